@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace td::protocol {
+
+// Timestamps on the wire: UTC ISO-8601 with 'Z', seconds precision ("2024-01-15T12:00:00Z").
+QString toIso(const QDateTime& time);      // invalid -> empty string
+QJsonValue toIsoOrNull(const QDateTime& time); // invalid -> null
+// Accepts "…Z" and "…+hh:mm"; a date alone ("2024-01-15") is the start of that day UTC. Invalid -> invalid.
+QDateTime fromIso(const QString& text);
+
+// The /api/v1 envelope of API.md §2.
+QJsonObject successEnvelope(const QJsonValue& data);
+QJsonObject errorEnvelope(const QString& code, const QString& message, const QJsonObject& details = {});
+
+namespace ErrorCode {
+inline constexpr auto ValidationError = "validation_error";
+inline constexpr auto Unauthorized = "unauthorized";
+inline constexpr auto TokenNotValid = "token_not_valid";
+inline constexpr auto InsufficientScope = "insufficient_scope";
+inline constexpr auto IpNotAllowed = "ip_not_allowed";
+inline constexpr auto TenantForbidden = "tenant_forbidden";
+inline constexpr auto NotFound = "not_found";
+inline constexpr auto MethodNotAllowed = "method_not_allowed";
+inline constexpr auto Conflict = "conflict";
+inline constexpr auto PayloadTooLarge = "payload_too_large";
+inline constexpr auto RateLimited = "rate_limited";
+inline constexpr auto InternalError = "internal_error";
+} // namespace ErrorCode
+
+enum class KeyStatus { Active, Expired, Revoked };
+QString toString(KeyStatus status); // "active", "expired", "revoked"
+std::optional<KeyStatus> keyStatusFromString(const QString& text);
+
+struct UserDto
+{
+    QString id;
+    QString email;
+    QString username;
+    QString displayName;
+    qint64 clientId = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<UserDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+struct TenantDto
+{
+    QString id;
+    QString name;
+    QString role; // "admin" or "member": the role of the credential's user in this tenant
+
+    QJsonObject toJson() const;
+    static std::optional<TenantDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+// An API key as every list and get returns it: never the secret.
+struct ApiKeyDto
+{
+    QString id;
+    QString name;
+    QString description;
+    QString prefix;
+    QString last4;
+    QStringList scopes;
+    QString tenantId;
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime expiresAt;   // invalid = never
+    QDateTime lastUsedAt;  // invalid = never used
+    QString lastUsedIp;
+    QStringList ipAllowlist;
+    KeyStatus status = KeyStatus::Active;
+    QDateTime revokedAt;
+    QString revokedBy;
+    QString rotatedFrom;
+    QString rotatedTo;
+
+    QJsonObject toJson() const;
+    static std::optional<ApiKeyDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+// Status computed at read time.
+KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now);
+
+} // namespace td::protocol

@@ -1,0 +1,771 @@
+#include "Api.h"
+
+#include "Clock.h"
+#include "Log.h"
+#include "protocol/Cidr.h"
+#include "protocol/Jwt.h"
+#include "protocol/Token.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using namespace td::protocol;
+
+namespace td::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tokendesk-server", text);
+}
+
+constexpr qint64 AccessLifetimeSecs = 3600;
+constexpr qint64 RefreshLifetimeMs = 7LL * 24 * 3600 * 1000;
+constexpr qint64 MaxGraceSeconds = 30LL * 24 * 3600;
+constexpr int MaxNameLength = 100;
+constexpr int MaxDescriptionLength = 500;
+constexpr int MaxAllowlistEntries = 100;
+constexpr int MaxBulkIds = 1000;
+
+QDateTime fromMs(qint64 ms)
+{
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// Collects field errors so that one 400 names every bad field at once.
+class FieldErrors
+{
+public:
+    void add(const QString& field, const QString& message)
+    {
+        if (!m_details.contains(field))
+            m_details.insert(field, message);
+    }
+    bool any() const { return !m_details.isEmpty(); }
+    Response response() const
+    {
+        return Response::error(400, QLatin1String(ErrorCode::ValidationError),
+                               tr("Some fields are missing or invalid; see details."), m_details);
+    }
+
+private:
+    QJsonObject m_details;
+};
+
+bool hasControlCharacters(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+QString nameField(const QJsonObject& body, FieldErrors& errors, bool required)
+{
+    const QJsonValue v = body.value(u"name"_s);
+    if (v.isUndefined()) {
+        if (required)
+            errors.add(u"name"_s, tr("A name is required."));
+        return {};
+    }
+    const QString name = v.toString().trimmed();
+    if (!v.isString() || name.isEmpty())
+        errors.add(u"name"_s, tr("The name must be a non-empty string."));
+    else if (name.size() > MaxNameLength)
+        errors.add(u"name"_s, tr("The name may have at most %1 characters.").arg(MaxNameLength));
+    else if (hasControlCharacters(name))
+        errors.add(u"name"_s, tr("The name may not contain control characters."));
+    return name;
+}
+
+QString descriptionField(const QJsonObject& body, FieldErrors& errors)
+{
+    const QJsonValue v = body.value(u"description"_s);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isString()) {
+        errors.add(u"description"_s, tr("The description must be a string."));
+        return {};
+    }
+    const QString text = v.toString().trimmed();
+    if (text.size() > MaxDescriptionLength)
+        errors.add(u"description"_s, tr("The description may have at most %1 characters.").arg(MaxDescriptionLength));
+    return text;
+}
+
+QStringList allowlistField(const QJsonObject& body, FieldErrors& errors)
+{
+    const QJsonValue v = body.value(u"ipAllowlist"_s);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isArray()) {
+        errors.add(u"ipAllowlist"_s, tr("The IP allowlist must be an array of CIDR strings."));
+        return {};
+    }
+    const QJsonArray array = v.toArray();
+    if (array.size() > MaxAllowlistEntries) {
+        errors.add(u"ipAllowlist"_s, tr("The IP allowlist may have at most %1 entries.").arg(MaxAllowlistEntries));
+        return {};
+    }
+    QStringList out;
+    for (const QJsonValue& entry : array) {
+        QString error;
+        const auto cidr = entry.isString() ? Cidr::parse(entry.toString(), &error) : std::nullopt;
+        if (!cidr) {
+            errors.add(u"ipAllowlist"_s, entry.isString() ? u"%1: %2"_s.arg(entry.toString(), error)
+                                                          : tr("Every entry must be a string."));
+            return {};
+        }
+        if (!out.contains(cidr->toString()))
+            out.append(cidr->toString());
+    }
+    return out;
+}
+
+void rejectUnknownFields(const QJsonObject& body, const QStringList& known, FieldErrors& errors)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!known.contains(it.key()))
+            errors.add(it.key(), tr("Unknown field."));
+    }
+}
+
+std::optional<int> intParam(const Request& request, const QString& name, int min, int max, int fallback,
+                            FieldErrors& errors)
+{
+    if (!request.query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = request.query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        errors.add(name, tr("Must be a whole number from %1 to %2.").arg(min).arg(max));
+        return std::nullopt;
+    }
+    return value;
+}
+
+const QString KindApiKey = u"apiKey"_s;
+
+} // namespace
+
+Api::Api(ServerContext& context, Store& store, QObject* parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_store(store)
+    , m_auth(context, store)
+{
+}
+
+void Api::prepare(Request& request) const
+{
+    request.client = m_auth.clientAddress(request);
+}
+
+Router::Handler Api::guarded(const QString& scope, Guarded handler)
+{
+    return [this, scope, handler = std::move(handler)](Request& request, const Reply& reply) {
+        AuthResult result = m_auth.authenticate(request);
+        if (!result.principal) {
+            reply(result.error);
+            return;
+        }
+        if (!scope.isEmpty() && !result.principal->hasScope(scope)) {
+            reply(Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                  tr("This credential lacks the scope \"%1\".").arg(scope),
+                                  {{u"required"_s, scope}}));
+            return;
+        }
+        reply(handler(request, *result.principal));
+    };
+}
+
+void Api::registerRoutes(Router& router)
+{
+    const QString v1 = u"/api/v1"_s;
+    router.add("POST", v1 + u"/auth/login"_s, [this](Request& r, const Reply& reply) { login(r, reply); });
+    router.add("POST", v1 + u"/auth/refresh"_s, [this](Request& r, const Reply& reply) { reply(refresh(r)); });
+    router.add("POST", v1 + u"/auth/logout"_s, [this](Request& r, const Reply& reply) { reply(logout(r)); });
+    router.add("GET", v1 + u"/me"_s, guarded({}, [this](Request& r, const Principal& p) { return me(r, p); }));
+    router.add("GET", v1 + u"/scopes"_s, guarded({}, [this](Request& r, const Principal& p) { return scopes(r, p); }));
+    router.add("GET", v1 + u"/tenants"_s, guarded({}, [this](Request& r, const Principal& p) { return tenants(r, p); }));
+
+    const QString admin = QLatin1String(AdminScope);
+    const QString keys = v1 + u"/api-keys"_s;
+    auto bind = [this](Response (Api::*fn)(Request&, const Principal&, const QString&), const QString& kind) {
+        return [this, fn, kind](Request& r, const Principal& p) { return (this->*fn)(r, p, kind); };
+    };
+    router.add("GET", keys, guarded(admin, bind(&Api::listCredentials, KindApiKey)));
+    router.add("POST", keys, guarded(admin, bind(&Api::createCredential, KindApiKey)));
+    router.add("POST", keys + u"/revoke"_s, guarded(admin, bind(&Api::bulkRevoke, KindApiKey)));
+    router.add("GET", keys + u"/{id}"_s, guarded(admin, bind(&Api::getCredential, KindApiKey)));
+    router.add("PATCH", keys + u"/{id}"_s, guarded(admin, bind(&Api::patchCredential, KindApiKey)));
+    router.add("POST", keys + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, KindApiKey)));
+    router.add("POST", keys + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, KindApiKey)));
+
+    for (const QString kind : {u"products"_s, u"orders"_s, u"inventory"_s}) {
+        router.add("GET", v1 + u'/' + kind,
+                   guarded(u"read:"_s + kind, bind(&Api::listResources, kind)));
+        router.add("POST", v1 + u'/' + kind,
+                   guarded(u"write:"_s + kind, bind(&Api::createResource, kind)));
+    }
+
+#ifdef TOKENDESK_TEST_HOOKS
+    // Test builds only: move the server's clock forward so that expiry is tested without sleeping.
+    router.add("POST", v1 + u"/_test/clock"_s, [](Request& r, const Reply& reply) {
+        Response error;
+        const auto body = jsonBody(r, &error);
+        if (!body) {
+            reply(error);
+            return;
+        }
+        Clock::advance(qint64(body->value(u"advanceSeconds"_s).toDouble() * 1000));
+        reply(Response::ok(QJsonObject{{u"now"_s, toIso(Clock::now())}}));
+    });
+#endif
+}
+
+void Api::audit(const Request& request, const QString& tenantId, const QString& actor, const QString& action,
+                const QString& targetKind, const QString& targetId, const QString& detail)
+{
+    m_store.audit({0, Clock::nowMs(), tenantId, actor, action, targetKind, targetId, request.clientIp(), detail});
+}
+
+Response Api::storeFailure()
+{
+    return Response::error(500, QLatin1String(ErrorCode::InternalError),
+                           tr("The server could not complete the request; nothing was changed. Try again."));
+}
+
+// ---- authentication ----
+
+void Api::login(Request& request, const Reply& reply)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body) {
+        reply(error);
+        return;
+    }
+    const QString login = body->contains(u"email"_s) ? body->value(u"email"_s).toString().trimmed()
+                                                     : body->value(u"username"_s).toString().trimmed();
+    const QString password = body->value(u"password"_s).toString();
+    const QString wantedTenant = body->value(u"tenantId"_s).toString();
+    FieldErrors errors;
+    if (login.isEmpty())
+        errors.add(u"email"_s, tr("An e-mail address or user name is required."));
+    if (password.isEmpty())
+        errors.add(u"password"_s, tr("A password is required."));
+    if (errors.any()) {
+        reply(errors.response());
+        return;
+    }
+
+    const ServerConfig& config = m_context.config;
+    const qint64 now = Clock::nowMs();
+    const QString addressKey = u"addr:"_s + request.clientIp();
+    const QString accountKey = u"acct:"_s + login.toLower();
+    const int wait = qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress,
+                                                       config.loginWindowSeconds, now),
+                          m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount,
+                                                       config.loginWindowSeconds, now));
+    if (wait > 0) {
+        audit(request, {}, u"login:"_s + login, u"login.rate_limited"_s);
+        reply(Response::error(429, QLatin1String(ErrorCode::RateLimited),
+                              tr("Too many login attempts. Try again in %n second(s).", nullptr, wait),
+                              {{u"retryAfter"_s, wait}})
+                  .withHeader("Retry-After", QByteArray::number(wait)));
+        return;
+    }
+    m_context.limiter.hit(addressKey, now, config.loginWindowSeconds);
+
+    const std::optional<UserRecord> user = m_store.userByLogin(login);
+    // An unknown account costs the same hashing work as a wrong password: same status, same body, similar time.
+    QFuture<bool> verification = user ? m_context.hasher.verifyAsync(password.toUtf8(), user->passwordHash)
+                                      : m_context.hasher.dummyVerifyAsync(password.toUtf8());
+    auto* watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, request, reply, user, login, accountKey, wantedTenant] {
+                watcher->deleteLater();
+                const bool verified = watcher->result() && user.has_value();
+                const qint64 at = Clock::nowMs();
+                const QList<MembershipRecord> memberships = verified ? m_store.memberships(user->id)
+                                                                     : QList<MembershipRecord>{};
+                if (!verified) {
+                    m_context.limiter.hit(accountKey, at, m_context.config.loginWindowSeconds);
+                    const QString tenant = user ? [&] {
+                        const auto list = m_store.memberships(user->id);
+                        return list.isEmpty() ? QString() : list.constFirst().tenantId;
+                    }()
+                                                : QString();
+                    audit(request, tenant, u"login:"_s + login, u"login.failed"_s, u"user"_s,
+                          user ? user->id : QString());
+                    reply(Response::error(401, QLatin1String(ErrorCode::Unauthorized), tr("Invalid credentials.")));
+                    return;
+                }
+                m_context.limiter.clear(accountKey);
+                QString tenantId;
+                for (const MembershipRecord& m : memberships) {
+                    if (wantedTenant.isEmpty() ? tenantId.isEmpty() : m.tenantId == wantedTenant)
+                        tenantId = m.tenantId;
+                }
+                if (tenantId.isEmpty()) {
+                    reply(Response::error(403, QLatin1String(ErrorCode::TenantForbidden),
+                                          wantedTenant.isEmpty()
+                                              ? tr("This account belongs to no tenant; ask an administrator to add it.")
+                                              : tr("You are not a member of tenant \"%1\".").arg(wantedTenant)));
+                    return;
+                }
+                const QByteArray refreshToken = OpaqueToken::generate(TokenKind::Refresh);
+                SessionRecord session{newId("ses_"), user->id, tenantId, at, at + RefreshLifetimeMs, 0};
+                if (!m_store.createSession(session, m_context.digest(refreshToken))) {
+                    reply(storeFailure());
+                    return;
+                }
+                audit(request, tenantId, u"user:"_s + user->id, u"login"_s, u"session"_s, session.id);
+                reply(issueSession(request, *user, tenantId, session.id, session.expiresAt, refreshToken));
+            });
+    watcher->setFuture(verification);
+}
+
+Response Api::issueSession(const Request& request, const UserRecord& user, const QString& tenantId,
+                           const QString& sessionId, qint64 sessionExpiresMs, const QByteArray& refreshToken)
+{
+    Q_UNUSED(request)
+    JwtClaims claims;
+    claims.iss = m_context.config.issuer;
+    claims.aud = m_context.config.audience;
+    claims.sub = user.id;
+    claims.tid = tenantId;
+    claims.sid = sessionId;
+    claims.jti = QString::fromLatin1(randomBase62(22));
+    claims.iat = Clock::nowSecs();
+    claims.nbf = claims.iat;
+    claims.exp = claims.iat + AccessLifetimeSecs;
+    const QByteArray token = Jwt::encode(claims, m_context.keys.signingKey);
+    QJsonArray tenants;
+    const auto memberships = m_store.memberships(user.id);
+    for (const MembershipRecord& m : memberships)
+        tenants.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
+    return Response::ok(QJsonObject{{u"token"_s, QString::fromLatin1(token)},
+                                    {u"refreshToken"_s, QString::fromLatin1(refreshToken)},
+                                    {u"expiresAt"_s, toIso(QDateTime::fromSecsSinceEpoch(claims.exp, Qt::UTC))},
+                                    {u"refreshExpiresAt"_s, toIso(fromMs(sessionExpiresMs))},
+                                    {u"tenantId"_s, tenantId},
+                                    {u"user"_s, user.toDto().toJson()},
+                                    {u"tenants"_s, tenants}});
+}
+
+Response Api::refresh(Request& request)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    const QByteArray presented = body->value(u"refreshToken"_s).toString().toLatin1();
+    if (presented.isEmpty()) {
+        FieldErrors errors;
+        errors.add(u"refreshToken"_s, tr("A refresh token is required."));
+        return errors.response();
+    }
+    const auto parsed = OpaqueToken::parse(presented);
+    if (!parsed || parsed->kind != TokenKind::Refresh)
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
+    const qint64 now = Clock::nowMs();
+    const QByteArray next = OpaqueToken::generate(TokenKind::Refresh);
+    SessionRecord session;
+    switch (m_store.rotateRefresh(m_context.digest(presented), m_context.digest(next), now, &session)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::Reused:
+        qCWarning(lcAuth).noquote() << "refresh token reuse; session" << session.id << "ended";
+        audit(request, session.tenantId, u"user:"_s + session.userId, u"refresh.reuse"_s, u"session"_s, session.id,
+              tr("A used refresh token was presented again; the session was ended."));
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid),
+                               tr("This refresh token was used before, so the session has been ended. Log in again."));
+    case Store::Outcome::Failed:
+        return storeFailure();
+    default:
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid),
+                               tr("The refresh token is not valid or the session has ended. Log in again."));
+    }
+    const auto user = m_store.userById(session.userId);
+    if (!user)
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The session has ended. Log in again."));
+    audit(request, session.tenantId, u"user:"_s + user->id, u"refresh"_s, u"session"_s, session.id);
+    return issueSession(request, *user, session.tenantId, session.id, session.expiresAt, next);
+}
+
+Response Api::logout(Request& request)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    const QByteArray presented = body->value(u"refreshToken"_s).toString().toLatin1();
+    const auto parsed = OpaqueToken::parse(presented);
+    if (!parsed || parsed->kind != TokenKind::Refresh)
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
+    SessionRecord session;
+    switch (m_store.revokeSessionByRefresh(m_context.digest(presented), Clock::nowMs(), &session)) {
+    case Store::Outcome::Ok:
+        audit(request, session.tenantId, u"user:"_s + session.userId, u"logout"_s, u"session"_s, session.id);
+        return Response::ok(QJsonObject{{u"loggedOut"_s, true}});
+    case Store::Outcome::NotFound:
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
+    default:
+        return storeFailure();
+    }
+}
+
+Response Api::me(Request&, const Principal& p)
+{
+    const auto user = m_store.userById(p.userId);
+    return Response::ok(QJsonObject{{u"kind"_s, p.kindName()},
+                                    {u"id"_s, p.credentialId},
+                                    {u"scopes"_s, QJsonArray::fromStringList(p.scopes)},
+                                    {u"expiresAt"_s, toIsoOrNull(fromMs(p.expiresAt))},
+                                    {u"tenantId"_s, p.tenantId},
+                                    {u"role"_s, p.role.isEmpty() ? QJsonValue() : QJsonValue(p.role)},
+                                    {u"user"_s, user ? QJsonValue(user->toDto().toJson()) : QJsonValue()}});
+}
+
+Response Api::scopes(Request&, const Principal&)
+{
+    return Response::ok(m_context.config.scopes.toJson());
+}
+
+Response Api::tenants(Request&, const Principal& p)
+{
+    QJsonArray out;
+    if (p.isSession()) {
+        const auto memberships = m_store.memberships(p.userId);
+        for (const MembershipRecord& m : memberships)
+            out.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
+    } else if (const auto tenant = m_store.tenant(p.tenantId)) {
+        out.append(TenantDto{tenant->tenantId, tenant->tenantName, {}}.toJson());
+    }
+    return Response::ok(out);
+}
+
+// ---- credentials ----
+
+QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
+{
+    CredentialRecord fresh = record;
+    // Usage not yet flushed to the database is still the truth.
+    if (const auto pending = m_context.usage.pending(record.id); pending && pending->at > fresh.lastUsedAt) {
+        fresh.lastUsedAt = pending->at;
+        fresh.lastUsedIp = pending->ip;
+    }
+    return fresh.toDto(now).toJson();
+}
+
+Response Api::listCredentials(Request& request, const Principal& p, const QString& kind)
+{
+    FieldErrors errors;
+    CredentialQuery query;
+    query.tenantId = p.tenantId;
+    query.kind = kind;
+    query.nowMs = Clock::nowMs();
+    if (request.query.hasQueryItem(u"status"_s)) {
+        query.status = keyStatusFromString(request.query.queryItemValue(u"status"_s));
+        if (!query.status)
+            errors.add(u"status"_s, tr("Must be one of active, expired, revoked."));
+    }
+    query.text = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
+    if (query.text.size() > 200)
+        errors.add(u"q"_s, tr("The search text may have at most 200 characters."));
+    query.limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
+    query.cursor = request.query.queryItemValue(u"cursor"_s);
+    if (errors.any())
+        return errors.response();
+    const auto page = m_store.listCredentials(query);
+    if (!page) {
+        if (!query.cursor.isEmpty()) {
+            errors.add(u"cursor"_s, tr("The cursor is not valid; start again from the first page."));
+            return errors.response();
+        }
+        return storeFailure();
+    }
+    QJsonArray items;
+    for (const CredentialRecord& r : page->items)
+        items.append(credentialJson(r, query.nowMs));
+    return Response::ok(QJsonObject{{u"items"_s, items},
+                                    {u"nextCursor"_s, page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+}
+
+Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"name"_s, u"description"_s, u"scopes"_s, u"expiresAt"_s, u"ipAllowlist"_s}, errors);
+    const qint64 now = Clock::nowMs();
+    CredentialRecord record;
+    record.id = newId("key_");
+    record.kind = kind;
+    record.tenantId = p.tenantId;
+    record.name = nameField(*body, errors, true);
+    record.description = descriptionField(*body, errors);
+    record.ipAllowlist = allowlistField(*body, errors);
+    record.createdAt = now;
+    record.createdBy = p.actor();
+
+    const QJsonValue scopes = body->value(u"scopes"_s);
+    if (!scopes.isArray() || scopes.toArray().isEmpty()) {
+        errors.add(u"scopes"_s, tr("Choose at least one scope."));
+    } else {
+        for (const QJsonValue& v : scopes.toArray()) {
+            const QString scope = v.toString();
+            if (!m_context.config.scopes.appliesTo(scope, kind)) {
+                errors.add(u"scopes"_s, tr("\"%1\" is not a scope that can be granted to this kind of credential.")
+                                            .arg(v.isString() ? scope : tr("(not a string)")));
+            } else if (!record.scopes.contains(scope)) {
+                record.scopes.append(scope);
+            }
+        }
+    }
+    const QJsonValue expires = body->value(u"expiresAt"_s);
+    if (!expires.isUndefined() && !expires.isNull()) {
+        const QDateTime at = expires.isString() ? fromIso(expires.toString()) : QDateTime();
+        if (!at.isValid())
+            errors.add(u"expiresAt"_s, tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z, or null."));
+        else if (at.toMSecsSinceEpoch() <= now)
+            errors.add(u"expiresAt"_s, tr("Must be in the future."));
+        else
+            record.expiresAt = at.toMSecsSinceEpoch();
+    }
+    if (errors.any())
+        return errors.response();
+    for (const QString& scope : std::as_const(record.scopes)) {
+        if (!p.hasScope(scope)) {
+            return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                   tr("You cannot grant the scope \"%1\", which you do not hold.").arg(scope));
+        }
+    }
+
+    const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+    const auto parsed = OpaqueToken::parse(secret);
+    record.prefix = parsed->prefix;
+    record.last4 = parsed->last4;
+    if (!m_store.insertCredential(record, m_context.digest(secret)))
+        return storeFailure();
+    audit(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name);
+    return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}}, 201);
+}
+
+Response Api::getCredential(Request& request, const Principal& p, const QString& kind)
+{
+    const auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+    if (!record)
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
+}
+
+Response Api::patchCredential(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+    if (!record)
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    FieldErrors errors;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const QString& key = it.key();
+        if (key == u"scopes"_s || key == u"expiresAt"_s)
+            errors.add(key, tr("Cannot be changed after creation; rotate or create a new credential instead."));
+        else if (key != u"name"_s && key != u"description"_s && key != u"ipAllowlist"_s)
+            errors.add(key, tr("Unknown field."));
+    }
+    if (body->contains(u"name"_s))
+        record->name = nameField(*body, errors, true);
+    if (body->contains(u"description"_s))
+        record->description = descriptionField(*body, errors);
+    if (body->contains(u"ipAllowlist"_s))
+        record->ipAllowlist = allowlistField(*body, errors);
+    if (errors.any())
+        return errors.response();
+    if (record->revokedAt != 0)
+        return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+    switch (m_store.updateCredential(*record)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    default:
+        return storeFailure();
+    }
+    audit(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id, QStringList(body->keys()).join(u", "_s));
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
+}
+
+Response Api::revokeCredential(Request& request, const Principal& p, const QString& kind)
+{
+    const QString id = request.params.value(u"id"_s);
+    QStringList missing;
+    const qint64 now = Clock::nowMs();
+    switch (m_store.revokeCredentials(p.tenantId, kind, {id}, p.actor(), now, &missing)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    default:
+        return storeFailure();
+    }
+    audit(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id);
+    const auto record = m_store.credential(p.tenantId, kind, id);
+    if (!record)
+        return storeFailure();
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, now)}});
+}
+
+Response Api::bulkRevoke(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"ids"_s}, errors);
+    QStringList ids;
+    const QJsonValue value = body->value(u"ids"_s);
+    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > MaxBulkIds) {
+        errors.add(u"ids"_s, tr("Give from 1 to %1 ids.").arg(MaxBulkIds));
+    } else {
+        for (const QJsonValue& v : value.toArray()) {
+            if (!v.isString() || v.toString().isEmpty()) {
+                errors.add(u"ids"_s, tr("Every id must be a non-empty string."));
+                break;
+            }
+            if (!ids.contains(v.toString()))
+                ids.append(v.toString());
+        }
+    }
+    if (errors.any())
+        return errors.response();
+    QStringList missing;
+    const qint64 now = Clock::nowMs();
+    switch (m_store.revokeCredentials(p.tenantId, kind, ids, p.actor(), now, &missing)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return Response::error(404, QLatin1String(ErrorCode::NotFound),
+                               tr("Nothing was revoked: %n id(s) are unknown in this tenant.", nullptr, int(missing.size())),
+                               {{u"missing"_s, QJsonArray::fromStringList(missing)}});
+    default:
+        return storeFailure();
+    }
+    QJsonArray items;
+    for (const QString& id : std::as_const(ids)) {
+        audit(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk"));
+        if (const auto record = m_store.credential(p.tenantId, kind, id))
+            items.append(credentialJson(*record, now));
+    }
+    return Response::ok(QJsonObject{{u"items"_s, items}});
+}
+
+Response Api::rotateCredential(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"graceSeconds"_s}, errors);
+    const QJsonValue grace = body->value(u"graceSeconds"_s);
+    const double graceValue = grace.toDouble(-1);
+    if (!grace.isDouble() || graceValue != std::floor(graceValue) || graceValue < 0 || graceValue > MaxGraceSeconds)
+        errors.add(u"graceSeconds"_s, tr("Give the grace period in whole seconds, from 0 to %1 (30 days).").arg(MaxGraceSeconds));
+    if (errors.any())
+        return errors.response();
+    const QString id = request.params.value(u"id"_s);
+    const auto old = m_store.credential(p.tenantId, kind, id);
+    if (!old)
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+
+    const qint64 now = Clock::nowMs();
+    const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+    const auto parsed = OpaqueToken::parse(secret);
+    CredentialRecord successor = *old;
+    successor.id = newId("key_");
+    successor.prefix = parsed->prefix;
+    successor.last4 = parsed->last4;
+    successor.createdAt = now;
+    successor.createdBy = p.actor();
+    // The successor keeps the predecessor's lifetime, counted from now.
+    successor.expiresAt = old->expiresAt == 0 ? 0 : now + (old->expiresAt - old->createdAt);
+    successor.lastUsedAt = 0;
+    successor.lastUsedIp.clear();
+    successor.revokedAt = 0;
+    successor.revokedBy.clear();
+    successor.rotatedFrom = old->id;
+    successor.rotatedTo.clear();
+    const qint64 graceEnd = now + qint64(graceValue) * 1000;
+    switch (m_store.rotateCredential(p.tenantId, kind, id, successor, m_context.digest(secret), graceEnd)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict),
+                               tr("Only an active credential that has not been rotated yet can be rotated."));
+    default:
+        return storeFailure();
+    }
+    audit(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
+          tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue)));
+    const auto previous = m_store.credential(p.tenantId, kind, id);
+    return Response::ok(QJsonObject{{kind, credentialJson(successor, now)},
+                                    {u"secret"_s, QString::fromLatin1(secret)},
+                                    {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
+                        201);
+}
+
+// ---- resources guarded by scopes ----
+
+Response Api::listResources(Request& request, const Principal& p, const QString& kind)
+{
+    FieldErrors errors;
+    const int limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
+    if (errors.any())
+        return errors.response();
+    const auto items = m_store.resources(p.tenantId, kind, limit);
+    if (!items)
+        return storeFailure();
+    QJsonArray array;
+    for (const QJsonObject& o : *items)
+        array.append(o);
+    return Response::ok(QJsonObject{{u"items"_s, array}, {u"nextCursor"_s, QJsonValue()}});
+}
+
+Response Api::createResource(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    const QString name = nameField(*body, errors, true);
+    if (errors.any())
+        return errors.response();
+    body->insert(u"name"_s, name);
+    body->remove(u"id"_s);
+    const QString id = newId("res_");
+    const qint64 now = Clock::nowMs();
+    if (!m_store.insertResource(p.tenantId, kind, id, *body, p.actor(), now))
+        return storeFailure();
+    body->insert(u"id"_s, id);
+    body->insert(u"createdAt"_s, toIso(fromMs(now)));
+    body->insert(u"createdBy"_s, p.actor());
+    return Response::ok(*body, 201);
+}
+
+} // namespace td::server

@@ -1,0 +1,227 @@
+#include "Auth.h"
+
+#include "Clock.h"
+#include "Log.h"
+#include "protocol/Cidr.h"
+#include "protocol/Jwt.h"
+#include "protocol/Token.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using namespace td::protocol;
+
+namespace td::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tokendesk-server", text);
+}
+
+// Query parameter names that would carry a credential: refused outright so that keys never land in
+// access logs, browser history or proxies.
+const QStringList CredentialQueryNames = {u"api_key"_s, u"apikey"_s, u"key"_s, u"token"_s, u"access_token"_s,
+                                          u"jwt"_s, u"uat"_s, u"refresh_token"_s, u"x-api-key"_s, u"auth"_s};
+
+} // namespace
+
+bool Principal::hasScope(const QString& scope) const
+{
+    return scopes.contains(scope) || scopes.contains(QLatin1String(AdminScope));
+}
+
+QString Principal::kindName() const
+{
+    switch (kind) {
+    case Kind::Session:
+        return u"session"_s;
+    case Kind::ApiKey:
+        return u"apiKey"_s;
+    case Kind::Uat:
+        return u"uat"_s;
+    case Kind::PrivateToken:
+        return u"privateToken"_s;
+    }
+    return {};
+}
+
+QString Principal::actor() const
+{
+    return kind == Kind::Session ? QString(u"user:"_s + userId) : QString(kindName() + u':' + credentialId);
+}
+
+Authenticator::Authenticator(ServerContext& context, Store& store)
+    : m_context(context)
+    , m_store(store)
+{
+}
+
+QHostAddress Authenticator::clientAddress(const Request& request) const
+{
+    const QHostAddress peer = normalizedAddress(request.peer);
+    if (!allowlistPermits(m_context.config.trustedProxies, peer) || m_context.config.trustedProxies.isEmpty())
+        return peer;
+    const QByteArray forwarded = request.header("x-forwarded-for");
+    if (forwarded.isEmpty())
+        return peer;
+    // Walk from the nearest hop outwards; the first address that is not a trusted proxy is the client.
+    const QList<QByteArray> hops = forwarded.split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            return peer;
+        const QHostAddress normal = normalizedAddress(hop);
+        if (!allowlistPermits(m_context.config.trustedProxies, normal))
+            return normal;
+    }
+    return peer;
+}
+
+QStringList Authenticator::sessionScopes(const QString& role) const
+{
+    QStringList scopes;
+    for (const ScopeInfo& scope : m_context.config.scopes.scopes()) {
+        if (role == u"admin"_s || scope.name != QLatin1String(AdminScope))
+            scopes.append(scope.name);
+    }
+    if (role == u"admin"_s && !scopes.contains(QLatin1String(AdminScope)))
+        scopes.append(QLatin1String(AdminScope));
+    return scopes;
+}
+
+AuthResult Authenticator::refuse(const Request& request, int status, const char* code, const QString& message,
+                                 const QString& targetKind, const QString& targetId, const QString& tenantId)
+{
+    if (!targetId.isEmpty()) {
+        // Refusals of a known credential are audited, with the reason, in that credential's tenant.
+        m_store.audit({0, Clock::nowMs(), tenantId, targetKind + u':' + targetId, u"auth.refused"_s, targetKind,
+                       targetId, request.clientIp(), QString::fromLatin1(code) + u": "_s + message});
+    }
+    return {std::nullopt, Response::error(status, QLatin1String(code), message)};
+}
+
+AuthResult Authenticator::authenticate(const Request& request)
+{
+    const auto items = request.query.queryItems();
+    for (const auto& item : items) {
+        if (CredentialQueryNames.contains(item.first.toLower())) {
+            return refuse(request, 401, ErrorCode::Unauthorized,
+                          tr("Credentials are not accepted in the URL; send them in the Authorization or X-API-Key header."));
+        }
+    }
+    const bool hasAuthorization = request.hasHeader("authorization");
+    const bool hasApiKey = request.hasHeader("x-api-key");
+    if (hasAuthorization && hasApiKey)
+        return refuse(request, 401, ErrorCode::Unauthorized, tr("Send one credential per request, not several."));
+    if (hasApiKey)
+        return authenticateOpaque(request, request.header("x-api-key").trimmed(), u"apiKey"_s, u"X-API-Key"_s);
+    if (!hasAuthorization)
+        return refuse(request, 401, ErrorCode::Unauthorized, tr("Authentication required: log in, or send an API key."));
+
+    const QByteArray value = request.header("authorization").trimmed();
+    const qsizetype space = value.indexOf(' ');
+    if (space <= 0)
+        return refuse(request, 401, ErrorCode::Unauthorized, tr("The Authorization header must be \"<scheme> <token>\"."));
+    const QByteArray scheme = value.left(space).toLower();
+    const QByteArray token = value.mid(space + 1).trimmed();
+    if (scheme == "uat")
+        return authenticateOpaque(request, token, u"uat"_s, u"Authorization: UAT"_s);
+    if (scheme == "bearer" || scheme == "jwt") {
+        if (OpaqueToken::looksLikeOpaqueToken(token))
+            return authenticateOpaque(request, token, u"privateToken"_s, u"Authorization: Bearer"_s);
+        return authenticateJwt(request, token);
+    }
+    return refuse(request, 401, ErrorCode::Unauthorized,
+                  tr("Unknown authorization scheme; use Bearer, JWT or UAT, or the X-API-Key header."));
+}
+
+AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArray& token)
+{
+    JwtVerifyOptions options;
+    options.key = m_context.keys.signingKey;
+    options.issuer = m_context.config.issuer;
+    options.audience = m_context.config.audience;
+    options.now = Clock::nowSecs();
+    const JwtResult result = Jwt::verify(token, options);
+    if (!result.ok()) {
+        qCInfo(lcAuth).noquote() << "JWT refused:" << toString(result.error);
+        return refuse(request, 401, ErrorCode::TokenNotValid,
+                      tr("The session token is not valid (%1). Log in again.").arg(toString(result.error)));
+    }
+    const auto session = m_store.session(result.claims.sid);
+    if (!session || session->userId != result.claims.sub || session->revokedAt != 0 ||
+        session->expiresAt <= Clock::nowMs()) {
+        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The session has ended. Log in again."));
+    }
+    Principal p;
+    p.kind = Principal::Kind::Session;
+    p.credentialId = session->id;
+    p.userId = session->userId;
+    p.expiresAt = result.claims.exp * 1000;
+    const QString wanted = request.hasHeader("x-tenant-id") ? QString::fromUtf8(request.header("x-tenant-id").trimmed())
+                                                            : result.claims.tid;
+    const QList<MembershipRecord> memberships = m_store.memberships(p.userId);
+    for (const MembershipRecord& m : memberships) {
+        if (m.tenantId == wanted) {
+            p.tenantId = m.tenantId;
+            p.role = m.role;
+        }
+    }
+    if (p.tenantId.isEmpty()) {
+        return refuse(request, 403, ErrorCode::TenantForbidden,
+                      tr("You are not a member of tenant \"%1\".").arg(wanted));
+    }
+    p.scopes = sessionScopes(p.role);
+    return {p, {}};
+}
+
+AuthResult Authenticator::authenticateOpaque(const Request& request, const QByteArray& token,
+                                             const QString& expectedKind, const QString& headerHint)
+{
+    // The checksum is checked before any database look-up: typos and garbage cost nothing.
+    const auto parsed = OpaqueToken::parse(token);
+    if (!parsed)
+        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token is malformed (bad length, characters or checksum)."));
+    if (kindName(parsed->kind) != expectedKind) {
+        return refuse(request, 401, ErrorCode::TokenNotValid,
+                      tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), headerHint));
+    }
+    const auto record = m_store.credentialByDigest(m_context.digest(parsed->token));
+    if (!record || record->kind != expectedKind)
+        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token is not valid."));
+    const qint64 now = Clock::nowMs();
+    switch (record->status(now)) {
+    case KeyStatus::Revoked:
+        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token has been revoked."), record->kind,
+                      record->id, record->tenantId);
+    case KeyStatus::Expired:
+        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token has expired."), record->kind, record->id,
+                      record->tenantId);
+    case KeyStatus::Active:
+        break;
+    }
+    const auto allowlist = parseCidrList(record->ipAllowlist);
+    if (!allowlist || !allowlistPermits(*allowlist, request.client)) {
+        return refuse(request, 403, ErrorCode::IpNotAllowed,
+                      tr("Requests with this credential are not allowed from %1.").arg(request.clientIp()),
+                      record->kind, record->id, record->tenantId);
+    }
+    if (request.hasHeader("x-tenant-id") && QString::fromUtf8(request.header("x-tenant-id").trimmed()) != record->tenantId) {
+        return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."));
+    }
+    m_context.usage.note(record->id, now, request.clientIp());
+    Principal p;
+    p.kind = expectedKind == u"apiKey"_s ? Principal::Kind::ApiKey
+             : expectedKind == u"uat"_s  ? Principal::Kind::Uat
+                                         : Principal::Kind::PrivateToken;
+    p.credentialId = record->id;
+    p.userId = record->createdBy;
+    p.tenantId = record->tenantId;
+    p.scopes = record->scopes;
+    p.expiresAt = record->expiresAt;
+    return {p, {}};
+}
+
+} // namespace td::server

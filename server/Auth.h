@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Http.h"
+#include "ServerContext.h"
+#include "Store.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace td::server {
+
+// Who is calling, resolved for one request.
+struct Principal
+{
+    enum class Kind { Session, ApiKey, Uat, PrivateToken };
+    Kind kind = Kind::Session;
+    QString credentialId; // session id or credential id
+    QString userId;       // the session's user, or the credential's creator
+    QString tenantId;     // the tenant this request acts in
+    QString role;         // session only: the user's role in tenantId
+    QStringList scopes;
+    qint64 expiresAt = 0; // ms
+
+    bool hasScope(const QString& scope) const;
+    bool isSession() const { return kind == Kind::Session; }
+    QString kindName() const;
+    QString actor() const; // "user:<id>" or "<kind>:<id>", for the audit log
+};
+
+struct AuthResult
+{
+    std::optional<Principal> principal;
+    Response error; // when principal is empty
+};
+
+// Resolves the client address (X-Forwarded-For only from trusted proxies) and the credential of a request.
+class Authenticator final
+{
+public:
+    Authenticator(ServerContext& context, Store& store);
+
+    QHostAddress clientAddress(const Request& request) const;
+    AuthResult authenticate(const Request& request);
+    // The session scopes of a role in a tenant: an admin holds every scope, a member every scope but admin.
+    QStringList sessionScopes(const QString& role) const;
+
+private:
+    AuthResult authenticateJwt(const Request& request, const QByteArray& token);
+    AuthResult authenticateOpaque(const Request& request, const QByteArray& token, const QString& expectedKind,
+                                  const QString& headerHint);
+    AuthResult refuse(const Request& request, int status, const char* code, const QString& message,
+                      const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {});
+
+    ServerContext& m_context;
+    Store& m_store;
+};
+
+} // namespace td::server

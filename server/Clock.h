@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDateTime>
+
+#include <atomic>
+
+namespace td::server {
+
+// The server's notion of "now". Test builds can move it forward so that expiry is tested without sleeping.
+class Clock final
+{
+public:
+    static QDateTime now() { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
+    static qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch() + s_offsetMs.load(std::memory_order_relaxed); }
+    static qint64 nowSecs() { return nowMs() / 1000; }
+#ifdef TOKENDESK_TEST_HOOKS
+    static void advance(qint64 ms) { s_offsetMs.fetch_add(ms, std::memory_order_relaxed); }
+#endif
+
+private:
+    static inline std::atomic<qint64> s_offsetMs{0};
+};
+
+} // namespace td::server

@@ -1,0 +1,157 @@
+#include "Config.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace td::server {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tokendesk-server", text);
+}
+
+bool parseListen(const QString& text, ServerConfig& config, QString* error)
+{
+    // ADDR:PORT, [v6]:PORT
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0) {
+        *error = tr("--listen takes ADDRESS:PORT, for example 127.0.0.1:8443 or [::1]:0");
+        return false;
+    }
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    QHostAddress address;
+    if (host == u"localhost"_s)
+        address = QHostAddress::LocalHost;
+    else if (host == u"*"_s)
+        address = QHostAddress::Any;
+    else
+        address = QHostAddress(host);
+    if (!ok || port > 65535 || address.isNull()) {
+        *error = tr("--listen takes ADDRESS:PORT, for example 127.0.0.1:8443 or [::1]:0");
+        return false;
+    }
+    config.listenAddress = address;
+    config.listenPort = quint16(port);
+    return true;
+}
+
+} // namespace
+
+ParsedCommandLine parseCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("TokenDesk reference server: JWT sessions, API keys and scopes over HTTPS."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(u"listen"_s, tr("Address and port to serve, ADDRESS:PORT; port 0 picks a free one."),
+                                    u"addr:port"_s, u"127.0.0.1:8443"_s);
+    const QCommandLineOption db(u"db"_s, tr("SQLite database file."), u"path"_s);
+    const QCommandLineOption keyFile(u"key-file"_s, tr("Key material file (default: the database path + .keys)."),
+                                     u"path"_s);
+    const QCommandLineOption tlsCert(u"tls-cert"_s, tr("PEM certificate chain for HTTPS."), u"path"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, tr("PEM private key for HTTPS."), u"path"_s);
+    const QCommandLineOption init(u"init"_s, tr("Create the schema, the signing key, the pepper and the first admin, then exit."));
+    const QCommandLineOption adminEmail(u"admin-email"_s, tr("E-mail of the first admin (with --init). The password is read from "
+                                                            "TOKENDESK_ADMIN_PASSWORD or standard input."),
+                                        u"email"_s);
+    const QCommandLineOption demo(u"demo"_s, tr("Serve a throw-away sandbox with seeded tenants, an admin and keys."));
+    const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
+    const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
+                                          tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
+                                          u"cidr"_s);
+    const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
+    const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."), u"path"_s);
+    parser.addOptions({listen, db, keyFile, tlsCert, tlsKey, init, adminEmail, demo, workers, trustedProxy, issuer, scopes});
+#ifdef TOKENDESK_TEST_HOOKS
+    const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
+    parser.addOption(scryptLogN);
+#endif
+
+    ParsedCommandLine result;
+    auto fail = [&result](const QString& message) {
+        result.exitCode = 2;
+        result.message = message;
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(u"version"_s)) {
+        result.message = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+
+    ServerConfig config;
+    QString error;
+    if (!parseListen(parser.value(listen), config, &error))
+        return fail(error);
+    config.databasePath = parser.value(db);
+    config.keyFilePath = parser.value(keyFile);
+    config.tlsCertPath = parser.value(tlsCert);
+    config.tlsKeyPath = parser.value(tlsKey);
+    if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())
+        return fail(tr("--tls-cert and --tls-key go together."));
+    config.init = parser.isSet(init);
+    config.adminEmail = parser.value(adminEmail).trimmed();
+    config.demo = parser.isSet(demo);
+    if (config.init && config.demo)
+        return fail(tr("--init and --demo exclude each other."));
+    if (config.init && config.adminEmail.isEmpty())
+        return fail(tr("--init needs --admin-email."));
+    if (!config.demo && config.databasePath.isEmpty())
+        return fail(tr("--db is required (or use --demo for a throw-away sandbox)."));
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        config.workers = parser.value(workers).toInt(&ok);
+        if (!ok || config.workers < 1 || config.workers > 64)
+            return fail(tr("--workers takes a number from 1 to 64."));
+    }
+    for (const QString& entry : parser.values(trustedProxy)) {
+        const auto cidr = protocol::Cidr::parse(entry, &error);
+        if (!cidr)
+            return fail(tr("--trusted-proxy %1: %2").arg(entry, error));
+        config.trustedProxies.append(*cidr);
+    }
+    if (parser.isSet(issuer))
+        config.issuer = parser.value(issuer);
+    if (parser.isSet(scopes)) {
+        QFile file(parser.value(scopes));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read the scope catalog %1: %2").arg(file.fileName(), file.errorString()));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!doc.isObject())
+            return fail(tr("The scope catalog %1 is not a JSON object: %2").arg(file.fileName(), parseError.errorString()));
+        const auto catalog = protocol::ScopeCatalog::fromJson(doc.object(), &error);
+        if (!catalog)
+            return fail(tr("The scope catalog %1 is invalid: %2").arg(file.fileName(), error));
+        config.scopes = *catalog;
+    }
+#ifdef TOKENDESK_TEST_HOOKS
+    if (parser.isSet(scryptLogN)) {
+        config.scryptLogN = parser.value(scryptLogN).toInt();
+        if (config.scryptLogN < 10 || config.scryptLogN > 20)
+            return fail(tr("--scrypt-log-n takes 10 to 20."));
+    }
+#endif
+    result.config = config;
+    return result;
+}
+
+} // namespace td::server

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "protocol/Cidr.h"
+#include "protocol/Scopes.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace td::server {
+
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8443;
+    QString databasePath;
+    QString keyFilePath; // default: <databasePath>.keys
+    QString tlsCertPath;
+    QString tlsKeyPath;
+    bool init = false;
+    QString adminEmail;
+    bool demo = false;
+    int workers = 2;
+    QList<protocol::Cidr> trustedProxies;
+    QString issuer = QStringLiteral("tokendesk");
+    QString audience = QStringLiteral("tokendesk-api");
+    protocol::ScopeCatalog scopes = protocol::ScopeCatalog::defaults();
+    int scryptLogN = 17;
+    int maxConcurrentHashes = 2;
+    // Login limits: failed attempts per account and attempts per client address, per window.
+    int loginFailuresPerAccount = 5;
+    int loginAttemptsPerAddress = 30;
+    int loginWindowSeconds = 300;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int usageFlushMs = 1000;
+
+    bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
+    QString resolvedKeyFilePath() const { return keyFilePath.isEmpty() ? databasePath + QStringLiteral(".keys") : keyFilePath; }
+};
+
+struct ParsedCommandLine
+{
+    std::optional<ServerConfig> config; // nullopt: exit with exitCode after printing message
+    int exitCode = 0;
+    QString message;
+};
+
+ParsedCommandLine parseCommandLine(const QStringList& arguments);
+
+} // namespace td::server

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Http.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace td::server {
+
+// Exact routes with {param} segments. A path that matches but not for this method answers 405 with Allow.
+class Router final
+{
+public:
+    using Handler = std::function<void(Request&, const Reply&)>;
+
+    void add(const QByteArray& method, const QString& pattern, Handler handler);
+
+    struct Match
+    {
+        const Handler* handler = nullptr;
+        QByteArrayList allowed; // filled when the path is known but the method is not
+    };
+    Match match(Request& request) const;
+    QStringList patterns() const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        int literals = 0;
+        Handler handler;
+    };
+    QList<Route> m_routes;
+};
+
+} // namespace td::server

@@ -1,0 +1,168 @@
+#include "Seeder.h"
+
+#include "Clock.h"
+#include "protocol/Token.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace td::protocol;
+
+namespace td::server {
+
+namespace {
+
+constexpr qint64 Day = 24LL * 3600 * 1000;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tokendesk-server", text);
+}
+
+bool addUser(Store& store, const PasswordHasher& hasher, const QString& email, const QString& username,
+             const QString& displayName, const QByteArray& password, QString* userId)
+{
+    UserRecord user;
+    user.id = newId("usr_");
+    user.email = email;
+    user.username = username;
+    user.displayName = displayName;
+    user.passwordHash = hasher.hash(password);
+    user.clientId = store.nextClientId();
+    *userId = user.id;
+    return !user.passwordHash.isEmpty() && store.createUser(user, Clock::nowMs());
+}
+
+struct DemoKey
+{
+    QString tenant;
+    QString name;
+    QString description;
+    QStringList scopes;
+    qint64 createdAgo;
+    qint64 expiresIn; // relative to now; 0 = never; negative = already expired
+    qint64 revokedAgo = 0;
+    QStringList allowlist = {};
+    qint64 lastUsedAgo = 0;
+};
+
+} // namespace
+
+bool initializeFirstAdmin(Store& store, const PasswordHasher& hasher, const QString& email, const QByteArray& password,
+                          QString* error)
+{
+    if (store.userByLogin(email)) {
+        *error = tr("A user %1 exists already.").arg(email);
+        return false;
+    }
+    const qint64 now = Clock::nowMs();
+    QString userId;
+    if ((!store.tenant(u"default"_s) && !store.createTenant(u"default"_s, tr("Default"), now)) ||
+        !addUser(store, hasher, email, {}, tr("Administrator"), password, &userId) ||
+        !store.addMembership(userId, u"default"_s, u"admin"_s)) {
+        *error = store.lastError();
+        return false;
+    }
+    return true;
+}
+
+std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString* error)
+{
+    const qint64 now = Clock::nowMs();
+    DemoLogin login{u"admin@acme.example"_s, u"admin"_s, QString::fromLatin1(randomBase62(16))};
+    QString adminId;
+    QString supportId;
+    const bool ok = store.createTenant(u"acme"_s, u"Acme Corp"_s, now - 400 * Day) &&
+                    store.createTenant(u"globex"_s, u"Globex Inc"_s, now - 300 * Day) &&
+                    addUser(store, context.hasher, login.email, login.username, u"Ada Admin"_s,
+                            login.password.toUtf8(), &adminId) &&
+                    addUser(store, context.hasher, u"support@acme.example"_s, u"support"_s, u"Sam Support"_s,
+                            randomBase62(24), &supportId) &&
+                    store.addMembership(adminId, u"acme"_s, u"admin"_s) &&
+                    store.addMembership(adminId, u"globex"_s, u"admin"_s) &&
+                    store.addMembership(supportId, u"acme"_s, u"member"_s);
+    if (!ok) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+
+    const QList<DemoKey> keys = {
+        {u"acme"_s, u"CI deploy"_s, u"Publishes the product catalogue from CI"_s,
+         {u"read:products"_s, u"write:products"_s}, 120 * Day, 0, 0, {}, 2 * 3600 * 1000},
+        {u"acme"_s, u"Warehouse sync"_s, u"Nightly stock levels from the WMS"_s,
+         {u"read:inventory"_s, u"write:inventory"_s}, 87 * Day, 3 * Day, 0, {u"10.20.0.0/16"_s}, 9 * 3600 * 1000},
+        {u"acme"_s, u"Reporting"_s, u"Read-only order export for BI"_s, {u"read:orders"_s}, 30 * Day, 90 * Day},
+        {u"acme"_s, u"Legacy import"_s, u"Old ERP bridge"_s, {u"write:orders"_s, u"read:orders"_s}, 400 * Day, -5 * Day},
+        {u"acme"_s, u"Old integration"_s, u"Replaced by Warehouse sync"_s, {u"read:inventory"_s}, 200 * Day, 0, 10 * Day},
+        {u"acme"_s, u"Admin automation"_s, u"Provisioning scripts"_s, {u"admin"_s}, 10 * Day, 355 * Day, 0,
+         {u"127.0.0.0/8"_s, u"::1/128"_s}},
+        {u"globex"_s, u"Storefront"_s, u"Web shop product feed"_s, {u"read:products"_s}, 60 * Day, 305 * Day},
+        {u"globex"_s, u"Partner feed"_s, u"Revoked after the partner left"_s, {u"read:orders"_s}, 90 * Day, 0, 20 * Day},
+    };
+    for (const DemoKey& k : keys) {
+        const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+        const auto parsed = OpaqueToken::parse(secret);
+        CredentialRecord r;
+        r.id = newId("key_");
+        r.kind = u"apiKey"_s;
+        r.tenantId = k.tenant;
+        r.name = k.name;
+        r.description = k.description;
+        r.prefix = parsed->prefix;
+        r.last4 = parsed->last4;
+        r.scopes = k.scopes;
+        r.ipAllowlist = k.allowlist;
+        r.createdAt = now - k.createdAgo;
+        r.createdBy = u"user:"_s + adminId;
+        r.expiresAt = k.expiresIn == 0 ? 0 : now + k.expiresIn;
+        if (!store.insertCredential(r, context.digest(secret))) {
+            *error = store.lastError();
+            return std::nullopt;
+        }
+        if (k.revokedAgo != 0) {
+            QStringList missing;
+            store.revokeCredentials(k.tenant, r.kind, {r.id}, r.createdBy, now - k.revokedAgo, &missing);
+        }
+        if (k.lastUsedAgo != 0)
+            store.recordUsage({{r.id, {now - k.lastUsedAgo, u"10.20.4.17"_s}}});
+    }
+
+    // A rotation in progress: the old key works for one more day.
+    CredentialRecord billing;
+    billing.id = newId("key_");
+    billing.kind = u"apiKey"_s;
+    billing.tenantId = u"acme"_s;
+    billing.name = u"Billing"_s;
+    billing.description = u"Invoices to the accounting system"_s;
+    billing.scopes = {u"read:orders"_s};
+    billing.createdAt = now - 180 * Day;
+    billing.createdBy = u"user:"_s + adminId;
+    auto parsed = OpaqueToken::parse(OpaqueToken::generate(TokenKind::ApiKey));
+    billing.prefix = parsed->prefix;
+    billing.last4 = parsed->last4;
+    if (!store.insertCredential(billing, context.digest(parsed->token))) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+    CredentialRecord successor = billing;
+    successor.id = newId("key_");
+    successor.createdAt = now - 3600 * 1000;
+    successor.rotatedFrom = billing.id;
+    parsed = OpaqueToken::parse(OpaqueToken::generate(TokenKind::ApiKey));
+    successor.prefix = parsed->prefix;
+    successor.last4 = parsed->last4;
+    if (store.rotateCredential(u"acme"_s, u"apiKey"_s, billing.id, successor, context.digest(parsed->token),
+                               now + Day) != Store::Outcome::Ok) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+
+    const QStringList products = {u"Anvil"_s, u"Rocket skates"_s, u"Giant magnet"_s};
+    for (const QString& name : products)
+        store.insertResource(u"acme"_s, u"products"_s, newId("res_"), {{u"name"_s, name}}, u"user:"_s + adminId, now);
+    store.setMeta(u"demo"_s, u"1"_s);
+    return login;
+}
+
+} // namespace td::server

@@ -1,0 +1,74 @@
+#include "ServerContext.h"
+
+#include <QMessageAuthenticationCode>
+
+namespace td::server {
+
+int RateLimiter::retryAfter(const QString& key, int limit, int windowSeconds, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_events.find(key);
+    if (it == m_events.end())
+        return 0;
+    prune(*it, nowMs, windowSeconds);
+    if (int(it->size()) < limit)
+        return 0;
+    const qint64 oldest = it->front();
+    return int(qMax<qint64>(1, (oldest + windowSeconds * 1000LL - nowMs + 999) / 1000));
+}
+
+void RateLimiter::hit(const QString& key, qint64 nowMs, int windowSeconds)
+{
+    QMutexLocker lock(&m_mutex);
+    auto& events = m_events[key];
+    prune(events, nowMs, windowSeconds);
+    events.push_back(nowMs);
+    // Bound memory under a flood of distinct keys: drop keys whose window has passed.
+    if (m_events.size() > 100000) {
+        for (auto i = m_events.begin(); i != m_events.end();) {
+            prune(*i, nowMs, windowSeconds);
+            i = i->empty() ? m_events.erase(i) : std::next(i);
+        }
+    }
+}
+
+void RateLimiter::clear(const QString& key)
+{
+    QMutexLocker lock(&m_mutex);
+    m_events.remove(key);
+}
+
+void RateLimiter::prune(std::deque<qint64>& events, qint64 nowMs, int windowSeconds)
+{
+    const qint64 horizon = nowMs - windowSeconds * 1000LL;
+    while (!events.empty() && events.front() <= horizon)
+        events.pop_front();
+}
+
+void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip)
+{
+    QMutexLocker lock(&m_mutex);
+    m_pending.insert(credentialId, {at, ip});
+}
+
+QHash<QString, UsageUpdate> UsageRecorder::take()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_pending, {});
+}
+
+std::optional<UsageUpdate> UsageRecorder::pending(const QString& credentialId)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_pending.constFind(credentialId);
+    if (it == m_pending.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QByteArray ServerContext::digest(const QByteArray& token) const
+{
+    return QMessageAuthenticationCode::hash(token, keys.pepper, QCryptographicHash::Sha256);
+}
+
+} // namespace td::server

@@ -1,0 +1,966 @@
+#include "Store.h"
+
+#include "Log.h"
+#include "protocol/Token.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace td::server {
+
+namespace {
+
+// Each entry is one schema version; applied in order inside one transaction each.
+const char* const Migrations[] = {
+    // 1: tenants, users, sessions, credentials, audit, guarded resources
+    R"sql(
+CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    username TEXT UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    client_id INTEGER NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    PRIMARY KEY (user_id, tenant_id)
+);
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    revoked_reason TEXT
+);
+CREATE TABLE refresh_tokens (
+    digest BLOB PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    issued_at INTEGER NOT NULL,
+    used_at INTEGER
+);
+CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id);
+CREATE TABLE credentials (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('apiKey', 'uat', 'privateToken')),
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    prefix TEXT NOT NULL,
+    last4 TEXT NOT NULL,
+    digest BLOB NOT NULL UNIQUE,
+    scopes TEXT NOT NULL,
+    ip_allowlist TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at INTEGER,
+    last_used_at INTEGER,
+    last_used_ip TEXT,
+    revoked_at INTEGER,
+    revoked_by TEXT,
+    rotated_from TEXT,
+    rotated_to TEXT
+);
+CREATE INDEX credentials_list ON credentials(tenant_id, kind, created_at DESC, id DESC);
+CREATE TABLE audit_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    tenant_id TEXT,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_kind TEXT,
+    target_id TEXT,
+    ip TEXT,
+    detail TEXT
+);
+CREATE INDEX audit_events_tenant ON audit_events(tenant_id, id);
+CREATE INDEX audit_events_target ON audit_events(target_id, id);
+CREATE TABLE resources (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX resources_list ON resources(tenant_id, kind, created_at DESC);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql",
+};
+
+QVariant nullable(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(value);
+}
+
+QVariant nullable(const QString& value)
+{
+    return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
+}
+
+QString toJsonArray(const QStringList& list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList fromJsonArray(const QString& text)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue& v : array)
+        out.append(v.toString());
+    return out;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+const QString CredentialColumns =
+    u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
+    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to"_s;
+
+CredentialRecord readCredential(const QSqlQuery& q)
+{
+    CredentialRecord r;
+    r.id = q.value(0).toString();
+    r.kind = q.value(1).toString();
+    r.tenantId = q.value(2).toString();
+    r.name = q.value(3).toString();
+    r.description = q.value(4).toString();
+    r.prefix = q.value(5).toString();
+    r.last4 = q.value(6).toString();
+    r.scopes = fromJsonArray(q.value(7).toString());
+    r.ipAllowlist = fromJsonArray(q.value(8).toString());
+    r.createdAt = q.value(9).toLongLong();
+    r.createdBy = q.value(10).toString();
+    r.expiresAt = q.value(11).toLongLong();
+    r.lastUsedAt = q.value(12).toLongLong();
+    r.lastUsedIp = q.value(13).toString();
+    r.revokedAt = q.value(14).toLongLong();
+    r.revokedBy = q.value(15).toString();
+    r.rotatedFrom = q.value(16).toString();
+    r.rotatedTo = q.value(17).toString();
+    return r;
+}
+
+QString encodeCursor(qint64 createdAt, const QString& id)
+{
+    return QString::fromLatin1(
+        QByteArray(QByteArray::number(createdAt) + ':' + id.toUtf8())
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool decodeCursor(const QString& cursor, qint64* createdAt, QString* id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                               QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const qsizetype colon = decoded.decoded.indexOf(':');
+    if (colon <= 0)
+        return false;
+    bool ok = false;
+    *createdAt = decoded.decoded.left(colon).toLongLong(&ok);
+    *id = QString::fromUtf8(decoded.decoded.mid(colon + 1));
+    return ok && !id->isEmpty();
+}
+
+QString likePattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+QString newId(const char* prefix)
+{
+    return QString::fromLatin1(QByteArray(prefix) + protocol::randomBase62(20));
+}
+
+protocol::UserDto UserRecord::toDto() const
+{
+    protocol::UserDto dto;
+    dto.id = id;
+    dto.email = email;
+    dto.username = username;
+    dto.displayName = displayName;
+    dto.clientId = clientId;
+    return dto;
+}
+
+protocol::KeyStatus CredentialRecord::status(qint64 nowMs) const
+{
+    return protocol::computeStatus(fromMs(revokedAt), fromMs(expiresAt), fromMs(nowMs));
+}
+
+protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
+{
+    protocol::ApiKeyDto dto;
+    dto.id = id;
+    dto.name = name;
+    dto.description = description;
+    dto.prefix = prefix;
+    dto.last4 = last4;
+    dto.scopes = scopes;
+    dto.tenantId = tenantId;
+    dto.createdAt = fromMs(createdAt);
+    dto.createdBy = createdBy;
+    dto.expiresAt = fromMs(expiresAt);
+    dto.lastUsedAt = fromMs(lastUsedAt);
+    dto.lastUsedIp = lastUsedIp;
+    dto.ipAllowlist = ipAllowlist;
+    dto.status = status(nowMs);
+    dto.revokedAt = fromMs(revokedAt);
+    dto.revokedBy = revokedBy;
+    dto.rotatedFrom = rotatedFrom;
+    dto.rotatedTo = rotatedTo;
+    return dto;
+}
+
+QJsonObject AuditRecord::toJson() const
+{
+    return {{u"id"_s, QString::number(id)},
+            {u"at"_s, protocol::toIso(fromMs(at))},
+            {u"tenantId"_s, tenantId.isEmpty() ? QJsonValue() : QJsonValue(tenantId)},
+            {u"actor"_s, actor},
+            {u"action"_s, action},
+            {u"targetKind"_s, targetKind.isEmpty() ? QJsonValue() : QJsonValue(targetKind)},
+            {u"targetId"_s, targetId.isEmpty() ? QJsonValue() : QJsonValue(targetId)},
+            {u"ip"_s, ip.isEmpty() ? QJsonValue() : QJsonValue(ip)},
+            {u"detail"_s, detail.isEmpty() ? QJsonValue() : QJsonValue(detail)}};
+}
+
+Store::Store(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{
+}
+
+Store::~Store()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool Store::open(const QString& path, QString* error)
+{
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!m_db.open()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    // Durability first: an acknowledged revoke must survive a crash (synchronous=FULL in WAL mode).
+    const struct
+    {
+        QString set;
+        QString get;
+        QString expect;
+    } pragmas[] = {
+        {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA journal_mode"_s, u"wal"_s},
+        {u"PRAGMA synchronous=FULL"_s, u"PRAGMA synchronous"_s, u"2"_s},
+        {u"PRAGMA foreign_keys=ON"_s, u"PRAGMA foreign_keys"_s, u"1"_s},
+        {u"PRAGMA busy_timeout=10000"_s, u"PRAGMA busy_timeout"_s, u"10000"_s},
+    };
+    for (const auto& pragma : pragmas) {
+        QSqlQuery q(m_db);
+        if (!q.exec(pragma.set)) {
+            *error = q.lastError().text();
+            return false;
+        }
+        QSqlQuery check(m_db);
+        if (!check.exec(pragma.get) || !check.next() || check.value(0).toString().toLower() != pragma.expect) {
+            *error = u"SQLite refused %1 (it reports %2)"_s.arg(pragma.set, check.value(0).toString());
+            return false;
+        }
+    }
+    return true;
+}
+
+int Store::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool Store::migrate(QString* error)
+{
+    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"_s)) {
+        *error = m_lastError;
+        return false;
+    }
+    const int known = int(std::size(Migrations));
+    // Several workers may start at once on one file: BEGIN IMMEDIATE serialises them.
+    if (!begin()) {
+        *error = m_lastError;
+        return false;
+    }
+    const int current = schemaVersion();
+    if (current < 0 || current > known) {
+        rollback();
+        *error = current < 0 ? m_lastError
+                             : u"The database has schema version %1, newer than this server (%2)."_s.arg(current).arg(known);
+        return false;
+    }
+    for (int version = current + 1; version <= known; ++version) {
+        const QStringList statements = QString::fromUtf8(Migrations[version - 1]).split(u';', Qt::SkipEmptyParts);
+        for (const QString& statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!exec(statement)) {
+                rollback();
+                *error = u"Migration %1 failed: %2"_s.arg(version).arg(m_lastError);
+                return false;
+            }
+        }
+        QSqlQuery q(m_db);
+        q.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s);
+        q.addBindValue(version);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec()) {
+            fail(q);
+            rollback();
+            *error = m_lastError;
+            return false;
+        }
+    }
+    if (!commit()) {
+        *error = m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool Store::exec(const QString& sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return fail(q);
+    return true;
+}
+
+bool Store::begin()
+{
+    return exec(u"BEGIN IMMEDIATE"_s);
+}
+
+bool Store::commit()
+{
+    return exec(u"COMMIT"_s);
+}
+
+void Store::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(u"ROLLBACK"_s);
+}
+
+bool Store::fail(const QSqlQuery& query)
+{
+    // Only the driver's message: bound values (digests, hashes) never reach the log.
+    m_lastError = query.lastError().text();
+    qCWarning(lcStore).noquote() << "SQL error:" << m_lastError;
+    return false;
+}
+
+QString Store::meta(const QString& key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool Store::setMeta(const QString& key, const QString& value)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    q.addBindValue(key);
+    q.addBindValue(value);
+    return q.exec() || fail(q);
+}
+
+bool Store::createTenant(const QString& id, const QString& name, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)"_s);
+    q.addBindValue(id);
+    q.addBindValue(name);
+    q.addBindValue(now);
+    return q.exec() || fail(q);
+}
+
+bool Store::createUser(const UserRecord& user, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO users (id, email, username, display_name, password_hash, client_id, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(user.id);
+    q.addBindValue(user.email.toLower());
+    q.addBindValue(nullable(user.username));
+    q.addBindValue(user.displayName);
+    q.addBindValue(user.passwordHash);
+    q.addBindValue(user.clientId);
+    q.addBindValue(now);
+    return q.exec() || fail(q);
+}
+
+bool Store::addMembership(const QString& userId, const QString& tenantId, const QString& role)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO memberships (user_id, tenant_id, role) VALUES (?, ?, ?)"_s);
+    q.addBindValue(userId);
+    q.addBindValue(tenantId);
+    q.addBindValue(role);
+    return q.exec() || fail(q);
+}
+
+namespace {
+const QString UserColumns = u"id, email, username, display_name, password_hash, client_id"_s;
+
+UserRecord readUser(const QSqlQuery& q)
+{
+    UserRecord u;
+    u.id = q.value(0).toString();
+    u.email = q.value(1).toString();
+    u.username = q.value(2).toString();
+    u.displayName = q.value(3).toString();
+    u.passwordHash = q.value(4).toString();
+    u.clientId = q.value(5).toLongLong();
+    return u;
+}
+} // namespace
+
+std::optional<UserRecord> Store::userByLogin(const QString& emailOrUsername)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + UserColumns + u" FROM users WHERE email = ? OR username = ? LIMIT 1"_s);
+    q.addBindValue(emailOrUsername.toLower());
+    q.addBindValue(emailOrUsername);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readUser(q);
+}
+
+std::optional<UserRecord> Store::userById(const QString& id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + UserColumns + u" FROM users WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readUser(q);
+}
+
+QList<MembershipRecord> Store::memberships(const QString& userId)
+{
+    QList<MembershipRecord> out;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
+              "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
+    q.addBindValue(userId);
+    if (!q.exec()) {
+        fail(q);
+        return out;
+    }
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+std::optional<MembershipRecord> Store::tenant(const QString& tenantId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id, name FROM tenants WHERE id = ?"_s);
+    q.addBindValue(tenantId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return MembershipRecord{q.value(0).toString(), q.value(1).toString(), {}};
+}
+
+qint64 Store::nextClientId()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT COALESCE(MAX(client_id), 100000) + 1 FROM users"_s) || !q.next())
+        return 100001;
+    return q.value(0).toLongLong();
+}
+
+bool Store::createSession(const SessionRecord& session, const QByteArray& refreshDigest)
+{
+    if (!begin())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO sessions (id, user_id, tenant_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"_s);
+    q.addBindValue(session.id);
+    q.addBindValue(session.userId);
+    q.addBindValue(session.tenantId);
+    q.addBindValue(session.createdAt);
+    q.addBindValue(session.expiresAt);
+    if (!q.exec()) {
+        fail(q);
+        rollback();
+        return false;
+    }
+    QSqlQuery r(m_db);
+    r.prepare(u"INSERT INTO refresh_tokens (digest, session_id, issued_at) VALUES (?, ?, ?)"_s);
+    r.addBindValue(refreshDigest);
+    r.addBindValue(session.id);
+    r.addBindValue(session.createdAt);
+    if (!r.exec()) {
+        fail(r);
+        rollback();
+        return false;
+    }
+    return commit();
+}
+
+std::optional<SessionRecord> Store::session(const QString& id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
+                         q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+}
+
+Store::Outcome Store::rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now,
+                                    SessionRecord* session)
+{
+    if (!begin())
+        return Outcome::Failed;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT r.used_at, s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at "
+              "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
+    q.addBindValue(digest);
+    if (!q.exec()) {
+        fail(q);
+        rollback();
+        return Outcome::Failed;
+    }
+    if (!q.next()) {
+        rollback();
+        return Outcome::NotFound;
+    }
+    *session = SessionRecord{q.value(1).toString(),   q.value(2).toString(),   q.value(3).toString(),
+                             q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()};
+    const bool used = !q.value(0).isNull();
+    q.finish();
+    if (session->revokedAt != 0 || session->expiresAt <= now) {
+        rollback();
+        return Outcome::Ended;
+    }
+    if (used) {
+        // A used refresh token came back: someone holds a copy. End the whole session.
+        QSqlQuery r(m_db);
+        r.prepare(u"UPDATE sessions SET revoked_at = ?, revoked_reason = 'refresh_reuse' WHERE id = ?"_s);
+        r.addBindValue(now);
+        r.addBindValue(session->id);
+        if (!r.exec()) {
+            fail(r);
+            rollback();
+            return Outcome::Failed;
+        }
+        return commit() ? Outcome::Reused : Outcome::Failed;
+    }
+    QSqlQuery mark(m_db);
+    mark.prepare(u"UPDATE refresh_tokens SET used_at = ? WHERE digest = ? AND used_at IS NULL"_s);
+    mark.addBindValue(now);
+    mark.addBindValue(digest);
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT INTO refresh_tokens (digest, session_id, issued_at) VALUES (?, ?, ?)"_s);
+    insert.addBindValue(nextDigest);
+    insert.addBindValue(session->id);
+    insert.addBindValue(now);
+    if (!mark.exec() || mark.numRowsAffected() != 1 || !insert.exec()) {
+        fail(mark.lastError().isValid() ? mark : insert);
+        rollback();
+        return Outcome::Failed;
+    }
+    return commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::revokeSessionByRefresh(const QByteArray& digest, qint64 now, SessionRecord* session)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at "
+              "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
+    q.addBindValue(digest);
+    if (!q.exec()) {
+        fail(q);
+        return Outcome::Failed;
+    }
+    if (!q.next())
+        return Outcome::NotFound;
+    *session = SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
+                             q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+    q.finish();
+    if (session->revokedAt != 0)
+        return Outcome::Ok; // logging out twice is harmless
+    return revokeSession(session->id, u"logout"_s, now) ? Outcome::Ok : Outcome::Failed;
+}
+
+bool Store::revokeSession(const QString& id, const QString& reason, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"_s);
+    q.addBindValue(now);
+    q.addBindValue(reason);
+    q.addBindValue(id);
+    return q.exec() || fail(q);
+}
+
+bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
+              "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(r.id);
+    q.addBindValue(r.kind);
+    q.addBindValue(r.tenantId);
+    q.addBindValue(r.name);
+    q.addBindValue(r.description);
+    q.addBindValue(r.prefix);
+    q.addBindValue(r.last4);
+    q.addBindValue(digest);
+    q.addBindValue(toJsonArray(r.scopes));
+    q.addBindValue(toJsonArray(r.ipAllowlist));
+    q.addBindValue(r.createdAt);
+    q.addBindValue(r.createdBy);
+    q.addBindValue(nullable(r.expiresAt));
+    q.addBindValue(nullable(r.rotatedFrom));
+    return q.exec() || fail(q);
+}
+
+std::optional<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE digest = ?"_s);
+    q.addBindValue(digest);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readCredential(q);
+}
+
+std::optional<CredentialRecord> Store::credential(const QString& tenantId, const QString& kind, const QString& id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.addBindValue(tenantId);
+    q.addBindValue(kind);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return readCredential(q);
+}
+
+std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& query)
+{
+    QString sql = u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ?"_s;
+    QVariantList binds{query.tenantId, query.kind};
+    if (query.status) {
+        switch (*query.status) {
+        case protocol::KeyStatus::Active:
+            sql += u" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"_s;
+            binds.append(query.nowMs);
+            break;
+        case protocol::KeyStatus::Expired:
+            sql += u" AND revoked_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?"_s;
+            binds.append(query.nowMs);
+            break;
+        case protocol::KeyStatus::Revoked:
+            sql += u" AND revoked_at IS NOT NULL"_s;
+            break;
+        }
+    }
+    if (!query.text.isEmpty()) {
+        sql += u" AND (name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR prefix LIKE ? ESCAPE '\\' OR id = ?)"_s;
+        const QString pattern = likePattern(query.text);
+        binds << pattern << pattern << pattern << query.text;
+    }
+    if (!query.cursor.isEmpty()) {
+        qint64 createdAt = 0;
+        QString id;
+        if (!decodeCursor(query.cursor, &createdAt, &id)) {
+            m_lastError = u"bad cursor"_s;
+            return std::nullopt;
+        }
+        sql += u" AND (created_at < ? OR (created_at = ? AND id < ?))"_s;
+        binds << createdAt << createdAt << id;
+    }
+    sql += u" ORDER BY created_at DESC, id DESC LIMIT ?"_s;
+    binds.append(query.limit + 1);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    CredentialPage page;
+    while (q.next())
+        page.items.append(readCredential(q));
+    if (page.items.size() > query.limit) {
+        page.items.removeLast();
+        const CredentialRecord& last = page.items.constLast();
+        page.nextCursor = encodeCursor(last.createdAt, last.id);
+    }
+    return page;
+}
+
+Store::Outcome Store::updateCredential(const CredentialRecord& r)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.addBindValue(r.name);
+    q.addBindValue(r.description);
+    q.addBindValue(toJsonArray(r.ipAllowlist));
+    q.addBindValue(r.tenantId);
+    q.addBindValue(r.kind);
+    q.addBindValue(r.id);
+    if (!q.exec()) {
+        fail(q);
+        return Outcome::Failed;
+    }
+    return q.numRowsAffected() == 1 ? Outcome::Ok : Outcome::NotFound;
+}
+
+Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
+                                       const QString& by, qint64 now, QStringList* missing)
+{
+    if (!begin())
+        return Outcome::Failed;
+    for (const QString& id : ids) {
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+        q.addBindValue(tenantId);
+        q.addBindValue(kind);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            fail(q);
+            rollback();
+            return Outcome::Failed;
+        }
+        if (!q.next())
+            missing->append(id);
+    }
+    if (!missing->isEmpty()) {
+        rollback();
+        return Outcome::NotFound;
+    }
+    for (const QString& id : ids) {
+        // Already revoked keys keep their first revocation time and author: revoking is idempotent.
+        QSqlQuery u(m_db);
+        u.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = ? WHERE tenant_id = ? AND kind = ? AND id = ? "
+                  "AND revoked_at IS NULL"_s);
+        u.addBindValue(now);
+        u.addBindValue(by);
+        u.addBindValue(tenantId);
+        u.addBindValue(kind);
+        u.addBindValue(id);
+        if (!u.exec()) {
+            fail(u);
+            rollback();
+            return Outcome::Failed;
+        }
+    }
+    return commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
+                                      const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd)
+{
+    if (!begin())
+        return Outcome::Failed;
+    const auto old = credential(tenantId, kind, id);
+    if (!old) {
+        rollback();
+        return Outcome::NotFound;
+    }
+    if (old->status(successor.createdAt) != protocol::KeyStatus::Active || !old->rotatedTo.isEmpty()) {
+        rollback();
+        return Outcome::Conflict;
+    }
+    if (!insertCredential(successor, digest)) {
+        rollback();
+        return Outcome::Failed;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = CASE WHEN expires_at IS NULL OR expires_at > ? "
+              "THEN ? ELSE expires_at END WHERE id = ?"_s);
+    q.addBindValue(successor.id);
+    q.addBindValue(graceEnd);
+    q.addBindValue(graceEnd);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(q);
+        rollback();
+        return Outcome::Failed;
+    }
+    return commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
+{
+    if (updates.isEmpty())
+        return true;
+    if (!begin())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
+              "(last_used_at IS NULL OR last_used_at < ?)"_s);
+    for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
+        q.bindValue(0, it->at);
+        q.bindValue(1, it->ip);
+        q.bindValue(2, it.key());
+        q.bindValue(3, it->at);
+        if (!q.exec()) {
+            fail(q);
+            rollback();
+            return false;
+        }
+    }
+    return commit();
+}
+
+bool Store::audit(const AuditRecord& e)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO audit_events (at, tenant_id, actor, action, target_kind, target_id, ip, detail) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(e.at);
+    q.addBindValue(nullable(e.tenantId));
+    q.addBindValue(e.actor);
+    q.addBindValue(e.action);
+    q.addBindValue(nullable(e.targetKind));
+    q.addBindValue(nullable(e.targetId));
+    q.addBindValue(nullable(e.ip));
+    q.addBindValue(nullable(e.detail));
+    return q.exec() || fail(q);
+}
+
+std::optional<QList<AuditRecord>> Store::auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,
+                                                     int limit)
+{
+    QString sql = u"SELECT id, at, tenant_id, actor, action, target_kind, target_id, ip, detail FROM audit_events "
+                  "WHERE tenant_id = ?"_s;
+    QVariantList binds{tenantId};
+    if (!targetId.isEmpty()) {
+        sql += u" AND target_id = ?"_s;
+        binds.append(targetId);
+    }
+    if (beforeId > 0) {
+        sql += u" AND id < ?"_s;
+        binds.append(beforeId);
+    }
+    sql += u" ORDER BY id DESC LIMIT ?"_s;
+    binds.append(limit);
+    QSqlQuery q(m_db);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    QList<AuditRecord> out;
+    while (q.next()) {
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+                    q.value(8).toString()});
+    }
+    return out;
+}
+
+bool Store::insertResource(const QString& tenantId, const QString& kind, const QString& id, const QJsonObject& body,
+                           const QString& createdBy, qint64 now)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO resources (id, tenant_id, kind, body, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(id);
+    q.addBindValue(tenantId);
+    q.addBindValue(kind);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    q.addBindValue(now);
+    q.addBindValue(createdBy);
+    return q.exec() || fail(q);
+}
+
+std::optional<QList<QJsonObject>> Store::resources(const QString& tenantId, const QString& kind, int limit)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id, body, created_at, created_by FROM resources WHERE tenant_id = ? AND kind = ? "
+              "ORDER BY created_at DESC LIMIT ?"_s);
+    q.addBindValue(tenantId);
+    q.addBindValue(kind);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    QList<QJsonObject> out;
+    while (q.next()) {
+        QJsonObject o = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        o.insert(u"id"_s, q.value(0).toString());
+        o.insert(u"createdAt"_s, protocol::toIso(fromMs(q.value(2).toLongLong())));
+        o.insert(u"createdBy"_s, q.value(3).toString());
+        out.append(o);
+    }
+    return out;
+}
+
+} // namespace td::server

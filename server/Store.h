@@ -1,0 +1,188 @@
+#pragma once
+
+#include "protocol/Dto.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace td::server {
+
+struct UserRecord
+{
+    QString id;
+    QString email;
+    QString username;
+    QString displayName;
+    QString passwordHash;
+    qint64 clientId = 0;
+
+    protocol::UserDto toDto() const;
+};
+
+struct MembershipRecord
+{
+    QString tenantId;
+    QString tenantName;
+    QString role; // "admin" | "member"
+};
+
+struct SessionRecord
+{
+    QString id;
+    QString userId;
+    QString tenantId;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0; // absolute end of the refresh chain (ms)
+    qint64 revokedAt = 0; // 0: not revoked
+};
+
+// API keys, UATs and private tokens share one table: the same life cycle, told apart by kind.
+struct CredentialRecord
+{
+    QString id;
+    QString kind; // "apiKey" | "uat" | "privateToken"
+    QString tenantId;
+    QString name;
+    QString description;
+    QString prefix;
+    QString last4;
+    QStringList scopes;
+    QStringList ipAllowlist;
+    qint64 createdAt = 0;
+    QString createdBy; // user id
+    qint64 expiresAt = 0; // 0: never
+    qint64 lastUsedAt = 0;
+    QString lastUsedIp;
+    qint64 revokedAt = 0;
+    QString revokedBy;
+    QString rotatedFrom;
+    QString rotatedTo;
+
+    protocol::KeyStatus status(qint64 nowMs) const;
+    protocol::ApiKeyDto toDto(qint64 nowMs) const;
+};
+
+struct CredentialQuery
+{
+    QString tenantId;
+    QString kind;
+    std::optional<protocol::KeyStatus> status;
+    QString text;
+    int limit = 100;
+    QString cursor;
+    qint64 nowMs = 0;
+};
+
+struct CredentialPage
+{
+    QList<CredentialRecord> items;
+    QString nextCursor; // empty: last page
+};
+
+struct AuditRecord
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    QString tenantId;
+    QString actor;
+    QString action;
+    QString targetKind;
+    QString targetId;
+    QString ip;
+    QString detail;
+
+    QJsonObject toJson() const;
+};
+
+struct UsageUpdate
+{
+    qint64 at = 0;
+    QString ip;
+};
+
+// Data access for one thread: QSqlDatabase connections may not cross threads, so every HTTP worker
+// owns a Store of its own on the same database file.
+class Store final
+{
+public:
+    enum class Outcome { Ok, NotFound, Conflict, Reused, Ended, Invalid, Failed };
+
+    explicit Store(QString connectionName);
+    ~Store();
+    Q_DISABLE_COPY_MOVE(Store)
+
+    bool open(const QString& path, QString* error);
+    bool migrate(QString* error);
+    int schemaVersion();
+    QString lastError() const { return m_lastError; }
+
+    // meta
+    QString meta(const QString& key);
+    bool setMeta(const QString& key, const QString& value);
+
+    // tenants and users
+    bool createTenant(const QString& id, const QString& name, qint64 now);
+    bool createUser(const UserRecord& user, qint64 now);
+    bool addMembership(const QString& userId, const QString& tenantId, const QString& role);
+    std::optional<UserRecord> userByLogin(const QString& emailOrUsername);
+    std::optional<UserRecord> userById(const QString& id);
+    QList<MembershipRecord> memberships(const QString& userId);
+    std::optional<MembershipRecord> tenant(const QString& tenantId);
+    qint64 nextClientId();
+
+    // sessions and refresh tokens
+    bool createSession(const SessionRecord& session, const QByteArray& refreshDigest);
+    std::optional<SessionRecord> session(const QString& id);
+    // Marks the presented refresh token used and stores its successor, atomically; a token used before
+    // revokes the whole session (Reused).
+    Outcome rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now, SessionRecord* session);
+    Outcome revokeSessionByRefresh(const QByteArray& digest, qint64 now, SessionRecord* session);
+    bool revokeSession(const QString& id, const QString& reason, qint64 now);
+
+    // credentials
+    bool insertCredential(const CredentialRecord& record, const QByteArray& digest);
+    std::optional<CredentialRecord> credentialByDigest(const QByteArray& digest);
+    std::optional<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
+    std::optional<CredentialPage> listCredentials(const CredentialQuery& query);
+    Outcome updateCredential(const CredentialRecord& record);
+    // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed.
+    Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
+                              qint64 now, QStringList* missing);
+    // Inserts the successor, links both and shortens the old one's life to graceEnd, atomically.
+    Outcome rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
+                             const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd);
+    bool recordUsage(const QHash<QString, UsageUpdate>& updates);
+
+    // audit
+    bool audit(const AuditRecord& event);
+    std::optional<QList<AuditRecord>> auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,
+                                                  int limit);
+
+    // guarded demo resources (products, orders, inventory)
+    bool insertResource(const QString& tenantId, const QString& kind, const QString& id, const QJsonObject& body,
+                        const QString& createdBy, qint64 now);
+    std::optional<QList<QJsonObject>> resources(const QString& tenantId, const QString& kind, int limit);
+
+    QSqlDatabase& database() { return m_db; }
+
+private:
+    bool exec(const QString& sql);
+    bool begin();
+    bool commit();
+    void rollback();
+    bool fail(const class QSqlQuery& query);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QString m_lastError;
+};
+
+QString newId(const char* prefix); // e.g. "key_" + 20 base62 characters
+
+} // namespace td::server

@@ -1,0 +1,172 @@
+#include "Clock.h"
+#include "Config.h"
+#include "KeyFile.h"
+#include "Log.h"
+#include "Seeder.h"
+#include "Server.h"
+#include "ServerContext.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace td::server;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto ignored = ::write(g_signalPipe[1], &byte, 1);
+}
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("tokendesk-server", text);
+}
+
+int fail(const QString& message)
+{
+    fprintf(stderr, "tokendesk-server: %s\n", qPrintable(message));
+    return 1;
+}
+
+void printLine(const QString& line)
+{
+    fputs(qPrintable(line + u'\n'), stdout);
+    fflush(stdout);
+}
+
+QByteArray readAdminPassword()
+{
+    QByteArray password = qgetenv("TOKENDESK_ADMIN_PASSWORD");
+    if (!password.isEmpty())
+        return password;
+    char buffer[1024];
+    if (!fgets(buffer, sizeof buffer, stdin))
+        return {};
+    password = QByteArray(buffer).trimmed();
+    return password;
+}
+
+bool removeDatabaseFiles(const QString& path)
+{
+    bool ok = true;
+    for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s, u".keys"_s}) {
+        if (QFile::exists(path + suffix))
+            ok = QFile::remove(path + suffix) && ok;
+    }
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tokendesk-server"_s);
+    QCoreApplication::setOrganizationName(u"TokenDesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}%{if-critical}ERROR %{endif}%{category} %{message}"_s);
+
+    const ParsedCommandLine parsed = parseCommandLine(app.arguments());
+    if (!parsed.config) {
+        if (!parsed.message.isEmpty())
+            fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(parsed.message));
+        return parsed.exitCode;
+    }
+    ServerConfig config = *parsed.config;
+
+    std::unique_ptr<QTemporaryDir> demoDir;
+    if (config.demo) {
+        if (config.databasePath.isEmpty()) {
+            demoDir = std::make_unique<QTemporaryDir>();
+            if (!demoDir->isValid())
+                return fail(tr("Cannot create a temporary folder for the demo database."));
+            config.databasePath = demoDir->filePath(u"demo.sqlite"_s);
+        } else if (QFile::exists(config.databasePath)) {
+            // Only a previous demo database is ever thrown away.
+            Store probe(u"probe"_s);
+            QString error;
+            const bool isDemo = probe.open(config.databasePath, &error) && probe.schemaVersion() > 0 &&
+                                probe.meta(u"demo"_s) == u"1"_s;
+            if (!isDemo)
+                return fail(tr("%1 exists and is not a demo database; refusing to overwrite it.").arg(config.databasePath));
+        }
+        if (!demoDir && !removeDatabaseFiles(config.databasePath))
+            return fail(tr("Cannot remove the previous demo database %1.").arg(config.databasePath));
+    }
+    if (!QDir().mkpath(QFileInfo(config.databasePath).absolutePath()))
+        return fail(tr("Cannot create the folder of %1.").arg(config.databasePath));
+
+    QString error;
+    Store store(u"main"_s);
+    if (!store.open(config.databasePath, &error))
+        return fail(tr("Cannot open the database %1: %2").arg(config.databasePath, error));
+    if (!store.migrate(&error))
+        return fail(error);
+
+    const QString keyPath = config.resolvedKeyFilePath();
+    std::optional<KeyMaterial> keys;
+    if (config.init || config.demo) {
+        keys = QFile::exists(keyPath) && config.init ? KeyMaterial::load(keyPath, &error) : KeyMaterial::create(keyPath, &error);
+    } else {
+        keys = KeyMaterial::load(keyPath, &error);
+    }
+    if (!keys)
+        return fail(error);
+
+    ServerContext context(config, *keys);
+    if (config.init) {
+        const QByteArray password = readAdminPassword();
+        if (password.size() < 12)
+            return fail(tr("The admin password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
+        if (!initializeFirstAdmin(store, context.hasher, config.adminEmail, password, &error))
+            return fail(error);
+        printLine(tr("Initialised %1: admin %2 in tenant \"default\". Keys are in %3.")
+                      .arg(config.databasePath, config.adminEmail, keyPath));
+        return 0;
+    }
+    std::optional<DemoLogin> demoLogin;
+    if (config.demo) {
+        demoLogin = seedDemo(store, context, &error);
+        if (!demoLogin)
+            return fail(tr("Cannot seed the demo database: %1").arg(error));
+    }
+
+    Server server(context);
+    if (!server.start(&error))
+        return fail(error);
+    // The first line on stdout is the URL served: scripts and the console's demo launcher read it.
+    printLine(server.url().toString());
+    if (demoLogin) {
+        printLine(u"demo-email: "_s + demoLogin->email);
+        printLine(u"demo-username: "_s + demoLogin->username);
+        printLine(u"demo-password: "_s + demoLogin->password);
+    }
+    qCInfo(lcServer).noquote() << "serving" << server.url().toString() << "with" << config.workers << "workers, database"
+                               << config.databasePath;
+
+    if (::pipe(g_signalPipe) == 0) {
+        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    const int rc = QCoreApplication::exec();
+    server.stop();
+    qCInfo(lcServer) << "stopped";
+    return rc;
+}
