@@ -24,7 +24,7 @@ enum class JwtError {
     None,
     TooLarge,         // over MaxTokenSize
     Malformed,        // not three base64url segments, padding, bad characters, not a JSON object
-    BadHeader,        // typ is not at+jwt, unknown or duplicate header fields
+    BadHeader,        // typ is not at+jwt, or unknown header fields (duplicates are DuplicateClaim)
     BadAlgorithm,     // anything but HS256, "none" included
     BadSignature,
     DuplicateClaim,   // the same name twice in header or payload

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace td::protocol {
 
 // Which credential kinds a scope may be granted to, as named in GET /scopes.

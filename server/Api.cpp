@@ -206,7 +206,7 @@ void Api::registerRoutes(Router& router)
     router.add("POST", keys + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, KindApiKey)));
     router.add("POST", keys + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, KindApiKey)));
 
-    for (const QString kind : {u"products"_s, u"orders"_s, u"inventory"_s}) {
+    for (const QString& kind : {u"products"_s, u"orders"_s, u"inventory"_s}) {
         router.add("GET", v1 + u'/' + kind,
                    guarded(u"read:"_s + kind, bind(&Api::listResources, kind)));
         router.add("POST", v1 + u'/' + kind,

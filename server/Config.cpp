@@ -66,13 +66,23 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
                                                             "TOKENDESK_ADMIN_PASSWORD or standard input."),
                                         u"email"_s);
     const QCommandLineOption demo(u"demo"_s, tr("Serve a throw-away sandbox with seeded tenants, an admin and keys."));
+    const QCommandLineOption addUser(u"add-user"_s, tr("Add a user to --tenant (created when absent), then exit. The "
+                                                       "password is read like the admin's."),
+                                     u"email"_s);
+    const QCommandLineOption tenant(u"tenant"_s, tr("Tenant id for --add-user."), u"id"_s);
+    const QCommandLineOption tenantName(u"tenant-name"_s, tr("Display name of a tenant created by --add-user."), u"name"_s);
+    const QCommandLineOption role(u"role"_s, tr("Role of the user added by --add-user: admin or member."), u"role"_s,
+                                  u"member"_s);
+    const QCommandLineOption username(u"username"_s, tr("Optional user name (for the B2B login) of --add-user."),
+                                      u"name"_s);
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
                                           tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
                                           u"cidr"_s);
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
     const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."), u"path"_s);
-    parser.addOptions({listen, db, keyFile, tlsCert, tlsKey, init, adminEmail, demo, workers, trustedProxy, issuer, scopes});
+    parser.addOptions({listen, db, keyFile, tlsCert, tlsKey, init, adminEmail, demo, addUser, tenant, tenantName, role, username,
+                       workers, trustedProxy, issuer, scopes});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -110,6 +120,19 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     config.init = parser.isSet(init);
     config.adminEmail = parser.value(adminEmail).trimmed();
     config.demo = parser.isSet(demo);
+    config.addUserEmail = parser.value(addUser).trimmed();
+    config.tenantId = parser.value(tenant).trimmed();
+    config.tenantName = parser.value(tenantName).trimmed();
+    config.role = parser.value(role);
+    config.username = parser.value(username).trimmed();
+    if (!config.addUserEmail.isEmpty()) {
+        if (config.tenantId.isEmpty())
+            return fail(tr("--add-user needs --tenant."));
+        if (config.role != u"admin"_s && config.role != u"member"_s)
+            return fail(tr("--role is admin or member."));
+        if (config.demo || config.init)
+            return fail(tr("--add-user is a command of its own; do not combine it with --init or --demo."));
+    }
     if (config.init && config.demo)
         return fail(tr("--init and --demo exclude each other."));
     if (config.init && config.adminEmail.isEmpty())

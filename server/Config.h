@@ -23,6 +23,12 @@ struct ServerConfig
     bool init = false;
     QString adminEmail;
     bool demo = false;
+    // --add-user EMAIL --tenant ID [--tenant-name NAME] [--role admin|member] [--username NAME]
+    QString addUserEmail;
+    QString tenantId;
+    QString tenantName;
+    QString role = QStringLiteral("member");
+    QString username;
     int workers = 2;
     QList<protocol::Cidr> trustedProxies;
     QString issuer = QStringLiteral("tokendesk");

@@ -67,6 +67,25 @@ bool initializeFirstAdmin(Store& store, const PasswordHasher& hasher, const QStr
     return true;
 }
 
+bool addUserToTenant(Store& store, const PasswordHasher& hasher, const QString& email, const QString& username,
+                     const QByteArray& password, const QString& tenantId, const QString& tenantName,
+                     const QString& role, QString* error)
+{
+    if (store.userByLogin(email) || (!username.isEmpty() && store.userByLogin(username))) {
+        *error = tr("A user %1 exists already.").arg(username.isEmpty() ? email : username);
+        return false;
+    }
+    const qint64 now = Clock::nowMs();
+    QString userId;
+    if ((!store.tenant(tenantId) && !store.createTenant(tenantId, tenantName.isEmpty() ? tenantId : tenantName, now)) ||
+        !addUser(store, hasher, email, username, email.section(u'@', 0, 0), password, &userId) ||
+        !store.addMembership(userId, tenantId, role)) {
+        *error = store.lastError();
+        return false;
+    }
+    return true;
+}
+
 std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString* error)
 {
     const qint64 now = Clock::nowMs();

@@ -11,6 +11,11 @@ namespace td::server {
 bool initializeFirstAdmin(Store& store, const PasswordHasher& hasher, const QString& email, const QByteArray& password,
                           QString* error);
 
+// --add-user: a user in a tenant (the tenant is created when absent).
+bool addUserToTenant(Store& store, const PasswordHasher& hasher, const QString& email, const QString& username,
+                     const QByteArray& password, const QString& tenantId, const QString& tenantName,
+                     const QString& role, QString* error);
+
 struct DemoLogin
 {
     QString email;

@@ -117,6 +117,12 @@ QVariant nullable(const QString& value)
     return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
 }
 
+// A null QString binds as SQL NULL; NOT NULL text columns want ''.
+QString notNull(const QString& value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+
 QString toJsonArray(const QStringList& list)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
@@ -663,7 +669,7 @@ bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest
     q.addBindValue(r.kind);
     q.addBindValue(r.tenantId);
     q.addBindValue(r.name);
-    q.addBindValue(r.description);
+    q.addBindValue(notNull(r.description));
     q.addBindValue(r.prefix);
     q.addBindValue(r.last4);
     q.addBindValue(digest);
@@ -767,7 +773,7 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r)
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
     q.addBindValue(r.name);
-    q.addBindValue(r.description);
+    q.addBindValue(notNull(r.description));
     q.addBindValue(toJsonArray(r.ipAllowlist));
     q.addBindValue(r.tenantId);
     q.addBindValue(r.kind);

@@ -50,7 +50,9 @@ void printLine(const QString& line)
 
 QByteArray readAdminPassword()
 {
-    QByteArray password = qgetenv("TOKENDESK_ADMIN_PASSWORD");
+    QByteArray password = qgetenv("TOKENDESK_PASSWORD");
+    if (password.isEmpty())
+        password = qgetenv("TOKENDESK_ADMIN_PASSWORD");
     if (!password.isEmpty())
         return password;
     char buffer[1024];
@@ -121,6 +123,7 @@ int main(int argc, char* argv[])
     const QString keyPath = config.resolvedKeyFilePath();
     std::optional<KeyMaterial> keys;
     if (config.init || config.demo) {
+        // --init on a database that has its keys already keeps them: initialising twice never rotates them.
         keys = QFile::exists(keyPath) && config.init ? KeyMaterial::load(keyPath, &error) : KeyMaterial::create(keyPath, &error);
     } else {
         keys = KeyMaterial::load(keyPath, &error);
@@ -137,6 +140,16 @@ int main(int argc, char* argv[])
             return fail(error);
         printLine(tr("Initialised %1: admin %2 in tenant \"default\". Keys are in %3.")
                       .arg(config.databasePath, config.adminEmail, keyPath));
+        return 0;
+    }
+    if (!config.addUserEmail.isEmpty()) {
+        const QByteArray password = readAdminPassword();
+        if (password.size() < 12)
+            return fail(tr("The password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
+        if (!addUserToTenant(store, context.hasher, config.addUserEmail, config.username, password, config.tenantId,
+                             config.tenantName, config.role, &error))
+            return fail(error);
+        printLine(tr("Added %1 to tenant \"%2\" as %3.").arg(config.addUserEmail, config.tenantId, config.role));
         return 0;
     }
     std::optional<DemoLogin> demoLogin;

@@ -1,0 +1,306 @@
+#include "protocol/Dto.h"
+
+#include <QDate>
+#include <QRegularExpression>
+#include <QTime>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace td::protocol {
+
+namespace {
+
+QJsonValue stringOrNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+// Reads the fields of one JSON object, remembering the first problem so that fromJson can read every field in a row
+// and check once at the end.
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject& object, QString* error)
+        : m_object(object)
+        , m_error(error)
+    {}
+
+    bool ok() const { return m_ok; }
+
+    QString requiredString(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (!value.isString() || value.toString().isEmpty()) {
+            fail(u"field \"%1\" must be a non-empty string"_s.arg(key));
+            return {};
+        }
+        return value.toString();
+    }
+
+    // Absent and null read as empty.
+    QString optionalString(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        if (!value.isString()) {
+            fail(u"field \"%1\" must be a string or null"_s.arg(key));
+            return {};
+        }
+        return value.toString();
+    }
+
+    QDateTime requiredTime(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        const QDateTime time = value.isString() ? fromIso(value.toString()) : QDateTime();
+        if (!time.isValid())
+            fail(u"field \"%1\" must be an ISO-8601 time such as 2024-01-15T12:00:00Z"_s.arg(key));
+        return time;
+    }
+
+    // Absent and null read as an invalid time ("never").
+    QDateTime optionalTime(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        const QDateTime time = value.isString() ? fromIso(value.toString()) : QDateTime();
+        if (!time.isValid())
+            fail(u"field \"%1\" must be an ISO-8601 time such as 2024-01-15T12:00:00Z, or null"_s.arg(key));
+        return time;
+    }
+
+    QStringList stringList(QLatin1StringView key, bool required)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (!required && (value.isUndefined() || value.isNull()))
+            return {};
+        if (!value.isArray()) {
+            fail(u"field \"%1\" must be an array of strings"_s.arg(key));
+            return {};
+        }
+        QStringList list;
+        for (const QJsonValue& item : value.toArray()) {
+            if (!item.isString()) {
+                fail(u"field \"%1\" must be an array of strings"_s.arg(key));
+                return {};
+            }
+            list.append(item.toString());
+        }
+        return list;
+    }
+
+    qint64 optionalInteger(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return 0;
+        // toInteger() yields the default for anything but a whole number that fits a qint64.
+        constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
+        const qint64 number = value.toInteger(sentinel);
+        if (number == sentinel) {
+            fail(u"field \"%1\" must be a whole number"_s.arg(key));
+            return 0;
+        }
+        return number;
+    }
+
+    void fail(const QString& message)
+    {
+        if (m_ok && m_error)
+            *m_error = message;
+        m_ok = false;
+    }
+
+private:
+    const QJsonObject& m_object;
+    QString* m_error;
+    bool m_ok = true;
+};
+
+} // namespace
+
+QString toIso(const QDateTime& time)
+{
+    if (!time.isValid())
+        return {};
+    // Through whole seconds so that milliseconds never leak into the wire format.
+    return QDateTime::fromSecsSinceEpoch(time.toSecsSinceEpoch(), Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonValue toIsoOrNull(const QDateTime& time)
+{
+    return time.isValid() ? QJsonValue(toIso(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QDateTime fromIso(const QString& text)
+{
+    // Qt's ISO parser also takes times without an offset (as local time), which would make a value mean different
+    // instants on different machines: only the forms with an explicit zone, or a bare date, are accepted.
+    static const QRegularExpression dateOnly(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
+    static const QRegularExpression dateTime(
+        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"_s);
+    if (dateOnly.match(text).hasMatch()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        return date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
+    }
+    if (!dateTime.match(text).hasMatch())
+        return {};
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODate);
+    if (!parsed.isValid())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(parsed.toSecsSinceEpoch(), Qt::UTC);
+}
+
+QJsonObject successEnvelope(const QJsonValue& data)
+{
+    return QJsonObject{{u"success"_s, true}, {u"data"_s, data}};
+}
+
+QJsonObject errorEnvelope(const QString& code, const QString& message, const QJsonObject& details)
+{
+    QJsonObject error{{u"code"_s, code}, {u"message"_s, message}};
+    if (!details.isEmpty())
+        error.insert(u"details"_s, details);
+    return QJsonObject{{u"success"_s, false}, {u"error"_s, error}};
+}
+
+QString toString(KeyStatus status)
+{
+    switch (status) {
+    case KeyStatus::Active:
+        return u"active"_s;
+    case KeyStatus::Expired:
+        return u"expired"_s;
+    case KeyStatus::Revoked:
+        return u"revoked"_s;
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<KeyStatus> keyStatusFromString(const QString& text)
+{
+    if (text == "active"_L1)
+        return KeyStatus::Active;
+    if (text == "expired"_L1)
+        return KeyStatus::Expired;
+    if (text == "revoked"_L1)
+        return KeyStatus::Revoked;
+    return std::nullopt;
+}
+
+QJsonObject UserDto::toJson() const
+{
+    return QJsonObject{
+        {u"id"_s, id},
+        {u"email"_s, stringOrNull(email)},
+        {u"username"_s, stringOrNull(username)},
+        {u"displayName"_s, stringOrNull(displayName)},
+        {u"clientId"_s, clientId},
+    };
+}
+
+std::optional<UserDto> UserDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    UserDto user;
+    user.id = reader.requiredString("id"_L1);
+    user.email = reader.optionalString("email"_L1);
+    user.username = reader.optionalString("username"_L1);
+    user.displayName = reader.optionalString("displayName"_L1);
+    user.clientId = reader.optionalInteger("clientId"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    return user;
+}
+
+QJsonObject TenantDto::toJson() const
+{
+    return QJsonObject{{u"id"_s, id}, {u"name"_s, name}, {u"role"_s, role}};
+}
+
+std::optional<TenantDto> TenantDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    TenantDto tenant;
+    tenant.id = reader.requiredString("id"_L1);
+    tenant.name = reader.requiredString("name"_L1);
+    tenant.role = reader.requiredString("role"_L1);
+    if (reader.ok() && tenant.role != "admin"_L1 && tenant.role != "member"_L1)
+        reader.fail(u"field \"role\" must be \"admin\" or \"member\""_s);
+    if (!reader.ok())
+        return std::nullopt;
+    return tenant;
+}
+
+QJsonObject ApiKeyDto::toJson() const
+{
+    return QJsonObject{
+        {u"id"_s, id},
+        {u"name"_s, name},
+        {u"description"_s, stringOrNull(description)},
+        {u"prefix"_s, prefix},
+        {u"last4"_s, last4},
+        {u"scopes"_s, QJsonArray::fromStringList(scopes)},
+        {u"tenantId"_s, tenantId},
+        {u"createdAt"_s, toIsoOrNull(createdAt)},
+        {u"createdBy"_s, stringOrNull(createdBy)},
+        {u"expiresAt"_s, toIsoOrNull(expiresAt)},
+        {u"lastUsedAt"_s, toIsoOrNull(lastUsedAt)},
+        {u"lastUsedIp"_s, stringOrNull(lastUsedIp)},
+        {u"ipAllowlist"_s, QJsonArray::fromStringList(ipAllowlist)},
+        {u"status"_s, td::protocol::toString(status)},
+        {u"revokedAt"_s, toIsoOrNull(revokedAt)},
+        {u"revokedBy"_s, stringOrNull(revokedBy)},
+        {u"rotatedFrom"_s, stringOrNull(rotatedFrom)},
+        {u"rotatedTo"_s, stringOrNull(rotatedTo)},
+    };
+}
+
+std::optional<ApiKeyDto> ApiKeyDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    ApiKeyDto key;
+    key.id = reader.requiredString("id"_L1);
+    key.name = reader.requiredString("name"_L1);
+    key.description = reader.optionalString("description"_L1);
+    key.prefix = reader.requiredString("prefix"_L1);
+    key.last4 = reader.requiredString("last4"_L1);
+    key.scopes = reader.stringList("scopes"_L1, true);
+    key.tenantId = reader.requiredString("tenantId"_L1);
+    key.createdAt = reader.requiredTime("createdAt"_L1);
+    key.createdBy = reader.optionalString("createdBy"_L1);
+    key.expiresAt = reader.optionalTime("expiresAt"_L1);
+    key.lastUsedAt = reader.optionalTime("lastUsedAt"_L1);
+    key.lastUsedIp = reader.optionalString("lastUsedIp"_L1);
+    key.ipAllowlist = reader.stringList("ipAllowlist"_L1, false);
+    const QString status = reader.requiredString("status"_L1);
+    if (reader.ok()) {
+        if (const std::optional<KeyStatus> parsed = keyStatusFromString(status))
+            key.status = *parsed;
+        else
+            reader.fail(u"field \"status\" must be \"active\", \"expired\" or \"revoked\""_s);
+    }
+    key.revokedAt = reader.optionalTime("revokedAt"_L1);
+    key.revokedBy = reader.optionalString("revokedBy"_L1);
+    key.rotatedFrom = reader.optionalString("rotatedFrom"_L1);
+    key.rotatedTo = reader.optionalString("rotatedTo"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    return key;
+}
+
+KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now)
+{
+    if (revokedAt.isValid())
+        return KeyStatus::Revoked;
+    if (expiresAt.isValid() && expiresAt <= now)
+        return KeyStatus::Expired;
+    return KeyStatus::Active;
+}
+
+} // namespace td::protocol

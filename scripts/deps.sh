@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what TokenDesk needs on Debian 12, only when something is missing.
+#   scripts/deps.sh build   compiler, CMake, Qt 6, OpenSSL
+#   scripts/deps.sh test    the above plus what the tests use (D-Bus, gnome-keyring, wrk-free)
+#   scripts/deps.sh bench   the above plus wrk and nginx for bench/server-throughput
+set -euo pipefail
+
+what=${1:-build}
+packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+          libqt6sql6-sqlite libssl-dev)
+case "$what" in
+    build) ;;
+    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools) ;;
+    bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
+    *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${packages[@]}"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+else
+    echo "These packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

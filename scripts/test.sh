@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, build with test hooks, and run every test inside a D-Bus
+# session with an unlocked gnome-keyring (so keychain tests talk to a real Secret Service).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+werror=OFF
+[ "${CI:-}" = "true" ] && werror=ON
+cmake --preset test -DTOKENDESK_WERROR=$werror -DTOKENDESK_BUILD_TESTS=ON
+cmake --build --preset test -j "$(nproc)"
+export QT_QPA_PLATFORM=offscreen
+exec dbus-run-session -- sh -c '
+    printf "tokendesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+    ctest --test-dir build/test --output-on-failure -j 2 "$@"' ctest "$@"

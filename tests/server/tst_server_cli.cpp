@@ -1,0 +1,170 @@
+// The command line of tokendesk-server: help, version, --init, key material, demo.
+#include "TestServer.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using td::test::TestServer;
+
+class TestServerCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionAndHelp()
+    {
+        TestServer s;
+        const auto [versionCode, version] = s.runCommand({u"--version"_s});
+        QCOMPARE(versionCode, 0);
+        QVERIFY2(version.contains(QStringLiteral(TOKENDESK_VERSION)), qPrintable(version));
+        const auto [helpCode, help] = s.runCommand({u"--help"_s});
+        QCOMPARE(helpCode, 0);
+        for (const QString& option : {u"--listen"_s, u"--db"_s, u"--tls-cert"_s, u"--tls-key"_s, u"--init"_s,
+                                      u"--admin-email"_s, u"--demo"_s, u"--trusted-proxy"_s})
+            QVERIFY2(help.contains(option), qPrintable(option));
+    }
+
+    void badArgumentsAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no db") << QStringList{} << u"--db is required"_s;
+        QTest::newRow("bad listen") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--listen"_s, u"nowhere"_s}
+                                    << u"--listen takes ADDRESS:PORT"_s;
+        QTest::newRow("port out of range") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--listen"_s, u"127.0.0.1:70000"_s}
+                                           << u"--listen takes ADDRESS:PORT"_s;
+        QTest::newRow("cert without key") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--tls-cert"_s, u"c.pem"_s}
+                                          << u"--tls-cert and --tls-key go together"_s;
+        QTest::newRow("init without email") << QStringList{u"--init"_s, u"--db"_s, u"x.sqlite"_s}
+                                            << u"--init needs --admin-email"_s;
+        QTest::newRow("bad proxy") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--trusted-proxy"_s, u"10.0.0.1/8"_s}
+                                   << u"--trusted-proxy"_s;
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    }
+
+    void badArgumentsAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        TestServer s;
+        const auto [code, output] = s.runCommand(args);
+        QCOMPARE(code, 2);
+        QVERIFY2(output.contains(message), qPrintable(output));
+    }
+
+    void startWithoutInitExplains()
+    {
+        TestServer s;
+        const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s});
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"--init"_s), qPrintable(output));
+    }
+
+    void initWritesPrivateKeyFileAndRefusesShortPassword()
+    {
+        TestServer s;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TOKENDESK_ADMIN_PASSWORD"_s, u"short"_s);
+        auto [code, output] = s.runCommand({u"--init"_s, u"--db"_s, s.databasePath(), u"--admin-email"_s,
+                                            u"a@example.test"_s, u"--scrypt-log-n"_s, u"12"_s},
+                                           env);
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"at least 12 characters"_s), qPrintable(output));
+
+        QVERIFY(s.start());
+        QFile keys(s.keyFilePath());
+        QVERIFY(keys.exists());
+        QCOMPARE(keys.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                       QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QVERIFY(s.signingKey().size() >= 32);
+        // The key material is not in the database.
+        QFile db(s.databasePath());
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        const QByteArray dump = db.readAll();
+        QVERIFY(!dump.contains(s.signingKey()));
+        QVERIFY(!dump.contains(s.signingKey().toBase64()));
+    }
+
+    void shortSigningKeyIsRefusedAtStart()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        s.stop();
+        QFile keys(s.keyFilePath());
+        QVERIFY(keys.open(QIODevice::ReadOnly));
+        QJsonObject object = QJsonDocument::fromJson(keys.readAll()).object();
+        keys.close();
+        object.insert(u"signingKey"_s, QString::fromLatin1(QByteArray(31, 'k').toBase64()));
+        QVERIFY(keys.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        keys.write(QJsonDocument(object).toJson());
+        keys.close();
+        const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s});
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"shorter than 32 bytes"_s), qPrintable(output));
+    }
+
+    void keyFileReadableByOthersIsRefused()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        s.stop();
+        QVERIFY(QFile::setPermissions(s.keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                           QFileDevice::ReadOther));
+        const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s});
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"chmod 600"_s), qPrintable(output));
+    }
+
+    void demoServesSeededSandbox()
+    {
+        QProcess demo;
+        demo.start(TestServer::binary(), {u"--demo"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--scrypt-log-n"_s, u"12"_s});
+        QVERIFY(demo.waitForStarted());
+        QByteArray out;
+        while (out.count('\n') < 4 && demo.waitForReadyRead(20000))
+            out += demo.readAllStandardOutput();
+        const QList<QByteArray> lines = out.split('\n');
+        QVERIFY2(lines.size() >= 4, out.constData());
+        QVERIFY(lines.at(0).startsWith("http://127.0.0.1:"));
+        QCOMPARE(lines.at(1), QByteArray("demo-email: admin@acme.example"));
+        const QByteArray password = lines.at(3).mid(QByteArray("demo-password: ").size());
+        QVERIFY(password.size() >= 12);
+
+        TestServer client; // only its HTTP helpers, pointed at the demo
+        QNetworkAccessManager nam;
+        QNetworkRequest login(QUrl(QString::fromLatin1(lines.at(0)) + u"/api/v1/auth/login"_s));
+        login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = nam.post(login, "{\"email\":\"admin@acme.example\",\"password\":\"" + password + "\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject data = QJsonDocument::fromJson(reply->readAll()).object().value(u"data"_s).toObject();
+        const QString token = data.value(u"token"_s).toString();
+        QCOMPARE(data.value(u"tenants"_s).toArray().size(), 2);
+
+        QNetworkRequest list(QUrl(QString::fromLatin1(lines.at(0)) + u"/api/v1/api-keys?limit=1000"_s));
+        list.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        reply = nam.get(list);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        const QJsonArray items =
+            QJsonDocument::fromJson(reply->readAll()).object().value(u"data"_s).toObject().value(u"items"_s).toArray();
+        QSet<QString> statuses;
+        for (const QJsonValue& v : items)
+            statuses.insert(v.toObject().value(u"status"_s).toString());
+        QCOMPARE(statuses, (QSet<QString>{u"active"_s, u"expired"_s, u"revoked"_s}));
+        demo.terminate();
+        QVERIFY(demo.waitForFinished(15000));
+        QCOMPARE(demo.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_server_cli.moc"

@@ -1,0 +1,195 @@
+// HTTP behaviour of the server: JSON for every failure, 404/405, the 1 MiB body limit, keep-alive.
+#include "TestServer.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using td::test::HttpResult;
+using td::test::TestServer;
+
+namespace {
+
+// Sends raw bytes and reads until the server closes or a full response with Content-Length has arrived.
+QByteArray rawExchange(const QUrl& url, const QByteArray& request, int timeoutMs = 15000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(request);
+    QByteArray response;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(200)) {
+            if (socket.state() != QAbstractSocket::ConnectedState)
+                break;
+            continue;
+        }
+        response += socket.readAll();
+        const qsizetype end = response.indexOf("\r\n\r\n");
+        if (end > 0) {
+            const qsizetype at = response.toLower().indexOf("content-length:");
+            if (at > 0 && at < end) {
+                const qsizetype lineEnd = response.indexOf("\r\n", at);
+                const int length = response.mid(at + 15, lineEnd - at - 15).trimmed().toInt();
+                if (response.size() >= end + 4 + length)
+                    break;
+            }
+        }
+    }
+    return response;
+}
+
+int statusOf(const QByteArray& response)
+{
+    return response.mid(9, 3).toInt();
+}
+
+QJsonObject bodyOf(const QByteArray& response)
+{
+    return QJsonDocument::fromJson(response.mid(response.indexOf("\r\n\r\n") + 4)).object();
+}
+
+} // namespace
+
+class TestServerHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void unknownPathIsJson404()
+    {
+        const HttpResult r = m_server.get(u"/api/v1/nowhere"_s);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.errorCode(), u"not_found"_s);
+        QCOMPARE(r.json.value(u"success"_s).toBool(true), false);
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
+    }
+
+    void wrongMethodIs405WithAllow_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("allow");
+        QTest::newRow("DELETE /me") << QByteArray("DELETE") << u"/api/v1/me"_s << QByteArray("GET");
+        QTest::newRow("GET /auth/login") << QByteArray("GET") << u"/api/v1/auth/login"_s << QByteArray("POST");
+        QTest::newRow("PUT /api-keys") << QByteArray("PUT") << u"/api/v1/api-keys"_s << QByteArray("GET, POST");
+        QTest::newRow("DELETE /api-keys/{id}") << QByteArray("DELETE") << u"/api/v1/api-keys/key_x"_s
+                                               << QByteArray("GET, PATCH");
+    }
+
+    void wrongMethodIs405WithAllow()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, allow);
+        const HttpResult r = m_server.request(method, path, {}, TestServer::bearer(m_server.adminToken()));
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.errorCode(), u"method_not_allowed"_s);
+        QCOMPARE(r.header("Allow"), allow);
+    }
+
+    void bodyOverOneMebibyteIs413()
+    {
+        // Announced size: refused as soon as the headers arrive, before the body is buffered.
+        const QByteArray announced = rawExchange(m_server.url(), "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n"
+                                                                 "Content-Type: application/json\r\n"
+                                                                 "Content-Length: 2097152\r\n\r\n{");
+        QCOMPARE(statusOf(announced), 413);
+        QCOMPARE(bodyOf(announced).value(u"error"_s).toObject().value(u"code"_s).toString(), u"payload_too_large"_s);
+
+        // Chunked body that grows past the limit without announcing its size.
+        QByteArray chunked = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        const QByteArray chunk(64 * 1024, 'a');
+        for (int i = 0; i < 20; ++i)
+            chunked += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+        const QByteArray streamed = rawExchange(m_server.url(), chunked);
+        QCOMPARE(statusOf(streamed), 413);
+
+        // Through a real client as well.
+        const HttpResult big = m_server.request("POST", u"/api/v1/api-keys"_s, QByteArray(1024 * 1024 + 1, ' '),
+                                                TestServer::bearer(m_server.adminToken()));
+        QCOMPARE(big.status, 413);
+    }
+
+    void bodyJustUnderTheLimitIsParsed()
+    {
+        // 900 KiB of valid JSON reaches the handler, which judges it on its merits (a too long name).
+        const QByteArray body = "{\"name\":\"" + QByteArray(900 * 1024, 'n') + "\",\"scopes\":[\"read:products\"]}";
+        const HttpResult r = m_server.request("POST", u"/api/v1/api-keys"_s, body, TestServer::bearer(m_server.adminToken()));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), u"validation_error"_s);
+        QVERIFY(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"name"_s));
+    }
+
+    void keepAliveServesSeveralRequestsOnOneConnection()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray body = "{\"email\":\"\"}";
+            socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            QByteArray response;
+            while (!response.contains("\"success\":false}") && socket.waitForReadyRead(5000))
+                response += socket.readAll();
+            QCOMPARE(statusOf(response), 400);
+        }
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void everyRefusalCarriesTheEnvelope_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no credential") << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
+        QTest::newRow("unknown scheme") << QByteArray("GET") << u"/api/v1/me"_s << QByteArray() << 401;
+        QTest::newRow("login not json") << QByteArray("POST") << u"/api/v1/auth/login"_s << QByteArray("nope") << 400;
+        QTest::newRow("login array") << QByteArray("POST") << u"/api/v1/auth/login"_s << QByteArray("[1]") << 400;
+        QTest::newRow("refresh garbage") << QByteArray("POST") << u"/api/v1/auth/refresh"_s
+                                         << QByteArray("{\"refreshToken\":\"abc\"}") << 401;
+    }
+
+    void everyRefusalCarriesTheEnvelope()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        td::test::Headers headers;
+        if (QByteArray(QTest::currentDataTag()) == "unknown scheme")
+            headers.emplaceBack("Authorization", "Basic YWRtaW46YWRtaW4=");
+        const HttpResult r = m_server.request(method, path, body, headers);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.json.value(u"success"_s).toBool(true), false);
+        QVERIFY(!r.errorCode().isEmpty());
+        QVERIFY(!r.json.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+        if (status == 401)
+            QVERIFY(!r.header("WWW-Authenticate").isEmpty());
+    }
+
+    void oneLogLinePerRequestWithoutQueryOrHeaders()
+    {
+        const HttpResult r = m_server.get(u"/api/v1/scopes?marker=logcheck123"_s, {{"Authorization", "Bearer not-a-jwt-secret-xyz"}});
+        QCOMPARE(r.status, 401);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.log().contains(u"GET /api/v1/scopes 401"_s), 5000);
+        QVERIFY(!m_server.log().contains(u"logcheck123"_s));
+        QVERIFY(!m_server.log().contains(u"not-a-jwt-secret-xyz"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHttp)
+#include "tst_server_http.moc"

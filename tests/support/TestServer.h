@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace td::test {
+
+// What a test gets back from one HTTP call.
+struct HttpResult
+{
+    int status = 0;            // 0: no HTTP answer (connection refused, reset, timeout)
+    QByteArray body;
+    QJsonObject json;          // the parsed body when it is a JSON object
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString networkError;
+
+    QByteArray header(const QByteArray& name) const; // case-insensitive
+    QJsonObject data() const { return json.value(QStringLiteral("data")).toObject(); }
+    QString errorCode() const;
+};
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// The real tokendesk-server binary on 127.0.0.1:0 with a database in a temporary folder.
+class TestServer final
+{
+public:
+    static constexpr auto AdminEmail = "admin@example.test";
+    static constexpr auto AdminPassword = "correct horse battery staple";
+    static constexpr auto DefaultTenant = "default";
+
+    TestServer();
+    ~TestServer();
+    Q_DISABLE_COPY_MOVE(TestServer)
+
+    static QString binary(); // TOKENDESK_SERVER_BIN
+
+    // --init with the admin above, then serves. Extra arguments go to the serving process only.
+    bool start(const QStringList& extraArgs = {});
+    // Serves again on the same database (after stop() or kill()).
+    bool restart(const QStringList& extraArgs = {});
+    void stop();      // SIGTERM and wait
+    void kill();      // SIGKILL: a crash
+    // --add-user on the same database (works while serving: SQLite WAL allows it).
+    bool addUser(const QString& email, const QString& tenant, const QString& role, const QByteArray& password,
+                 const QString& username = {});
+    // Runs the binary with arguments and returns {exit code, stdout + stderr}.
+    QPair<int, QString> runCommand(const QStringList& args, const QProcessEnvironment& env = {}, int timeoutMs = 60000);
+
+    QUrl url() const { return m_url; }
+    QString databasePath() const;
+    QString keyFilePath() const { return databasePath() + QStringLiteral(".keys"); }
+    QByteArray signingKey() const; // from the key file, to forge tokens in JWT tests
+    QString log() const;           // everything the serving process wrote to stderr so far
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString dir() const { return m_dir.path(); }
+
+    // HTTP against this server. A body of QJsonObject is sent as JSON; raw bytes as given.
+    HttpResult request(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                       const Headers& headers = {});
+    HttpResult get(const QString& path, const Headers& headers = {}) { return request("GET", path, {}, headers); }
+    HttpResult post(const QString& path, const QJsonObject& body, const Headers& headers = {});
+    HttpResult patch(const QString& path, const QJsonObject& body, const Headers& headers = {});
+
+    // Conveniences.
+    HttpResult login(const QString& email, const QByteArray& password, const QString& tenantId = {});
+    QString adminToken(); // logs the admin in once and caches the JWT
+    static Headers bearer(const QString& token) { return {{"Authorization", "Bearer " + token.toLatin1()}}; }
+    static Headers apiKey(const QString& key) { return {{"X-API-Key", key.toLatin1()}}; }
+    // Creates an API key with the admin session; returns {id, secret}.
+    QPair<QString, QString> createKey(const QString& name, const QStringList& scopes, const QJsonObject& extra = {},
+                                      const Headers& auth = {});
+    bool advanceClock(qint64 seconds);
+
+private:
+    bool launch(const QStringList& extraArgs);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_url;
+    QString m_log;
+    QString m_adminToken;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace td::test
