@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 using namespace td::protocol;
@@ -148,9 +149,28 @@ std::optional<int> intParam(const Request& request, const QString& name, int min
     return value;
 }
 
-const QString KindApiKey = u"apiKey"_s;
-
 } // namespace
+
+const QList<Api::KindRules>& Api::kinds()
+{
+    static const QList<KindRules> list = {
+        {u"apiKey"_s, u"/api-keys"_s, "key_", int(TokenKind::ApiKey), u"scopes"_s, u"expiresAt"_s, false, false, false},
+        {u"uat"_s, u"/uats"_s, "uat_", int(TokenKind::Uat), u"permissions"_s, u"validUntil"_s, true, true, false},
+        {u"privateToken"_s, u"/private-tokens"_s, "ptk_", int(TokenKind::PrivateToken), u"scopes"_s, u"expiresAt"_s,
+         true, false, true},
+    };
+    return list;
+}
+
+const Api::KindRules& Api::rules(const QString& kind)
+{
+    for (const KindRules& k : kinds()) {
+        if (k.kind == kind)
+            return k;
+    }
+    Q_UNREACHABLE();
+    return kinds().constFirst();
+}
 
 Api::Api(ServerContext& context, Store& store, QObject* parent)
     : QObject(parent)
@@ -165,18 +185,35 @@ void Api::prepare(Request& request) const
     request.client = m_auth.clientAddress(request);
 }
 
-Router::Handler Api::guarded(const QString& scope, Guarded handler)
+Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dialect)
 {
-    return [this, scope, handler = std::move(handler)](Request& request, const Reply& reply) {
+    return [this, scope, handler = std::move(handler), dialect](Request& request, const Reply& reply) {
         AuthResult result = m_auth.authenticate(request);
         if (!result.principal) {
-            reply(result.error);
+            if (dialect == Dialect::V2 && result.error.status == 401) {
+                // The UAT portal's shape (Django REST framework).
+                const bool missing = !request.hasHeader("authorization") && !request.hasHeader("x-api-key");
+                reply(Response::json(401, missing ? QJsonObject{{u"detail"_s, u"Authentication credentials were not provided."_s}}
+                                                  : QJsonObject{{u"detail"_s, u"Given token not valid for any token type"_s},
+                                                                {u"code"_s, u"token_not_valid"_s}})
+                          .withHeader("WWW-Authenticate", "JWT realm=\"api\""));
+            } else if (dialect == Dialect::V2) {
+                reply(Response::json(result.error.status, {{u"detail"_s, QJsonDocument::fromJson(result.error.body)
+                                                                             .object()
+                                                                             .value(u"error"_s)
+                                                                             .toObject()
+                                                                             .value(u"message"_s)}}));
+            } else {
+                reply(result.error);
+            }
             return;
         }
         if (!scope.isEmpty() && !result.principal->hasScope(scope)) {
-            reply(Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
-                                  tr("This credential lacks the scope \"%1\".").arg(scope),
-                                  {{u"required"_s, scope}}));
+            reply(dialect == Dialect::V2
+                      ? Response::json(403, {{u"detail"_s, u"You do not have permission to perform this action."_s}})
+                      : Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                        tr("This credential lacks the scope \"%1\".").arg(scope),
+                                        {{u"required"_s, scope}}));
             return;
         }
         reply(handler(request, *result.principal));
@@ -194,17 +231,53 @@ void Api::registerRoutes(Router& router)
     router.add("GET", v1 + u"/tenants"_s, guarded({}, [this](Request& r, const Principal& p) { return tenants(r, p); }));
 
     const QString admin = QLatin1String(AdminScope);
-    const QString keys = v1 + u"/api-keys"_s;
     auto bind = [this](Response (Api::*fn)(Request&, const Principal&, const QString&), const QString& kind) {
         return [this, fn, kind](Request& r, const Principal& p) { return (this->*fn)(r, p, kind); };
     };
-    router.add("GET", keys, guarded(admin, bind(&Api::listCredentials, KindApiKey)));
-    router.add("POST", keys, guarded(admin, bind(&Api::createCredential, KindApiKey)));
-    router.add("POST", keys + u"/revoke"_s, guarded(admin, bind(&Api::bulkRevoke, KindApiKey)));
-    router.add("GET", keys + u"/{id}"_s, guarded(admin, bind(&Api::getCredential, KindApiKey)));
-    router.add("PATCH", keys + u"/{id}"_s, guarded(admin, bind(&Api::patchCredential, KindApiKey)));
-    router.add("POST", keys + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, KindApiKey)));
-    router.add("POST", keys + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, KindApiKey)));
+    for (const KindRules& k : kinds()) {
+        const QString base = v1 + k.path;
+        router.add("GET", base, guarded(admin, bind(&Api::listCredentials, k.kind)));
+        router.add("POST", base, guarded(admin, bind(&Api::createCredential, k.kind)));
+        router.add("POST", base + u"/revoke"_s, guarded(admin, bind(&Api::bulkRevoke, k.kind)));
+        router.add("GET", base + u"/{id}"_s, guarded(admin, bind(&Api::getCredential, k.kind)));
+        router.add("PATCH", base + u"/{id}"_s, guarded(admin, bind(&Api::patchCredential, k.kind)));
+        router.add("POST", base + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, k.kind)));
+        router.add("POST", base + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, k.kind)));
+    }
+    router.add("POST", v1 + u"/tokens/introspect"_s,
+               guarded(admin, [this](Request& r, const Principal& p) { return introspect(r, p); }));
+    router.add("GET", v1 + u"/audit-events"_s,
+               guarded(admin, [this](Request& r, const Principal& p) { return auditEvents(r, p); }));
+
+    // The dialects of the source documents (API.md §4).
+    router.add("POST", u"/auth/login"_s, [this](Request& r, const Reply& reply) { b2bLogin(r, reply); });
+    router.add("POST", u"/api/v2/auth/jwt/"_s, [this](Request& r, const Reply& reply) { v2JwtLogin(r, reply); });
+    router.add("GET", u"/api/v2/me/"_s,
+               guarded({}, [this](Request& r, const Principal& p) { return v2Me(r, p); }, Dialect::V2));
+    // Resources guarded by each UAT permission, so that permissions can be seen to work.
+    const struct
+    {
+        QByteArray method;
+        QString path;
+        QString permission;
+        QString kind;
+        int status;
+    } v2Resources[] = {
+        {"GET", u"/api/v2/brands/"_s, {}, u"brands"_s, 200},
+        {"POST", u"/api/v2/brands/"_s, u"brand_create"_s, u"brands"_s, 201},
+        {"POST", u"/api/v2/products/"_s, u"product_create"_s, u"v2products"_s, 201},
+        {"GET", u"/api/v2/scans/"_s, u"scans_download"_s, u"scans"_s, 200},
+        {"POST", u"/api/v2/scm/bulk-edit/"_s, u"scm_bulk_edit"_s, u"scm_edits"_s, 201},
+        {"POST", u"/api/v2/scm/codes/"_s, u"scm_code_edit"_s, u"scm_codes"_s, 201},
+    };
+    for (const auto& v : v2Resources) {
+        const QString kind = v.kind;
+        const int status = v.status;
+        router.add(v.method, v.path,
+                   guarded(v.permission,
+                           [this, kind, status](Request& r, const Principal& p) { return v2Resource(r, p, kind, status); },
+                           Dialect::V2));
+    }
 
     for (const QString& kind : {u"products"_s, u"orders"_s, u"inventory"_s}) {
         router.add("GET", v1 + u'/' + kind,
@@ -242,6 +315,77 @@ Response Api::storeFailure()
 
 // ---- authentication ----
 
+void Api::passwordLogin(const Request& request, const QString& login, const QString& password,
+                        const QString& wantedTenant, std::function<void(const LoginOutcome&)> done)
+{
+    const ServerConfig& config = m_context.config;
+    const qint64 now = Clock::nowMs();
+    const QString addressKey = u"addr:"_s + request.clientIp();
+    const QString accountKey = u"acct:"_s + login.toLower();
+    const int wait = qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress,
+                                                       config.loginWindowSeconds, now),
+                          m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount,
+                                                       config.loginWindowSeconds, now));
+    if (wait > 0) {
+        audit(request, {}, u"login:"_s + login, u"login.rate_limited"_s, {}, {}, tr("retry after %1 s").arg(wait));
+        LoginOutcome outcome;
+        outcome.status = LoginOutcome::Status::RateLimited;
+        outcome.retryAfter = wait;
+        done(outcome);
+        return;
+    }
+    m_context.limiter.hit(addressKey, now, config.loginWindowSeconds);
+
+    const std::optional<UserRecord> user = m_store.userByLogin(login);
+    // An unknown account costs the same hashing work as a wrong password: same status, same body, similar time.
+    QFuture<bool> verification = user ? m_context.hasher.verifyAsync(password.toUtf8(), user->passwordHash)
+                                      : m_context.hasher.dummyVerifyAsync(password.toUtf8());
+    auto* watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, request, user, login, accountKey, wantedTenant, done = std::move(done)] {
+                watcher->deleteLater();
+                LoginOutcome outcome;
+                const bool verified = watcher->result() && user.has_value();
+                const qint64 at = Clock::nowMs();
+                const QList<MembershipRecord> memberships = user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
+                if (!verified) {
+                    m_context.limiter.hit(accountKey, at, m_context.config.loginWindowSeconds);
+                    audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId,
+                          u"login:"_s + login, u"login.failed"_s, u"user"_s, user ? user->id : QString());
+                    outcome.status = LoginOutcome::Status::Invalid;
+                    done(outcome);
+                    return;
+                }
+                m_context.limiter.clear(accountKey);
+                for (const MembershipRecord& m : memberships) {
+                    if (wantedTenant.isEmpty() ? outcome.tenantId.isEmpty() : m.tenantId == wantedTenant)
+                        outcome.tenantId = m.tenantId;
+                }
+                if (outcome.tenantId.isEmpty()) {
+                    outcome.status = LoginOutcome::Status::NoTenant;
+                    outcome.message = wantedTenant.isEmpty()
+                                          ? tr("This account belongs to no tenant; ask an administrator to add it.")
+                                          : tr("You are not a member of tenant \"%1\".").arg(wantedTenant);
+                    done(outcome);
+                    return;
+                }
+                outcome.refreshToken = OpaqueToken::generate(TokenKind::Refresh);
+                SessionRecord session{newId("ses_"), user->id, outcome.tenantId, at, at + RefreshLifetimeMs, 0};
+                if (!m_store.createSession(session, m_context.digest(outcome.refreshToken))) {
+                    outcome.status = LoginOutcome::Status::Failed;
+                    done(outcome);
+                    return;
+                }
+                audit(request, outcome.tenantId, u"user:"_s + user->id, u"login"_s, u"session"_s, session.id);
+                outcome.status = LoginOutcome::Status::Ok;
+                outcome.user = user;
+                outcome.sessionId = session.id;
+                outcome.sessionExpiresMs = session.expiresAt;
+                done(outcome);
+            });
+    watcher->setFuture(verification);
+}
+
 void Api::login(Request& request, const Reply& reply)
 {
     Response error;
@@ -253,7 +397,6 @@ void Api::login(Request& request, const Reply& reply)
     const QString login = body->contains(u"email"_s) ? body->value(u"email"_s).toString().trimmed()
                                                      : body->value(u"username"_s).toString().trimmed();
     const QString password = body->value(u"password"_s).toString();
-    const QString wantedTenant = body->value(u"tenantId"_s).toString();
     FieldErrors errors;
     if (login.isEmpty())
         errors.add(u"email"_s, tr("An e-mail address or user name is required."));
@@ -263,100 +406,178 @@ void Api::login(Request& request, const Reply& reply)
         reply(errors.response());
         return;
     }
-
-    const ServerConfig& config = m_context.config;
-    const qint64 now = Clock::nowMs();
-    const QString addressKey = u"addr:"_s + request.clientIp();
-    const QString accountKey = u"acct:"_s + login.toLower();
-    const int wait = qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress,
-                                                       config.loginWindowSeconds, now),
-                          m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount,
-                                                       config.loginWindowSeconds, now));
-    if (wait > 0) {
-        audit(request, {}, u"login:"_s + login, u"login.rate_limited"_s);
-        reply(Response::error(429, QLatin1String(ErrorCode::RateLimited),
-                              tr("Too many login attempts. Try again in %n second(s).", nullptr, wait),
-                              {{u"retryAfter"_s, wait}})
-                  .withHeader("Retry-After", QByteArray::number(wait)));
-        return;
-    }
-    m_context.limiter.hit(addressKey, now, config.loginWindowSeconds);
-
-    const std::optional<UserRecord> user = m_store.userByLogin(login);
-    // An unknown account costs the same hashing work as a wrong password: same status, same body, similar time.
-    QFuture<bool> verification = user ? m_context.hasher.verifyAsync(password.toUtf8(), user->passwordHash)
-                                      : m_context.hasher.dummyVerifyAsync(password.toUtf8());
-    auto* watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, request, reply, user, login, accountKey, wantedTenant] {
-                watcher->deleteLater();
-                const bool verified = watcher->result() && user.has_value();
-                const qint64 at = Clock::nowMs();
-                const QList<MembershipRecord> memberships = verified ? m_store.memberships(user->id)
-                                                                     : QList<MembershipRecord>{};
-                if (!verified) {
-                    m_context.limiter.hit(accountKey, at, m_context.config.loginWindowSeconds);
-                    const QString tenant = user ? [&] {
-                        const auto list = m_store.memberships(user->id);
-                        return list.isEmpty() ? QString() : list.constFirst().tenantId;
-                    }()
-                                                : QString();
-                    audit(request, tenant, u"login:"_s + login, u"login.failed"_s, u"user"_s,
-                          user ? user->id : QString());
-                    reply(Response::error(401, QLatin1String(ErrorCode::Unauthorized), tr("Invalid credentials.")));
-                    return;
-                }
-                m_context.limiter.clear(accountKey);
-                QString tenantId;
-                for (const MembershipRecord& m : memberships) {
-                    if (wantedTenant.isEmpty() ? tenantId.isEmpty() : m.tenantId == wantedTenant)
-                        tenantId = m.tenantId;
-                }
-                if (tenantId.isEmpty()) {
-                    reply(Response::error(403, QLatin1String(ErrorCode::TenantForbidden),
-                                          wantedTenant.isEmpty()
-                                              ? tr("This account belongs to no tenant; ask an administrator to add it.")
-                                              : tr("You are not a member of tenant \"%1\".").arg(wantedTenant)));
-                    return;
-                }
-                const QByteArray refreshToken = OpaqueToken::generate(TokenKind::Refresh);
-                SessionRecord session{newId("ses_"), user->id, tenantId, at, at + RefreshLifetimeMs, 0};
-                if (!m_store.createSession(session, m_context.digest(refreshToken))) {
-                    reply(storeFailure());
-                    return;
-                }
-                audit(request, tenantId, u"user:"_s + user->id, u"login"_s, u"session"_s, session.id);
-                reply(issueSession(request, *user, tenantId, session.id, session.expiresAt, refreshToken));
-            });
-    watcher->setFuture(verification);
+    passwordLogin(request, login, password, body->value(u"tenantId"_s).toString(), [this, request, reply](const LoginOutcome& o) {
+        switch (o.status) {
+        case LoginOutcome::Status::Ok:
+            reply(issueSession(request, *o.user, o.tenantId, o.sessionId, o.sessionExpiresMs, o.refreshToken));
+            return;
+        case LoginOutcome::Status::Invalid:
+            reply(Response::error(401, QLatin1String(ErrorCode::Unauthorized), tr("Invalid credentials.")));
+            return;
+        case LoginOutcome::Status::RateLimited:
+            reply(Response::error(429, QLatin1String(ErrorCode::RateLimited),
+                                  tr("Too many login attempts. Try again in %n second(s).", nullptr, o.retryAfter),
+                                  {{u"retryAfter"_s, o.retryAfter}})
+                      .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
+            return;
+        case LoginOutcome::Status::NoTenant:
+            reply(Response::error(403, QLatin1String(ErrorCode::TenantForbidden), o.message));
+            return;
+        case LoginOutcome::Status::Failed:
+            reply(storeFailure());
+            return;
+        }
+    });
 }
 
-Response Api::issueSession(const Request& request, const UserRecord& user, const QString& tenantId,
-                           const QString& sessionId, qint64 sessionExpiresMs, const QByteArray& refreshToken)
+QByteArray Api::accessToken(const QString& userId, const QString& tenantId, const QString& sessionId, qint64* exp)
 {
-    Q_UNUSED(request)
     JwtClaims claims;
     claims.iss = m_context.config.issuer;
     claims.aud = m_context.config.audience;
-    claims.sub = user.id;
+    claims.sub = userId;
     claims.tid = tenantId;
     claims.sid = sessionId;
     claims.jti = QString::fromLatin1(randomBase62(22));
     claims.iat = Clock::nowSecs();
     claims.nbf = claims.iat;
     claims.exp = claims.iat + AccessLifetimeSecs;
-    const QByteArray token = Jwt::encode(claims, m_context.keys.signingKey);
+    *exp = claims.exp;
+    return Jwt::encode(claims, m_context.keys.signingKey);
+}
+
+Response Api::issueSession(const Request& request, const UserRecord& user, const QString& tenantId,
+                           const QString& sessionId, qint64 sessionExpiresMs, const QByteArray& refreshToken)
+{
+    Q_UNUSED(request)
+    qint64 exp = 0;
+    const QByteArray token = accessToken(user.id, tenantId, sessionId, &exp);
     QJsonArray tenants;
     const auto memberships = m_store.memberships(user.id);
     for (const MembershipRecord& m : memberships)
         tenants.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
     return Response::ok(QJsonObject{{u"token"_s, QString::fromLatin1(token)},
                                     {u"refreshToken"_s, QString::fromLatin1(refreshToken)},
-                                    {u"expiresAt"_s, toIso(QDateTime::fromSecsSinceEpoch(claims.exp, Qt::UTC))},
+                                    {u"expiresAt"_s, toIso(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC))},
                                     {u"refreshExpiresAt"_s, toIso(fromMs(sessionExpiresMs))},
                                     {u"tenantId"_s, tenantId},
                                     {u"user"_s, user.toDto().toJson()},
                                     {u"tenants"_s, tenants}});
+}
+
+void Api::b2bLogin(Request& request, const Reply& reply)
+{
+    // B2B API document: exact bodies, no envelope.
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString username = body.value(u"username"_s).toString().trimmed();
+    const QString password = body.value(u"password"_s).toString();
+    if (username.isEmpty() || password.isEmpty()) {
+        reply(Response::json(400, {{u"error"_s, u"validation_error"_s},
+                                   {u"message"_s, u"Username and password are required"_s}}));
+        return;
+    }
+    passwordLogin(request, username, password, {}, [this, reply](const LoginOutcome& o) {
+        switch (o.status) {
+        case LoginOutcome::Status::Ok: {
+            qint64 exp = 0;
+            const QByteArray token = accessToken(o.user->id, o.tenantId, o.sessionId, &exp);
+            reply(Response::json(200, {{u"access_token"_s, QString::fromLatin1(token)},
+                                       {u"refresh_token"_s, QString::fromLatin1(o.refreshToken)},
+                                       {u"access_expires_at"_s, toIso(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC))},
+                                       {u"refresh_expires_at"_s, toIso(fromMs(o.sessionExpiresMs))},
+                                       {u"client_id"_s, o.user->clientId}}));
+            return;
+        }
+        case LoginOutcome::Status::RateLimited:
+            reply(Response::json(429, {{u"error"_s, u"Too Many Requests"_s},
+                                       {u"message"_s, u"Too many login attempts. Please try again later."_s}})
+                      .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
+            return;
+        case LoginOutcome::Status::Failed:
+            reply(storeFailure());
+            return;
+        default:
+            reply(Response::json(401, {{u"error"_s, u"unauthorized"_s}, {u"message"_s, u"Invalid credentials"_s}})
+                      .withHeader("WWW-Authenticate", "Bearer realm=\"tokendesk\""));
+            return;
+        }
+    });
+}
+
+void Api::v2JwtLogin(Request& request, const Reply& reply)
+{
+    // UAT portal document: Django REST framework shapes.
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString email = body.value(u"email"_s).toString().trimmed();
+    const QString password = body.value(u"password"_s).toString();
+    if (email.isEmpty() || password.isEmpty()) {
+        QJsonObject errors;
+        if (email.isEmpty())
+            errors.insert(u"email"_s, QJsonArray{u"This field is required."_s});
+        if (password.isEmpty())
+            errors.insert(u"password"_s, QJsonArray{u"This field is required."_s});
+        reply(Response::json(400, errors));
+        return;
+    }
+    passwordLogin(request, email, password, {}, [this, reply](const LoginOutcome& o) {
+        switch (o.status) {
+        case LoginOutcome::Status::Ok: {
+            qint64 exp = 0;
+            reply(Response::json(200, {{u"token"_s, QString::fromLatin1(accessToken(o.user->id, o.tenantId, o.sessionId, &exp))}}));
+            return;
+        }
+        case LoginOutcome::Status::RateLimited:
+            reply(Response::json(429, {{u"detail"_s, u"Request was throttled. Expected available in %1 seconds."_s.arg(o.retryAfter)}})
+                      .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
+            return;
+        case LoginOutcome::Status::Failed:
+            reply(storeFailure());
+            return;
+        default:
+            reply(Response::json(400, {{u"non_field_errors"_s, QJsonArray{u"Unable to login with provided credentials."_s}}}));
+            return;
+        }
+    });
+}
+
+Response Api::v2Me(Request&, const Principal& p)
+{
+    const auto user = m_store.userById(p.userId);
+    const auto tenant = m_store.tenant(p.tenantId);
+    QJsonObject me{{u"id"_s, p.userId},
+                   {u"email"_s, user ? user->email : QString()},
+                   {u"username"_s, user && !user->username.isEmpty() ? QJsonValue(user->username) : QJsonValue()},
+                   {u"company"_s, QJsonObject{{u"id"_s, p.tenantId}, {u"name"_s, tenant ? tenant->tenantName : QString()}}},
+                   {u"auth"_s, p.kindName()}};
+    if (p.kind == Principal::Kind::Uat)
+        me.insert(u"permissions"_s, QJsonArray::fromStringList(p.scopes));
+    return Response::json(200, me);
+}
+
+Response Api::v2Resource(Request& request, const Principal& p, const QString& kind, int status)
+{
+    if (request.method == "GET") {
+        const auto items = m_store.resources(p.tenantId, kind, 100);
+        if (!items)
+            return storeFailure();
+        QJsonArray results;
+        for (const QJsonObject& o : *items)
+            results.append(o);
+        return Response::json(200, {{u"count"_s, results.size()}, {u"next"_s, QJsonValue()}, {u"previous"_s, QJsonValue()},
+                                    {u"results"_s, results}});
+    }
+    QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (body.value(u"name"_s).toString().trimmed().isEmpty())
+        return Response::json(400, {{u"name"_s, QJsonArray{u"This field is required."_s}}});
+    const QString id = newId("res_");
+    const qint64 now = Clock::nowMs();
+    body.remove(u"id"_s);
+    if (!m_store.insertResource(p.tenantId, kind, id, body, p.actor(), now))
+        return storeFailure();
+    body.insert(u"id"_s, id);
+    body.insert(u"createdAt"_s, toIso(fromMs(now)));
+    audit(request, p.tenantId, p.actor(), kind + u".create"_s, kind, id);
+    return Response::json(status, body);
 }
 
 Response Api::refresh(Request& request)
@@ -461,7 +682,19 @@ QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
         fresh.lastUsedAt = pending->at;
         fresh.lastUsedIp = pending->ip;
     }
-    return fresh.toDto(now).toJson();
+    QJsonObject json = fresh.toDto(now).toJson();
+    json.insert(u"kind"_s, record.kind);
+    const KindRules& k = rules(record.kind);
+    if (k.scopesField != u"scopes"_s)
+        json.insert(k.scopesField, json.take(u"scopes"_s));
+    if (k.expiryIsDate) {
+        // Valid through the end of the stored day: the last valid millisecond names the date.
+        json.remove(u"expiresAt"_s);
+        json.insert(k.expiryField, record.expiresAt == 0 ? QJsonValue()
+                                                         : QJsonValue(fromMs(record.expiresAt - 1).date().toString(Qt::ISODate)));
+        json.insert(u"expiresAt"_s, toIsoOrNull(fromMs(record.expiresAt)));
+    }
+    return json;
 }
 
 Response Api::listCredentials(Request& request, const Principal& p, const QString& kind)
@@ -500,15 +733,20 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
 
 Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
 {
+    const KindRules& k = rules(kind);
+    if (k.sessionOnly && !p.isSession()) {
+        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                               tr("This kind of token can only be created from a login session, not with another token."));
+    }
     Response error;
     const auto body = jsonBody(request, &error);
     if (!body)
         return error;
     FieldErrors errors;
-    rejectUnknownFields(*body, {u"name"_s, u"description"_s, u"scopes"_s, u"expiresAt"_s, u"ipAllowlist"_s}, errors);
+    rejectUnknownFields(*body, {u"name"_s, u"description"_s, k.scopesField, k.expiryField, u"ipAllowlist"_s}, errors);
     const qint64 now = Clock::nowMs();
     CredentialRecord record;
-    record.id = newId("key_");
+    record.id = newId(k.idPrefix);
     record.kind = kind;
     record.tenantId = p.tenantId;
     record.name = nameField(*body, errors, true);
@@ -517,40 +755,55 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     record.createdAt = now;
     record.createdBy = p.actor();
 
-    const QJsonValue scopes = body->value(u"scopes"_s);
+    const QJsonValue scopes = body->value(k.scopesField);
     if (!scopes.isArray() || scopes.toArray().isEmpty()) {
-        errors.add(u"scopes"_s, tr("Choose at least one scope."));
+        errors.add(k.scopesField, kind == u"uat"_s ? tr("Choose at least one permission.") : tr("Choose at least one scope."));
     } else {
         for (const QJsonValue& v : scopes.toArray()) {
             const QString scope = v.toString();
             if (!m_context.config.scopes.appliesTo(scope, kind)) {
-                errors.add(u"scopes"_s, tr("\"%1\" is not a scope that can be granted to this kind of credential.")
-                                            .arg(v.isString() ? scope : tr("(not a string)")));
+                errors.add(k.scopesField, tr("\"%1\" cannot be granted to this kind of credential.")
+                                              .arg(v.isString() ? scope : tr("(not a string)")));
             } else if (!record.scopes.contains(scope)) {
                 record.scopes.append(scope);
             }
         }
     }
-    const QJsonValue expires = body->value(u"expiresAt"_s);
-    if (!expires.isUndefined() && !expires.isNull()) {
-        const QDateTime at = expires.isString() ? fromIso(expires.toString()) : QDateTime();
-        if (!at.isValid())
-            errors.add(u"expiresAt"_s, tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z, or null."));
-        else if (at.toMSecsSinceEpoch() <= now)
-            errors.add(u"expiresAt"_s, tr("Must be in the future."));
-        else
+    const QJsonValue expires = body->value(k.expiryField);
+    if (expires.isUndefined() || expires.isNull()) {
+        if (k.expiryRequired) {
+            errors.add(k.expiryField, k.expiryIsDate ? tr("A date until which the token is valid is required.")
+                                                     : tr("An expiry is required: this kind of token has no default."));
+        }
+    } else {
+        QDateTime at;
+        if (expires.isString()) {
+            const QString text = expires.toString();
+            const QDate date = k.expiryIsDate ? QDate::fromString(text, Qt::ISODate) : QDate();
+            at = date.isValid() && text.size() == 10 ? QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC) : fromIso(text);
+        }
+        if (!at.isValid()) {
+            errors.add(k.expiryField, k.expiryIsDate ? tr("Must be a date such as 2030-01-31.")
+                                                     : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
+        } else if (at.toMSecsSinceEpoch() <= now) {
+            errors.add(k.expiryField, tr("Must be in the future."));
+        } else if (kind == u"privateToken"_s &&
+                   at.toMSecsSinceEpoch() - now > qint64(m_context.config.privateTokenMaxDays) * 24 * 3600 * 1000) {
+            errors.add(k.expiryField, tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
+        } else {
             record.expiresAt = at.toMSecsSinceEpoch();
+        }
     }
     if (errors.any())
         return errors.response();
     for (const QString& scope : std::as_const(record.scopes)) {
         if (!p.hasScope(scope)) {
             return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
-                                   tr("You cannot grant the scope \"%1\", which you do not hold.").arg(scope));
+                                   tr("You cannot grant \"%1\", which you do not hold.").arg(scope));
         }
     }
 
-    const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+    const QByteArray secret = OpaqueToken::generate(TokenKind(k.tokenKind));
     const auto parsed = OpaqueToken::parse(secret);
     record.prefix = parsed->prefix;
     record.last4 = parsed->last4;
@@ -580,7 +833,7 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
     FieldErrors errors;
     for (auto it = body->begin(); it != body->end(); ++it) {
         const QString& key = it.key();
-        if (key == u"scopes"_s || key == u"expiresAt"_s)
+        if (key == u"scopes"_s || key == u"permissions"_s || key == u"expiresAt"_s || key == u"validUntil"_s)
             errors.add(key, tr("Cannot be changed after creation; rotate or create a new credential instead."));
         else if (key != u"name"_s && key != u"description"_s && key != u"ipAllowlist"_s)
             errors.add(key, tr("Unknown field."));
@@ -692,10 +945,11 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
         return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
 
     const qint64 now = Clock::nowMs();
-    const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+    const KindRules& k = rules(kind);
+    const QByteArray secret = OpaqueToken::generate(TokenKind(k.tokenKind));
     const auto parsed = OpaqueToken::parse(secret);
     CredentialRecord successor = *old;
-    successor.id = newId("key_");
+    successor.id = newId(k.idPrefix);
     successor.prefix = parsed->prefix;
     successor.last4 = parsed->last4;
     successor.createdAt = now;
@@ -727,6 +981,129 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
                                     {u"secret"_s, QString::fromLatin1(secret)},
                                     {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
                         201);
+}
+
+// ---- support ----
+
+Response Api::introspect(Request& request, const Principal& p)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    const QByteArray token = body->value(u"token"_s).toString().trimmed().toLatin1();
+    if (token.isEmpty()) {
+        FieldErrors errors;
+        errors.add(u"token"_s, tr("Paste the token to inspect."));
+        return errors.response();
+    }
+    const qint64 now = Clock::nowMs();
+    // Never echoes the token; a credential of another tenant is described only as inactive.
+    QJsonObject out{{u"active"_s, false}, {u"kind"_s, QJsonValue()}, {u"id"_s, QJsonValue()}, {u"name"_s, QJsonValue()},
+                    {u"tenantId"_s, QJsonValue()}, {u"scopes"_s, QJsonArray()}, {u"expiresAt"_s, QJsonValue()},
+                    {u"status"_s, u"unknown"_s}};
+    auto describeSession = [&](const SessionRecord& session, const QString& kind, qint64 expiresAt, bool usable) {
+        const auto user = m_store.userById(session.userId);
+        QString role;
+        const auto memberships = m_store.memberships(session.userId);
+        for (const MembershipRecord& m : memberships) {
+            if (m.tenantId == session.tenantId)
+                role = m.role;
+        }
+        const bool ended = session.revokedAt != 0 || session.expiresAt <= now;
+        const bool expired = expiresAt <= now;
+        out.insert(u"kind"_s, kind);
+        out.insert(u"id"_s, session.id);
+        out.insert(u"name"_s, user ? user->email : QString());
+        out.insert(u"tenantId"_s, session.tenantId);
+        out.insert(u"scopes"_s, QJsonArray::fromStringList(role.isEmpty() ? QStringList() : m_auth.sessionScopes(role)));
+        out.insert(u"expiresAt"_s, toIso(fromMs(expiresAt)));
+        out.insert(u"status"_s, session.revokedAt != 0 ? u"revoked"_s : (ended || expired) ? u"expired"_s
+                                                                      : usable             ? u"active"_s
+                                                                                           : u"used"_s);
+        out.insert(u"active"_s, !ended && !expired && usable);
+    };
+
+    if (Jwt::looksLikeJwt(token)) {
+        JwtVerifyOptions options;
+        options.key = m_context.keys.signingKey;
+        options.issuer = m_context.config.issuer;
+        options.audience = m_context.config.audience;
+        options.now = Clock::nowSecs();
+        JwtResult result = Jwt::verify(token, options);
+        if (result.error == JwtError::Expired) {
+            // Expired is worth saying; the claims are only trusted because the signature was checked first.
+            options.now = 0;
+            options.leewaySeconds = 0;
+            const JwtResult unexpired = Jwt::verify(token, options);
+            if (unexpired.error == JwtError::NotYetValid || unexpired.error == JwtError::IssuedInFuture ||
+                unexpired.ok())
+                result.claims = unexpired.claims;
+        }
+        out.insert(u"kind"_s, u"session"_s);
+        if (!result.claims.sid.isEmpty()) {
+            const auto session = m_store.session(result.claims.sid);
+            if (session && session->tenantId == p.tenantId)
+                describeSession(*session, u"session"_s, result.claims.exp * 1000, result.ok());
+        } else {
+            out.insert(u"status"_s, u"invalid"_s);
+            out.insert(u"reason"_s, toString(result.error));
+        }
+    } else if (const auto parsed = OpaqueToken::parse(token)) {
+        const QByteArray digest = m_context.digest(parsed->token);
+        if (parsed->kind == TokenKind::Refresh) {
+            bool used = false;
+            const auto session = m_store.sessionByRefresh(digest, &used);
+            out.insert(u"kind"_s, u"refreshToken"_s);
+            if (session && session->tenantId == p.tenantId)
+                describeSession(*session, u"refreshToken"_s, session->expiresAt, !used);
+        } else {
+            out.insert(u"kind"_s, kindName(parsed->kind));
+            const auto record = m_store.credentialByDigest(digest);
+            if (record && record->tenantId == p.tenantId) {
+                const KeyStatus status = record->status(now);
+                out.insert(u"active"_s, status == KeyStatus::Active);
+                out.insert(u"id"_s, record->id);
+                out.insert(u"name"_s, record->name);
+                out.insert(u"tenantId"_s, record->tenantId);
+                out.insert(u"scopes"_s, QJsonArray::fromStringList(record->scopes));
+                out.insert(u"expiresAt"_s, toIsoOrNull(fromMs(record->expiresAt)));
+                out.insert(u"status"_s, toString(status));
+                out.insert(u"prefix"_s, record->prefix);
+                out.insert(u"last4"_s, record->last4);
+            }
+        }
+    } else {
+        out.insert(u"status"_s, u"malformed"_s);
+    }
+    audit(request, p.tenantId, p.actor(), u"token.introspect"_s, out.value(u"kind"_s).toString(),
+          out.value(u"id"_s).toString());
+    return Response::ok(out);
+}
+
+Response Api::auditEvents(Request& request, const Principal& p)
+{
+    FieldErrors errors;
+    const int limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
+    qint64 before = 0;
+    if (request.query.hasQueryItem(u"cursor"_s)) {
+        bool ok = false;
+        before = request.query.queryItemValue(u"cursor"_s).toLongLong(&ok);
+        if (!ok || before <= 0)
+            errors.add(u"cursor"_s, tr("The cursor is not valid; start again from the first page."));
+    }
+    if (errors.any())
+        return errors.response();
+    const auto events = m_store.auditEvents(p.tenantId, request.query.queryItemValue(u"targetId"_s), before, limit);
+    if (!events)
+        return storeFailure();
+    QJsonArray items;
+    for (const AuditRecord& e : *events)
+        items.append(e.toJson());
+    const bool more = events->size() == limit;
+    return Response::ok(QJsonObject{{u"items"_s, items},
+                                    {u"nextCursor"_s, more ? QJsonValue(QString::number(events->constLast().id))
+                                                           : QJsonValue()}});
 }
 
 // ---- resources guarded by scopes ----

@@ -20,10 +20,49 @@ public:
     void registerRoutes(Router& router);
     void prepare(Request& request) const; // resolves the client address
 
+    // How the three kinds of managed credential differ; everything else is shared.
+    struct KindRules
+    {
+        QString kind;          // "apiKey" | "uat" | "privateToken": also the key of the record in responses
+        QString path;          // "/api-keys" …
+        const char* idPrefix;  // "key_" …
+        int tokenKind;         // protocol::TokenKind
+        QString scopesField;   // "scopes" | "permissions"
+        QString expiryField;   // "expiresAt" | "validUntil"
+        bool expiryRequired;
+        bool expiryIsDate;     // validUntil is a date: valid through the end of that day (UTC)
+        bool sessionOnly;      // creating one needs a login session, not another token
+    };
+    static const QList<KindRules>& kinds();
+    static const KindRules& rules(const QString& kind);
+
 private:
+    enum class Dialect { V1, V2 };
     using Guarded = std::function<Response(Request&, const Principal&)>;
-    // Authenticates, then checks the scope ("" = any valid credential).
-    Router::Handler guarded(const QString& scope, Guarded handler);
+    // Authenticates, then checks the scope ("" = any valid credential). V2 answers in the UAT portal's shapes.
+    Router::Handler guarded(const QString& scope, Guarded handler, Dialect dialect = Dialect::V1);
+
+    // Password login shared by the three login dialects.
+    struct LoginOutcome
+    {
+        enum class Status { Ok, Invalid, RateLimited, NoTenant, Failed } status = Status::Failed;
+        int retryAfter = 0;
+        QString message;
+        std::optional<UserRecord> user;
+        QString tenantId;
+        QString sessionId;
+        qint64 sessionExpiresMs = 0;
+        QByteArray refreshToken;
+    };
+    void passwordLogin(const Request& request, const QString& login, const QString& password, const QString& tenantId,
+                       std::function<void(const LoginOutcome&)> done);
+    QByteArray accessToken(const QString& userId, const QString& tenantId, const QString& sessionId, qint64* exp);
+    void b2bLogin(Request& request, const Reply& reply);
+    void v2JwtLogin(Request& request, const Reply& reply);
+    Response v2Me(Request& request, const Principal& principal);
+    Response v2Resource(Request& request, const Principal& principal, const QString& kind, int status);
+    Response introspect(Request& request, const Principal& principal);
+    Response auditEvents(Request& request, const Principal& principal);
 
     // auth
     void login(Request& request, const Reply& reply);

@@ -75,6 +75,11 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
                                   u"member"_s);
     const QCommandLineOption username(u"username"_s, tr("Optional user name (for the B2B login) of --add-user."),
                                       u"name"_s);
+    const QCommandLineOption allowPlain(u"allow-plain-http"_s,
+                                        tr("Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)."));
+    const QCommandLineOption privateMax(u"private-token-max-days"_s,
+                                        tr("Longest lifetime of a private token, in days (default 365)."), u"days"_s);
+    const QCommandLineOption listRoutes(u"list-routes"_s, tr("Print every route served (METHOD path), then exit."));
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
                                           tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
@@ -82,7 +87,7 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
     const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."), u"path"_s);
     parser.addOptions({listen, db, keyFile, tlsCert, tlsKey, init, adminEmail, demo, addUser, tenant, tenantName, role, username,
-                       workers, trustedProxy, issuer, scopes});
+                       workers, trustedProxy, issuer, scopes, allowPlain, privateMax, listRoutes});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -109,6 +114,11 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
 
     ServerConfig config;
     QString error;
+    config.listRoutes = parser.isSet(listRoutes);
+    if (config.listRoutes) {
+        result.config = config;
+        return result;
+    }
     if (!parseListen(parser.value(listen), config, &error))
         return fail(error);
     config.databasePath = parser.value(db);
@@ -120,6 +130,16 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     config.init = parser.isSet(init);
     config.adminEmail = parser.value(adminEmail).trimmed();
     config.demo = parser.isSet(demo);
+    config.allowPlainHttp = parser.isSet(allowPlain);
+    if (!config.tlsEnabled() && !config.allowPlainHttp && !config.listenAddress.isLoopback())
+        return fail(tr("Plain HTTP is served on loopback addresses only: give --tls-cert and --tls-key, or "
+                       "--allow-plain-http when a TLS-terminating proxy is in front."));
+    if (parser.isSet(privateMax)) {
+        bool ok = false;
+        config.privateTokenMaxDays = parser.value(privateMax).toInt(&ok);
+        if (!ok || config.privateTokenMaxDays < 1 || config.privateTokenMaxDays > 3650)
+            return fail(tr("--private-token-max-days takes 1 to 3650."));
+    }
     config.addUserEmail = parser.value(addUser).trimmed();
     config.tenantId = parser.value(tenant).trimmed();
     config.tenantName = parser.value(tenantName).trimmed();

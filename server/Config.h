@@ -42,6 +42,9 @@ struct ServerConfig
     int loginWindowSeconds = 300;
     qint64 maxBodyBytes = 1024 * 1024;
     int usageFlushMs = 1000;
+    int privateTokenMaxDays = 365;
+    bool allowPlainHttp = false;
+    bool listRoutes = false;
 
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
     QString resolvedKeyFilePath() const { return keyFilePath.isEmpty() ? databasePath + QStringLiteral(".keys") : keyFilePath; }

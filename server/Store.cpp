@@ -660,6 +660,23 @@ bool Store::revokeSession(const QString& id, const QString& reason, qint64 now)
     return q.exec() || fail(q);
 }
 
+std::optional<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, bool* used)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at, r.used_at "
+              "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
+    q.addBindValue(digest);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    *used = !q.value(6).isNull();
+    return SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
+                         q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+}
+
 bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest)
 {
     QSqlQuery q(m_db);

@@ -144,6 +144,8 @@ public:
     Outcome rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now, SessionRecord* session);
     Outcome revokeSessionByRefresh(const QByteArray& digest, qint64 now, SessionRecord* session);
     bool revokeSession(const QString& id, const QString& reason, qint64 now);
+    // For introspection: the session a refresh token belongs to, and whether the token was used.
+    std::optional<SessionRecord> sessionByRefresh(const QByteArray& digest, bool* used);
 
     // credentials
     bool insertCredential(const CredentialRecord& record, const QByteArray& digest);

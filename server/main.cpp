@@ -1,4 +1,6 @@
+#include "Api.h"
 #include "Clock.h"
+#include "Router.h"
 #include "Config.h"
 #include "KeyFile.h"
 #include "Log.h"
@@ -90,6 +92,17 @@ int main(int argc, char* argv[])
         return parsed.exitCode;
     }
     ServerConfig config = *parsed.config;
+    if (config.listRoutes) {
+        // The routing table without a database: docs/openapi.yaml is checked against this list.
+        ServerContext context(config, KeyMaterial{QByteArray(32, '\0'), QByteArray(32, '\0')});
+        Store none(u"routes"_s);
+        Api api(context, none);
+        Router router;
+        api.registerRoutes(router);
+        for (const QString& route : router.patterns())
+            printLine(route);
+        return 0;
+    }
 
     std::unique_ptr<QTemporaryDir> demoDir;
     if (config.demo) {
