@@ -627,6 +627,11 @@ Response Api::logout(Request& request)
     if (!body)
         return error;
     const QByteArray presented = body->value(u"refreshToken"_s).toString().toLatin1();
+    if (presented.isEmpty()) {
+        FieldErrors errors;
+        errors.add(u"refreshToken"_s, tr("The refresh token of the session to end is required."));
+        return errors.response();
+    }
     const auto parsed = OpaqueToken::parse(presented);
     if (!parsed || parsed->kind != TokenKind::Refresh)
         return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
@@ -667,7 +672,10 @@ Response Api::tenants(Request&, const Principal& p)
         for (const MembershipRecord& m : memberships)
             out.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
     } else if (const auto tenant = m_store.tenant(p.tenantId)) {
-        out.append(TenantDto{tenant->tenantId, tenant->tenantName, {}}.toJson());
+        // A token has no membership of its own: its role is what its scopes allow.
+        out.append(TenantDto{tenant->tenantId, tenant->tenantName,
+                             p.hasScope(QLatin1String(AdminScope)) ? u"admin"_s : u"member"_s}
+                       .toJson());
     }
     return Response::ok(out);
 }

@@ -217,7 +217,8 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
              : expectedKind == u"uat"_s  ? Principal::Kind::Uat
                                          : Principal::Kind::PrivateToken;
     p.credentialId = record->id;
-    p.userId = record->createdBy;
+    // createdBy is an actor ("user:<id>", or "apiKey:<id>" for a key made by a key): the user behind it, if any.
+    p.userId = record->createdBy.startsWith(u"user:"_s) ? record->createdBy.mid(5) : QString();
     p.tenantId = record->tenantId;
     p.scopes = record->scopes;
     p.expiresAt = record->expiresAt;
