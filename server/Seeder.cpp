@@ -121,10 +121,10 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     };
     for (const DemoKey& k : keys) {
         const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
-        const auto parsed = OpaqueToken::parse(secret);
         CredentialRecord r;
-        r.id = newId("key_");
         r.kind = u"apiKey"_s;
+        const auto parsed = OpaqueToken::parse(secret);
+        r.id = newId("key_");
         r.tenantId = k.tenant;
         r.name = k.name;
         r.description = k.description;
@@ -145,6 +145,49 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         }
         if (k.lastUsedAgo != 0)
             store.recordUsage({{r.id, {now - k.lastUsedAgo, u"10.20.4.17"_s}}});
+    }
+
+    // User Authorization Tokens and private tokens, each with an expiry (they must have one).
+    const struct
+    {
+        TokenKind tokenKind;
+        QString kind;
+        const char* idPrefix;
+        QString name;
+        QStringList scopes;
+        qint64 createdAgo;
+        qint64 expiresIn;
+        qint64 revokedAgo;
+    } tokens[] = {
+        {TokenKind::Uat, u"uat"_s, "uat_", u"Brand onboarding"_s, {u"brand_create"_s, u"product_create"_s}, 20 * Day, 40 * Day, 0},
+        {TokenKind::Uat, u"uat"_s, "uat_", u"Scan export"_s, {u"scans_download"_s}, 60 * Day, 2 * Day, 0},
+        {TokenKind::Uat, u"uat"_s, "uat_", u"SCM bulk fix"_s, {u"scm_bulk_edit"_s, u"scm_code_edit"_s}, 90 * Day, -10 * Day, 0},
+        {TokenKind::PrivateToken, u"privateToken"_s, "ptk_", u"ERP backend"_s, {u"read:orders"_s, u"write:orders"_s},
+         45 * Day, 320 * Day, 0},
+        {TokenKind::PrivateToken, u"privateToken"_s, "ptk_", u"Nightly report"_s, {u"read:inventory"_s}, 100 * Day, 265 * Day,
+         3 * Day},
+    };
+    for (const auto& t : tokens) {
+        const auto parsed = OpaqueToken::parse(OpaqueToken::generate(t.tokenKind));
+        CredentialRecord r;
+        r.id = newId(t.idPrefix);
+        r.kind = t.kind;
+        r.tenantId = u"acme"_s;
+        r.name = t.name;
+        r.prefix = parsed->prefix;
+        r.last4 = parsed->last4;
+        r.scopes = t.scopes;
+        r.createdAt = now - t.createdAgo;
+        r.createdBy = u"user:"_s + adminId;
+        r.expiresAt = now + t.expiresIn;
+        if (!store.insertCredential(r, context.digest(parsed->token))) {
+            *error = store.lastError();
+            return std::nullopt;
+        }
+        if (t.revokedAgo != 0) {
+            QStringList missing;
+            store.revokeCredentials(r.tenantId, r.kind, {r.id}, r.createdBy, now - t.revokedAgo, &missing);
+        }
     }
 
     // A rotation in progress: the old key works for one more day.

@@ -1,0 +1,248 @@
+#include "CredentialFilterModel.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace td::app {
+
+CredentialFilterModel::CredentialFilterModel(QObject* parent)
+    : QAbstractProxyModel(parent)
+{
+}
+
+void CredentialFilterModel::setSourceModel(QAbstractItemModel* source)
+{
+    beginResetModel();
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = qobject_cast<CredentialModel*>(source);
+    Q_ASSERT_X(m_source || !source, "CredentialFilterModel", "the source must be a CredentialModel");
+    QAbstractProxyModel::setSourceModel(m_source);
+    if (m_source) {
+        // Structural changes of the source rebuild the map in one pass.
+        connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, &CredentialFilterModel::beginResetModel);
+        connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
+            filterRows();
+            sortRows();
+            endResetModel();
+        });
+        connect(m_source, &QAbstractItemModel::rowsInserted, this, &CredentialFilterModel::rebuild);
+        connect(m_source, &QAbstractItemModel::rowsRemoved, this, &CredentialFilterModel::rebuild);
+        connect(m_source, &QAbstractItemModel::rowsMoved, this, &CredentialFilterModel::rebuild);
+        connect(m_source, &QAbstractItemModel::dataChanged, this, &CredentialFilterModel::onSourceDataChanged);
+        connect(m_source, &QAbstractItemModel::layoutChanged, this, &CredentialFilterModel::rebuild);
+    }
+    filterRows();
+    sortRows();
+    endResetModel();
+}
+
+void CredentialFilterModel::setFilterText(const QString& text)
+{
+    const QString normalized = text.trimmed().toLower();
+    if (normalized == m_text)
+        return;
+    m_text = normalized;
+    rebuild();
+}
+
+void CredentialFilterModel::setStatusFilter(std::optional<CredentialModel::DisplayStatus> status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    rebuild();
+}
+
+void CredentialFilterModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<QModelIndex> sources;
+    sources.reserve(before.size());
+    for (const QModelIndex& i : before)
+        sources.append(mapToSource(i));
+    sortRows();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex& s : std::as_const(sources))
+        after.append(mapFromSource(s));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void CredentialFilterModel::rebuild()
+{
+    beginResetModel();
+    filterRows();
+    sortRows();
+    endResetModel();
+}
+
+void CredentialFilterModel::filterRows()
+{
+    m_rows.clear();
+    const int count = m_source ? m_source->rowCount() : 0;
+    m_rows.reserve(size_t(count));
+    for (int row = 0; row < count; ++row) {
+        if (accepts(row))
+            m_rows.push_back(row);
+    }
+}
+
+bool CredentialFilterModel::accepts(int sourceRow) const
+{
+    if (m_status && m_source->displayStatus(sourceRow) != *m_status)
+        return false;
+    return m_text.isEmpty() || m_source->searchText(sourceRow).contains(m_text);
+}
+
+bool CredentialFilterModel::isNumericSort() const
+{
+    return m_sortColumn == CredentialModel::Created || m_sortColumn == CredentialModel::Expires ||
+           m_sortColumn == CredentialModel::LastUsed || m_sortColumn == CredentialModel::Status;
+}
+
+qint64 CredentialFilterModel::numericKey(int sourceRow) const
+{
+    const protocol::ApiKeyDto& r = m_source->record(sourceRow);
+    switch (m_sortColumn) {
+    case CredentialModel::Created:
+        return r.createdAt.toMSecsSinceEpoch();
+    case CredentialModel::Expires:
+        return r.expiresAt.isValid() ? r.expiresAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    case CredentialModel::LastUsed:
+        return r.lastUsedAt.isValid() ? r.lastUsedAt.toMSecsSinceEpoch() : 0;
+    case CredentialModel::Status:
+        return int(m_source->displayStatus(sourceRow));
+    default:
+        return 0;
+    }
+}
+
+bool CredentialFilterModel::lessThan(int leftSourceRow, int rightSourceRow) const
+{
+    if (isNumericSort())
+        return numericKey(leftSourceRow) < numericKey(rightSourceRow);
+    const auto key = [this](int row) {
+        return m_source->index(row, m_sortColumn).data(CredentialModel::UnderlyingDataRole).toString();
+    };
+    return key(leftSourceRow) < key(rightSourceRow);
+}
+
+// Whether a row still sits between its neighbours in the current order.
+bool CredentialFilterModel::inOrder(int proxyRow) const
+{
+    if (m_sortColumn < 0)
+        return true;
+    const int row = m_rows[size_t(proxyRow)];
+    const auto before = [this](int a, int b) {
+        return m_sortOrder == Qt::AscendingOrder ? lessThan(a, b) : lessThan(b, a);
+    };
+    if (proxyRow > 0 && before(row, m_rows[size_t(proxyRow) - 1]))
+        return false;
+    return size_t(proxyRow) + 1 >= m_rows.size() || !before(m_rows[size_t(proxyRow) + 1], row);
+}
+
+void CredentialFilterModel::sortRows()
+{
+    if (m_source && m_sortColumn >= 0) {
+        const CredentialModel& model = *m_source;
+        const int column = m_sortColumn;
+        // Keys are computed once per row, not once per comparison.
+        if (isNumericSort()) {
+            std::vector<std::pair<qint64, int>> keyed;
+            keyed.reserve(m_rows.size());
+            for (int row : m_rows)
+                keyed.emplace_back(numericKey(row), row);
+            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (size_t i = 0; i < keyed.size(); ++i)
+                m_rows[i] = keyed[i].second;
+        } else {
+            std::vector<std::pair<QString, int>> keyed;
+            keyed.reserve(m_rows.size());
+            for (int row : m_rows)
+                keyed.emplace_back(model.index(row, column).data(CredentialModel::UnderlyingDataRole).toString(), row);
+            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (size_t i = 0; i < keyed.size(); ++i)
+                m_rows[i] = keyed[i].second;
+        }
+        if (m_sortOrder == Qt::DescendingOrder)
+            std::reverse(m_rows.begin(), m_rows.end());
+    } else {
+        // Unsorted (-1) is the source's order, as in QSortFilterProxyModel.
+        std::sort(m_rows.begin(), m_rows.end());
+    }
+    m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_sourceToProxy[size_t(m_rows[i])] = int(i);
+}
+
+void CredentialFilterModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                                const QList<int>& roles)
+{
+    // A changed record (revoked, renamed, or just older: setNow) may now fail or pass the filter, or belong
+    // elsewhere in the order.
+    bool reorder = false;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const int proxyRow = m_sourceToProxy.at(size_t(row));
+        if ((proxyRow >= 0) != accepts(row)) {
+            rebuild();
+            return;
+        }
+        reorder = reorder || (proxyRow >= 0 && !inOrder(proxyRow));
+    }
+    if (reorder)
+        sort(m_sortColumn, m_sortOrder); // a layout change keeps selections and persistent indexes
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const int proxyRow = m_sourceToProxy.at(size_t(row));
+        if (proxyRow >= 0)
+            emit dataChanged(index(proxyRow, topLeft.column()), index(proxyRow, bottomRight.column()), roles);
+    }
+}
+
+QModelIndex CredentialFilterModel::mapToSource(const QModelIndex& proxyIndex) const
+{
+    if (!m_source || !proxyIndex.isValid() || proxyIndex.row() >= int(m_rows.size()))
+        return {};
+    return m_source->index(m_rows[size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex CredentialFilterModel::mapFromSource(const QModelIndex& sourceIndex) const
+{
+    if (!m_source || !sourceIndex.isValid() || sourceIndex.row() >= int(m_sourceToProxy.size()))
+        return {};
+    const int row = m_sourceToProxy[size_t(sourceIndex.row())];
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+QModelIndex CredentialFilterModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(m_rows.size()) || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex CredentialFilterModel::parent(const QModelIndex&) const
+{
+    return {};
+}
+
+int CredentialFilterModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CredentialFilterModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_source ? 0 : m_source->columnCount();
+}
+
+bool CredentialFilterModel::hasChildren(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_rows.empty();
+}
+
+} // namespace td::app

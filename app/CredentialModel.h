@@ -1,0 +1,70 @@
+#pragma once
+
+#include "protocol/Dto.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace td::app {
+
+// The credentials of one kind in one tenant. Never holds a secret: the server never sends one after creation.
+class CredentialModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Key, Scopes, Created, Expires, LastUsed, IpAllowlist, Status, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        UnderlyingDataRole = Qt::UserRole, // raw value for sorting: QDateTime, qint64, QString
+        IdRole,
+        StatusRole,        // DisplayStatus as int
+        SearchTextRole,    // lower-cased text a search matches against
+        ExpiresAtRole,
+    };
+    // What the status filter and the status column show: "expiring soon" is computed here.
+    enum class DisplayStatus { Active, ExpiringSoon, Expired, Revoked };
+    Q_ENUM(DisplayStatus)
+    static constexpr int ExpiringSoonDays = 7;
+
+    explicit CredentialModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setRecords(QList<protocol::ApiKeyDto> records);
+    void appendRecords(const QList<protocol::ApiKeyDto>& records);
+    // Inserts or replaces records by id (after create, rotate, revoke, patch).
+    void upsert(const protocol::ApiKeyDto& record);
+    void clear();
+
+    const protocol::ApiKeyDto& record(int row) const { return m_rows.at(size_t(row)).record; }
+    int rowOf(const QString& id) const;
+    DisplayStatus displayStatus(int row) const;
+    const QString& searchText(int row) const { return m_rows.at(size_t(row)).search; }
+
+    // "Now" for relative times and "expiring soon"; a test or the expiry overview may fix it.
+    void setNow(const QDateTime& now);
+    QDateTime now() const;
+
+    static QString relativeTime(const QDateTime& when, const QDateTime& now); // "in 3 days", "2 hours ago"
+    static QString statusText(DisplayStatus status);
+
+private:
+    struct Row
+    {
+        protocol::ApiKeyDto record;
+        QString search;
+    };
+    static Row makeRow(protocol::ApiKeyDto record);
+
+    std::vector<Row> m_rows;
+    QDateTime m_fixedNow;
+};
+
+} // namespace td::app

@@ -1,0 +1,389 @@
+#include "Jobs.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using namespace td::protocol;
+
+namespace td::app {
+
+namespace {
+
+bool parseLogin(const QJsonValue& data, LoginResult& out)
+{
+    const QJsonObject o = data.toObject();
+    out.token = o.value(u"token"_s).toString().toLatin1();
+    out.refreshToken = o.value(u"refreshToken"_s).toString().toLatin1();
+    out.expiresAt = fromIso(o.value(u"expiresAt"_s).toString());
+    out.refreshExpiresAt = fromIso(o.value(u"refreshExpiresAt"_s).toString());
+    out.tenantId = o.value(u"tenantId"_s).toString();
+    const auto user = UserDto::fromJson(o.value(u"user"_s).toObject());
+    if (user)
+        out.user = *user;
+    out.tenants.clear();
+    for (const QJsonValue& v : o.value(u"tenants"_s).toArray()) {
+        if (const auto t = TenantDto::fromJson(v.toObject()))
+            out.tenants.append(*t);
+    }
+    return !out.token.isEmpty() && out.expiresAt.isValid() && user.has_value();
+}
+
+void wipe(QByteArray& secret)
+{
+    secret.fill('\0');
+    secret.clear();
+}
+
+} // namespace
+
+std::optional<ApiKeyDto> credentialFromJson(const QJsonObject& object)
+{
+    QJsonObject o = object;
+    if (o.contains(u"permissions"_s) && !o.contains(u"scopes"_s))
+        o.insert(u"scopes"_s, o.take(u"permissions"_s));
+    return ApiKeyDto::fromJson(o);
+}
+
+LoginJob::LoginJob(ApiClient* client, QString email, QByteArray password, QString tenantId, QObject* parent)
+    : ApiJob(client, parent)
+    , m_email(std::move(email))
+    , m_password(std::move(password))
+    , m_tenantId(std::move(tenantId))
+{
+}
+
+LoginJob::~LoginJob()
+{
+    wipe(m_password);
+}
+
+QJsonObject LoginJob::body() const
+{
+    QJsonObject o{{u"email"_s, m_email}, {u"password"_s, QString::fromUtf8(m_password)}};
+    if (!m_tenantId.isEmpty())
+        o.insert(u"tenantId"_s, m_tenantId);
+    return o;
+}
+
+bool LoginJob::parse(const QJsonValue& data)
+{
+    return parseLogin(data, m_result);
+}
+
+RefreshJob::RefreshJob(ApiClient* client, QByteArray refreshToken, QObject* parent)
+    : ApiJob(client, parent)
+    , m_refreshToken(std::move(refreshToken))
+{
+}
+
+QJsonObject RefreshJob::body() const
+{
+    return {{u"refreshToken"_s, QString::fromLatin1(m_refreshToken)}};
+}
+
+bool RefreshJob::parse(const QJsonValue& data)
+{
+    return parseLogin(data, m_result);
+}
+
+LogoutJob::LogoutJob(ApiClient* client, QByteArray refreshToken, QObject* parent)
+    : ApiJob(client, parent)
+    , m_refreshToken(std::move(refreshToken))
+{
+}
+
+QJsonObject LogoutJob::body() const
+{
+    return {{u"refreshToken"_s, QString::fromLatin1(m_refreshToken)}};
+}
+
+bool MeJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    m_result.kind = o.value(u"kind"_s).toString();
+    m_result.id = o.value(u"id"_s).toString();
+    m_result.scopes.clear();
+    for (const QJsonValue& v : o.value(u"scopes"_s).toArray())
+        m_result.scopes.append(v.toString());
+    m_result.expiresAt = fromIso(o.value(u"expiresAt"_s).toString());
+    m_result.tenantId = o.value(u"tenantId"_s).toString();
+    m_result.role = o.value(u"role"_s).toString();
+    if (const auto user = UserDto::fromJson(o.value(u"user"_s).toObject()))
+        m_result.user = *user;
+    return !m_result.kind.isEmpty();
+}
+
+bool ScopesJob::parse(const QJsonValue& data)
+{
+    const auto catalog = ScopeCatalog::fromJson(QJsonObject{{u"scopes"_s, data.toArray()}});
+    if (!catalog)
+        return false;
+    m_catalog = *catalog;
+    return true;
+}
+
+bool TenantsJob::parse(const QJsonValue& data)
+{
+    m_tenants.clear();
+    for (const QJsonValue& v : data.toArray()) {
+        QJsonObject o = v.toObject();
+        if (o.value(u"role"_s).isNull() || !o.contains(u"role"_s))
+            o.insert(u"role"_s, u"member"_s); // a key's tenant carries no role
+        const auto tenant = TenantDto::fromJson(o);
+        if (!tenant)
+            return false;
+        m_tenants.append(*tenant);
+    }
+    return true;
+}
+
+ListCredentialsJob::ListCredentialsJob(ApiClient* client, CredentialKind kind, CredentialListQuery query, QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_query(std::move(query))
+{
+}
+
+QString ListCredentialsJob::path() const
+{
+    return kindInfo(m_kind).path;
+}
+
+QUrlQuery ListCredentialsJob::query() const
+{
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, QString::number(m_query.limit));
+    if (m_query.status)
+        q.addQueryItem(u"status"_s, toString(*m_query.status));
+    if (!m_query.text.isEmpty())
+        q.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_query.text)));
+    if (!m_query.cursor.isEmpty())
+        q.addQueryItem(u"cursor"_s, m_query.cursor);
+    return q;
+}
+
+bool ListCredentialsJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    const QJsonArray items = o.value(u"items"_s).toArray();
+    m_items.clear();
+    m_items.reserve(items.size());
+    for (const QJsonValue& v : items) {
+        const auto record = credentialFromJson(v.toObject());
+        if (!record)
+            return false;
+        m_items.append(*record);
+    }
+    m_nextCursor = o.value(u"nextCursor"_s).toString();
+    return o.contains(u"items"_s);
+}
+
+CreateCredentialJob::CreateCredentialJob(ApiClient* client, CredentialKind kind, NewCredential request, QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_request(std::move(request))
+{
+}
+
+CreateCredentialJob::~CreateCredentialJob()
+{
+    wipe(m_result.secret);
+}
+
+QString CreateCredentialJob::path() const
+{
+    return kindInfo(m_kind).path;
+}
+
+QJsonObject CreateCredentialJob::body() const
+{
+    const CredentialKindInfo& info = kindInfo(m_kind);
+    QJsonObject o{{u"name"_s, m_request.name},
+                  {info.scopesField, QJsonArray::fromStringList(m_request.scopes)},
+                  {u"ipAllowlist"_s, QJsonArray::fromStringList(m_request.ipAllowlist)}};
+    if (!m_request.description.isEmpty())
+        o.insert(u"description"_s, m_request.description);
+    if (m_request.expiresAt.isValid()) {
+        o.insert(info.expiryField, info.expiryIsDate ? m_request.expiresAt.date().toString(Qt::ISODate)
+                                                     : toIso(m_request.expiresAt));
+    } else if (!info.expiryRequired) {
+        o.insert(info.expiryField, QJsonValue());
+    }
+    return o;
+}
+
+bool CreateCredentialJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    const auto record = credentialFromJson(o.value(kindInfo(m_kind).wireName).toObject());
+    m_result.secret = o.value(u"secret"_s).toString().toLatin1();
+    if (!record || m_result.secret.isEmpty())
+        return false;
+    m_result.record = *record;
+    return true;
+}
+
+QByteArray CreateCredentialJob::takeSecret()
+{
+    QByteArray secret = m_result.secret;
+    wipe(m_result.secret);
+    return secret;
+}
+
+UpdateCredentialJob::UpdateCredentialJob(ApiClient* client, CredentialKind kind, QString id, QJsonObject changes,
+                                         QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_id(std::move(id))
+    , m_changes(std::move(changes))
+{
+}
+
+QString UpdateCredentialJob::path() const
+{
+    return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id));
+}
+
+bool UpdateCredentialJob::parse(const QJsonValue& data)
+{
+    const auto record = credentialFromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
+    if (record)
+        m_record = *record;
+    return record.has_value();
+}
+
+RevokeCredentialsJob::RevokeCredentialsJob(ApiClient* client, CredentialKind kind, QStringList ids, QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_ids(std::move(ids))
+{
+}
+
+QString RevokeCredentialsJob::path() const
+{
+    if (m_ids.size() == 1)
+        return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_ids.constFirst())) +
+               u"/revoke"_s;
+    return kindInfo(m_kind).path + u"/revoke"_s;
+}
+
+QJsonObject RevokeCredentialsJob::body() const
+{
+    if (m_ids.size() == 1)
+        return {};
+    return {{u"ids"_s, QJsonArray::fromStringList(m_ids)}};
+}
+
+bool RevokeCredentialsJob::parse(const QJsonValue& data)
+{
+    m_records.clear();
+    const QJsonObject o = data.toObject();
+    const QJsonArray items = m_ids.size() == 1 ? QJsonArray{o.value(kindInfo(m_kind).wireName)} : o.value(u"items"_s).toArray();
+    for (const QJsonValue& v : items) {
+        const auto record = credentialFromJson(v.toObject());
+        if (!record)
+            return false;
+        m_records.append(*record);
+    }
+    return true;
+}
+
+RotateCredentialJob::RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds,
+                                         QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_id(std::move(id))
+    , m_graceSeconds(graceSeconds)
+{
+}
+
+RotateCredentialJob::~RotateCredentialJob()
+{
+    wipe(m_result.secret);
+}
+
+QString RotateCredentialJob::path() const
+{
+    return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/rotate"_s;
+}
+
+QJsonObject RotateCredentialJob::body() const
+{
+    return {{u"graceSeconds"_s, double(m_graceSeconds)}};
+}
+
+bool RotateCredentialJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    const auto record = credentialFromJson(o.value(kindInfo(m_kind).wireName).toObject());
+    m_result.secret = o.value(u"secret"_s).toString().toLatin1();
+    if (!record || m_result.secret.isEmpty())
+        return false;
+    m_result.record = *record;
+    m_result.previous = credentialFromJson(o.value(u"previous"_s).toObject());
+    return true;
+}
+
+QByteArray RotateCredentialJob::takeSecret()
+{
+    QByteArray secret = m_result.secret;
+    wipe(m_result.secret);
+    return secret;
+}
+
+IntrospectJob::IntrospectJob(ApiClient* client, QByteArray token, QObject* parent)
+    : ApiJob(client, parent)
+    , m_token(std::move(token))
+{
+}
+
+IntrospectJob::~IntrospectJob()
+{
+    wipe(m_token);
+}
+
+QJsonObject IntrospectJob::body() const
+{
+    return {{u"token"_s, QString::fromLatin1(m_token)}};
+}
+
+bool IntrospectJob::parse(const QJsonValue& data)
+{
+    m_result = data.toObject();
+    return m_result.contains(u"active"_s);
+}
+
+AuditEventsJob::AuditEventsJob(ApiClient* client, QString targetId, QString cursor, int limit, QObject* parent)
+    : ApiJob(client, parent)
+    , m_targetId(std::move(targetId))
+    , m_cursor(std::move(cursor))
+    , m_limit(limit)
+{
+}
+
+QUrlQuery AuditEventsJob::query() const
+{
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, QString::number(m_limit));
+    if (!m_targetId.isEmpty())
+        q.addQueryItem(u"targetId"_s, m_targetId);
+    if (!m_cursor.isEmpty())
+        q.addQueryItem(u"cursor"_s, m_cursor);
+    return q;
+}
+
+bool AuditEventsJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    m_events.clear();
+    for (const QJsonValue& v : o.value(u"items"_s).toArray()) {
+        const QJsonObject e = v.toObject();
+        m_events.append({e.value(u"id"_s).toString(), fromIso(e.value(u"at"_s).toString()), e.value(u"actor"_s).toString(),
+                         e.value(u"action"_s).toString(), e.value(u"targetKind"_s).toString(),
+                         e.value(u"targetId"_s).toString(), e.value(u"ip"_s).toString(), e.value(u"detail"_s).toString()});
+    }
+    m_nextCursor = o.value(u"nextCursor"_s).toString();
+    return o.contains(u"items"_s);
+}
+
+} // namespace td::app

@@ -1,0 +1,330 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "CredentialKind.h"
+#include "protocol/Dto.h"
+#include "protocol/Scopes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One job class per endpoint of the API (DESIGN.md). Results are plain structs.
+namespace td::app {
+
+struct LoginResult
+{
+    QByteArray token;        // access token: kept in memory only
+    QByteArray refreshToken; // goes to the keychain only when the user asked to be remembered
+    QDateTime expiresAt;
+    QDateTime refreshExpiresAt;
+    QString tenantId;
+    protocol::UserDto user;
+    QList<protocol::TenantDto> tenants;
+};
+
+class LoginJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    LoginJob(ApiClient* client, QString email, QByteArray password, QString tenantId = {}, QObject* parent = nullptr);
+    ~LoginJob() override;
+    const LoginResult& result() const { return m_result; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/api/v1/auth/login"); }
+    QJsonObject body() const override;
+    bool authenticated() const override { return false; }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QString m_email;
+    QByteArray m_password;
+    QString m_tenantId;
+    LoginResult m_result;
+};
+
+class RefreshJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    RefreshJob(ApiClient* client, QByteArray refreshToken, QObject* parent = nullptr);
+    const LoginResult& result() const { return m_result; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/api/v1/auth/refresh"); }
+    QJsonObject body() const override;
+    bool authenticated() const override { return false; }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QByteArray m_refreshToken;
+    LoginResult m_result;
+};
+
+class LogoutJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    LogoutJob(ApiClient* client, QByteArray refreshToken, QObject* parent = nullptr);
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/api/v1/auth/logout"); }
+    QJsonObject body() const override;
+    bool authenticated() const override { return false; }
+    bool parse(const QJsonValue&) override { return true; }
+
+private:
+    QByteArray m_refreshToken;
+};
+
+struct MeResult
+{
+    QString kind;
+    QString id;
+    QStringList scopes;
+    QDateTime expiresAt;
+    QString tenantId;
+    QString role;
+    protocol::UserDto user;
+};
+
+class MeJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    using ApiJob::ApiJob;
+    const MeResult& result() const { return m_result; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/me"); }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    MeResult m_result;
+};
+
+class ScopesJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    using ApiJob::ApiJob;
+    const protocol::ScopeCatalog& catalog() const { return m_catalog; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/scopes"); }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    protocol::ScopeCatalog m_catalog;
+};
+
+class TenantsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    using ApiJob::ApiJob;
+    const QList<protocol::TenantDto>& tenants() const { return m_tenants; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/tenants"); }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QList<protocol::TenantDto> m_tenants;
+};
+
+struct CredentialListQuery
+{
+    std::optional<protocol::KeyStatus> status;
+    QString text;
+    int limit = 1000;
+    QString cursor;
+};
+
+class ListCredentialsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    ListCredentialsJob(ApiClient* client, CredentialKind kind, CredentialListQuery query, QObject* parent = nullptr);
+    const QList<protocol::ApiKeyDto>& items() const { return m_items; }
+    QString nextCursor() const { return m_nextCursor; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QUrlQuery query() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    CredentialListQuery m_query;
+    QList<protocol::ApiKeyDto> m_items;
+    QString m_nextCursor;
+};
+
+struct NewCredential
+{
+    QString name;
+    QString description;
+    QStringList scopes;
+    QDateTime expiresAt; // invalid: never (where the kind allows it)
+    QStringList ipAllowlist;
+};
+
+// Create and rotate answer with the only copy of the secret there will ever be.
+struct IssuedCredential
+{
+    protocol::ApiKeyDto record;
+    QByteArray secret;
+    std::optional<protocol::ApiKeyDto> previous; // rotate only
+};
+
+class CreateCredentialJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    CreateCredentialJob(ApiClient* client, CredentialKind kind, NewCredential request, QObject* parent = nullptr);
+    ~CreateCredentialJob() override;
+    const IssuedCredential& result() const { return m_result; }
+    // Hands the secret over and wipes the job's copy.
+    QByteArray takeSecret();
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QJsonObject body() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    NewCredential m_request;
+    IssuedCredential m_result;
+};
+
+class UpdateCredentialJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    UpdateCredentialJob(ApiClient* client, CredentialKind kind, QString id, QJsonObject changes, QObject* parent = nullptr);
+    const protocol::ApiKeyDto& record() const { return m_record; }
+
+protected:
+    QByteArray method() const override { return "PATCH"; }
+    QString path() const override;
+    QJsonObject body() const override { return m_changes; }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QString m_id;
+    QJsonObject m_changes;
+    protocol::ApiKeyDto m_record;
+};
+
+class RevokeCredentialsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    // One id: POST …/{id}/revoke; several: the all-or-nothing bulk endpoint.
+    RevokeCredentialsJob(ApiClient* client, CredentialKind kind, QStringList ids, QObject* parent = nullptr);
+    const QList<protocol::ApiKeyDto>& records() const { return m_records; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QJsonObject body() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QStringList m_ids;
+    QList<protocol::ApiKeyDto> m_records;
+};
+
+class RotateCredentialJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds, QObject* parent = nullptr);
+    ~RotateCredentialJob() override;
+    const IssuedCredential& result() const { return m_result; }
+    QByteArray takeSecret();
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QJsonObject body() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QString m_id;
+    qint64 m_graceSeconds;
+    IssuedCredential m_result;
+};
+
+class IntrospectJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    IntrospectJob(ApiClient* client, QByteArray token, QObject* parent = nullptr);
+    ~IntrospectJob() override;
+    const QJsonObject& result() const { return m_result; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/api/v1/tokens/introspect"); }
+    QJsonObject body() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QByteArray m_token;
+    QJsonObject m_result;
+};
+
+struct AuditEvent
+{
+    QString id;
+    QDateTime at;
+    QString actor;
+    QString action;
+    QString targetKind;
+    QString targetId;
+    QString ip;
+    QString detail;
+};
+
+class AuditEventsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    AuditEventsJob(ApiClient* client, QString targetId, QString cursor, int limit = 200, QObject* parent = nullptr);
+    const QList<AuditEvent>& events() const { return m_events; }
+    QString nextCursor() const { return m_nextCursor; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/audit-events"); }
+    QUrlQuery query() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QString m_targetId;
+    QString m_cursor;
+    int m_limit;
+    QList<AuditEvent> m_events;
+    QString m_nextCursor;
+};
+
+// Reads a credential record in any kind's wire shape (UATs say permissions/validUntil).
+std::optional<protocol::ApiKeyDto> credentialFromJson(const QJsonObject& object);
+
+} // namespace td::app

@@ -1,0 +1,318 @@
+// The console against the real server, offscreen: log in, generate, copy once, revoke, bulk revoke, rotate,
+// filter, a stopped server, and the demo launcher.
+#include "GuiHelpers.h"
+#include "TestServer.h"
+
+#include "app/ApiClient.h"
+#include "app/CredentialFilterModel.h"
+#include "app/CredentialModel.h"
+#include "app/DemoLauncher.h"
+#include "app/Session.h"
+#include "ui/AppController.h"
+#include "ui/CredentialsPage.h"
+#include "ui/GenerateDialog.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/RotateDialog.h"
+#include "ui/SecretDialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QGuiApplication>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace td;
+using td::app::CredentialKind;
+using td::app::CredentialModel;
+using td::test::TestServer;
+using td::test::waitForWidget;
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    std::unique_ptr<td::ui::AppController> m_controller;
+
+    td::ui::CredentialsPage* keysPage() { return m_controller->mainWindow()->page(CredentialKind::ApiKey); }
+
+    void selectIds(td::ui::CredentialsPage* page, const QStringList& ids)
+    {
+        QTableView* view = page->view();
+        view->clearSelection();
+        for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+            if (ids.contains(page->proxy()->index(row, 0).data(CredentialModel::IdRole).toString()))
+                view->selectionModel()->select(page->proxy()->index(row, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+
+    QString statusOf(td::ui::CredentialsPage* page, const QString& id)
+    {
+        const int row = page->model()->rowOf(id);
+        return row < 0 ? QString() : protocol::toString(page->model()->record(row).status);
+    }
+
+    void confirmRevoke()
+    {
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box);
+        auto* button = box->findChild<QPushButton*>(u"confirmRevokeButton"_s);
+        QVERIFY(button);
+        button->click();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TokenDeskTest"_s);
+        QCoreApplication::setApplicationName(u"tst_gui"_s);
+        QVERIFY(m_server.start());
+    }
+
+    void logIn()
+    {
+        m_controller = std::make_unique<td::ui::AppController>();
+        m_controller->start();
+        auto* login = waitForWidget<td::ui::LoginDialog>(u"loginDialog"_s);
+        QVERIFY(login);
+        auto* url = login->findChild<QLineEdit*>(u"urlEdit"_s);
+        auto* email = login->findChild<QLineEdit*>(u"emailEdit"_s);
+        auto* password = login->findChild<QLineEdit*>(u"secretEdit"_s);
+        auto* environment = login->findChild<QComboBox*>(u"environmentCombo"_s);
+        auto* connectButton = login->findChild<QPushButton*>(u"connectButton"_s);
+        // http:// to a remote host is refused before anything is sent.
+        url->setText(u"http://example.com"_s);
+        email->setText(QString::fromLatin1(TestServer::AdminEmail));
+        QTest::keyClicks(password, QString::fromLatin1(TestServer::AdminPassword));
+        QVERIFY(!connectButton->isEnabled());
+        QVERIFY(login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"https://"_s));
+        url->setText(m_server.url().toString());
+        environment->setCurrentIndex(1);
+        QVERIFY(connectButton->isEnabled());
+        connectButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->mainWindow() && m_controller->mainWindow()->isVisible(), 15000);
+        QVERIFY(m_controller->session()->isLoggedIn());
+        QTRY_VERIFY_WITH_TIMEOUT(!keysPage()->isBusy(), 10000);
+        auto* user = m_controller->mainWindow()->findChild<QLabel*>(u"userLabel"_s);
+        QVERIFY(user->text().contains(QString::fromLatin1(TestServer::AdminEmail)));
+        // The password is nowhere on screen any more.
+        QVERIFY(!td::test::allVisibleText().contains(QString::fromLatin1(TestServer::AdminPassword)));
+    }
+
+    void generateShowsTheSecretOnce()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const int before = page->model()->rowCount();
+        page->findChild<QAction*>(u"generateAction"_s)->trigger();
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        auto* ok = dialog->findChild<QPushButton*>(u"generateButton"_s);
+        QVERIFY(!ok->isEnabled()); // nothing entered yet
+        QVERIFY(!dialog->findChild<QLabel*>(u"reasonLabel"_s)->text().isEmpty());
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(u"nameEdit"_s), u"GUI generated"_s);
+        QVERIFY(!ok->isEnabled()); // still no scope
+        dialog->findChild<QCheckBox*>(u"scope_read:products"_s)->setChecked(true);
+        dialog->findChild<QCheckBox*>(u"scope_write:products"_s)->setChecked(true);
+        QVERIFY(!dialog->findChild<QCheckBox*>(u"scope_brand_create"_s)); // UAT permissions are not offered for keys
+        // The allowlist is validated as you type.
+        auto* allowlist = dialog->findChild<QPlainTextEdit*>(u"allowlistEdit"_s);
+        allowlist->setPlainText(u"10.0.0.1/8"_s);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel*>(u"allowlistError"_s)->text().contains(u"10.0.0.0/8"_s));
+        allowlist->setPlainText(u"127.0.0.0/8\n::1/128"_s);
+        QVERIFY(ok->isEnabled());
+        dialog->setExpiryPreset(td::ui::GenerateDialog::ExpiryPreset::Days30);
+        ok->click();
+
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s);
+        QVERIFY(secretDialog);
+        const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        QVERIFY2(secret.startsWith(u"tdk_"_s) && secret.size() == 42, qPrintable(secret.left(4)));
+        QTRY_COMPARE(page->model()->rowCount(), before + 1);
+        // The secret works, and no model role holds it.
+        QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 200);
+        QVERIFY(!td::test::allModelText(page->model()).contains(secret));
+        QVERIFY(!td::test::allModelText(page->proxy()).contains(secret));
+        // Copy marks it secret for clipboard managers.
+        secretDialog->findChild<QPushButton*>(u"copyButton"_s)->click();
+        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+        QCOMPARE(mime->text(), secret);
+        QCOMPARE(mime->data(u"x-kde-passwordManagerHint"_s), QByteArray("secret"));
+        // Closing without confirming asks; saying no keeps the dialog.
+        secretDialog->setConfirmCloseAnswer(false);
+        secretDialog->reject();
+        QVERIFY(secretDialog->isVisible());
+        secretDialog->findChild<QCheckBox*>(u"storedCheck"_s)->setChecked(true);
+        secretDialog->reject();
+        QTRY_VERIFY(!waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s, 200));
+        // No later screen holds it.
+        QVERIFY(!td::test::allVisibleText().contains(secret));
+        const int row = page->model()->rowOf(page->model()->record(0).id);
+        QCOMPARE(page->model()->record(row).scopes, (QStringList{u"read:products"_s, u"write:products"_s}));
+        QVERIFY(page->model()->record(row).expiresAt.isValid());
+    }
+
+    void serverValidationErrorsAppearBesideTheField()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        page->findChild<QAction*>(u"generateAction"_s)->trigger();
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        app::ApiError error;
+        error.kind = app::ApiError::Kind::Http;
+        error.httpStatus = 400;
+        error.code = u"validation_error"_s;
+        error.details = {{u"name"_s, u"The name may have at most 100 characters."_s}};
+        dialog->showServerError(error);
+        auto* nameError = dialog->findChild<QLabel*>(u"nameError"_s);
+        QVERIFY(nameError->isVisible());
+        QCOMPARE(nameError->text(), u"The name may have at most 100 characters."_s);
+        dialog->reject();
+    }
+
+    void revokeOne()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto key = m_server.createKey(u"to revoke in the GUI"_s, {u"read:products"_s});
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        QVERIFY(page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
+        page->findChild<QAction*>(u"revokeAction"_s)->trigger();
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box);
+        QVERIFY(box->text().contains(u"to revoke in the GUI"_s)); // the confirmation names the key
+        confirmRevoke();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"revoked"_s, 10000);
+        QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 401);
+    }
+
+    void bulkRevokeThree()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        QStringList ids;
+        QStringList secrets;
+        for (int i = 0; i < 3; ++i) {
+            const auto key = m_server.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s});
+            ids.append(key.first);
+            secrets.append(key.second);
+        }
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(ids.last()) >= 0, 10000);
+        selectIds(page, ids);
+        QCOMPARE(page->view()->selectionModel()->selectedRows().size(), 3);
+        page->revokeSelected();
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(box->text().contains(u"bulk %1"_s.arg(i)));
+        confirmRevoke();
+        for (const QString& id : std::as_const(ids))
+            QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, id), u"revoked"_s, 10000);
+        for (const QString& secret : std::as_const(secrets))
+            QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
+    }
+
+    void rotateLinksBothRows()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto key = m_server.createKey(u"rotating in the GUI"_s, {u"read:orders"_s});
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        QVERIFY(page->findChild<QAction*>(u"rotateAction"_s)->isEnabled());
+        page->rotateSelected();
+        auto* dialog = waitForWidget<td::ui::RotateDialog>(u"rotateDialog"_s);
+        QVERIFY(dialog);
+        dialog->setGraceSeconds(3600);
+        dialog->accept();
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s);
+        QVERIFY(secretDialog);
+        const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        secretDialog->setConfirmCloseAnswer(true);
+        secretDialog->reject();
+        const int oldRow = page->model()->rowOf(key.first);
+        const QString successor = page->model()->record(oldRow).rotatedTo;
+        QVERIFY(!successor.isEmpty());
+        const int newRow = page->model()->rowOf(successor);
+        QVERIFY(newRow >= 0);
+        QCOMPARE(page->model()->record(newRow).rotatedFrom, key.first);
+        QVERIFY(page->model()->record(oldRow).expiresAt.isValid()); // the grace period ends it
+        QCOMPARE(m_server.get(u"/api/v1/orders"_s, TestServer::apiKey(key.second)).status, 200);
+        QCOMPARE(m_server.get(u"/api/v1/orders"_s, TestServer::apiKey(secret)).status, 200);
+    }
+
+    void filterAndStatusFilter()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        auto* search = page->findChild<QLineEdit*>(u"searchEdit"_s);
+        search->clear();
+        QTest::keyClicks(search, u"bulk"_s);
+        QCOMPARE(page->proxy()->rowCount(), 3);
+        search->clear();
+        auto* status = page->findChild<QComboBox*>(u"statusFilter"_s);
+        status->setCurrentIndex(status->findData(int(CredentialModel::DisplayStatus::Revoked)));
+        QCOMPARE(page->proxy()->rowCount(), 4);
+        for (int row = 0; row < page->proxy()->rowCount(); ++row)
+            QCOMPARE(page->proxy()->index(row, CredentialModel::Status).data().toString(), CredentialModel::statusText(CredentialModel::DisplayStatus::Revoked));
+        status->setCurrentIndex(0);
+        QCOMPARE(page->proxy()->rowCount(), page->model()->rowCount());
+    }
+
+    void stoppedServerShowsAReadableError()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        m_server.stop();
+        page->findChild<QAction*>(u"refreshAction"_s)->trigger();
+        auto* banner = page->findChild<QWidget*>(u"errorBanner"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+        QVERIFY2(page->lastError().contains(u"cannot be reached"_s), qPrintable(page->lastError()));
+        QVERIFY(page->findChild<QPushButton*>(u"retryButton"_s)->isVisible());
+        // The window stays responsive: the rows are still there and the search still filters.
+        QVERIFY(page->model()->rowCount() > 0);
+        QVERIFY(!page->isBusy());
+    }
+
+    void demoLauncherStartsAndStopsItsServer()
+    {
+        td::ui::AppController demo;
+        QSignalSpy ready(&demo, &td::ui::AppController::ready);
+        demo.startDemo(TestServer::binary());
+        QVERIFY(ready.wait(30000));
+        const qint64 pid = demo.demo()->processId();
+        QVERIFY(pid > 0);
+        td::ui::CredentialsPage* page = demo.mainWindow()->page(CredentialKind::ApiKey);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() >= 5, 10000);
+        QCOMPARE(demo.session()->tenants().size(), 2);
+        demo.shutdown();
+        QVERIFY(!demo.demo()->isRunning());
+        QVERIFY(!QFileInfo::exists(u"/proc/%1/cmdline"_s.arg(pid)) ||
+                !QFile(u"/proc/%1/cmdline"_s.arg(pid)).exists());
+        demo.mainWindow()->close();
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_controller && m_controller->mainWindow())
+            m_controller->mainWindow()->close();
+        m_controller.reset();
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

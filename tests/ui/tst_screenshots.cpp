@@ -1,0 +1,139 @@
+// Renders each page and dialog of the console, filled from the demo server, into docs/screenshots/.
+#include "GuiHelpers.h"
+#include "TestServer.h"
+
+#include "app/ApiClient.h"
+#include "app/CredentialModel.h"
+#include "app/DemoLauncher.h"
+#include "app/Jobs.h"
+#include "app/Session.h"
+#include "ui/AppController.h"
+#include "ui/CredentialsPage.h"
+#include "ui/GenerateDialog.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/RotateDialog.h"
+#include "ui/SecretDialog.h"
+#include "app/ClipboardGuard.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace td;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ui::AppController> m_demo;
+    QDir m_dir{QStringLiteral(TOKENDESK_SCREENSHOT_DIR)};
+
+    void save(QWidget* widget, const QString& name)
+    {
+        widget->adjustSize();
+        QApplication::processEvents();
+        const QImage image = widget->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY2(image.width() >= 250 && image.height() >= 100, qPrintable(name));
+        // Not a blank image: a page shows text and lines in more than one colour.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 5, qPrintable(name));
+        QVERIFY(image.save(m_dir.filePath(name + u".png"_s)));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TokenDeskTest"_s);
+        QCoreApplication::setApplicationName(u"tst_screenshots"_s);
+        QVERIFY(m_dir.mkpath(u"."_s));
+        m_demo = std::make_unique<ui::AppController>();
+        QSignalSpy ready(m_demo.get(), &ui::AppController::ready);
+        m_demo->startDemo(td::test::TestServer::binary());
+        QVERIFY(ready.wait(30000));
+        m_demo->mainWindow()->resize(1280, 760);
+        for (auto kind : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken})
+            QTRY_VERIFY_WITH_TIMEOUT(!m_demo->mainWindow()->page(kind)->isBusy(), 10000);
+    }
+
+    void pages()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        ui::CredentialsPage* keys = window->page(app::CredentialKind::ApiKey);
+        keys->view()->selectRow(1);
+        window->showPage(app::CredentialKind::ApiKey);
+        window->resize(1280, 760);
+        QApplication::processEvents();
+        const QImage image = window->grab().toImage();
+        QVERIFY(image.save(m_dir.filePath(u"api-keys.png"_s)));
+        QCOMPARE(image.size(), QSize(1280, 760));
+        for (auto [kind, name] : {std::pair{app::CredentialKind::Uat, u"uats"_s},
+                                  std::pair{app::CredentialKind::PrivateToken, u"private-tokens"_s}}) {
+            window->showPage(kind);
+            QApplication::processEvents();
+            QVERIFY(window->grab().toImage().save(m_dir.filePath(name + u".png"_s)));
+        }
+    }
+
+    void dialogs()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        ui::CredentialsPage* keys = window->page(app::CredentialKind::ApiKey);
+        window->showPage(app::CredentialKind::ApiKey);
+        keys->generate();
+        auto* generate = td::test::waitForWidget<ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(generate);
+        generate->findChild<QLineEdit*>(u"nameEdit"_s)->setText(u"Warehouse sync (EU)"_s);
+        generate->findChild<QCheckBox*>(u"scope_read:inventory"_s)->setChecked(true);
+        generate->findChild<QCheckBox*>(u"scope_write:inventory"_s)->setChecked(true);
+        generate->findChild<QPlainTextEdit*>(u"allowlistEdit"_s)->setPlainText(u"10.20.0.0/16\n10.0.0.1/8"_s);
+        save(generate, u"generate-dialog"_s);
+        generate->reject();
+
+        app::ClipboardGuard clipboard;
+        ui::SecretDialog secret(tr("New API key"), u"Warehouse sync (EU)"_s,
+                                QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx", &clipboard);
+        secret.setConfirmCloseAnswer(true);
+        secret.show();
+        save(&secret, u"secret-dialog"_s);
+        secret.reject();
+
+        ui::RotateDialog rotate(u"Billing"_s);
+        rotate.show();
+        save(&rotate, u"rotate-dialog"_s);
+        rotate.reject();
+
+        ui::LoginDialog login;
+        login.setProfiles({}, {});
+        login.findChild<QLineEdit*>(u"urlEdit"_s)->setText(u"https://api.example.com"_s);
+        login.findChild<QLineEdit*>(u"emailEdit"_s)->setText(u"admin@acme.example"_s);
+        login.show();
+        save(&login, u"login-dialog"_s);
+        login.reject();
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_demo) {
+            m_demo->shutdown();
+            if (m_demo->mainWindow())
+                m_demo->mainWindow()->close();
+        }
+        m_demo.reset();
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

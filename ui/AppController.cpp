@@ -1,0 +1,228 @@
+#include "AppController.h"
+
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "app/ApiClient.h"
+#include "app/ClipboardGuard.h"
+#include "app/DemoLauncher.h"
+#include "app/Session.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QSslCertificate>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace td::ui {
+
+AppController::AppController(QObject* parent)
+    : QObject(parent)
+    , m_client(new app::ApiClient(this))
+    , m_session(new app::Session(m_client, this))
+    , m_clipboard(new app::ClipboardGuard(this))
+    , m_secrets(new app::SecretStore(u"TokenDesk"_s, this))
+{
+    connect(m_session, &app::Session::loggedIn, this, &AppController::onLoggedIn);
+    connect(m_session, &app::Session::loginFailed, this, [this](const app::ApiError& error) {
+        showLogin(error.userMessage(), true);
+    });
+    connect(m_session, &app::Session::reloginRequired, this, [this](const QString& reason) { showLogin(reason, true); });
+    connect(m_session, &app::Session::refreshTokenChanged, this, [this](const QByteArray& token) {
+        if (!m_profile.rememberLogin || token.isEmpty())
+            return;
+        m_secrets->write(app::SecretStore::refreshTokenKey(m_profile.id), token, this, [this](const app::ApiError& e) {
+            if (!e.ok() && m_window)
+                QMessageBox::warning(m_window, tr("Keychain"), e.userMessage());
+        });
+    });
+}
+
+AppController::~AppController()
+{
+    delete m_window;
+    delete m_login;
+}
+
+MainWindow* AppController::mainWindow() const
+{
+    return m_window;
+}
+
+LoginDialog* AppController::loginDialog() const
+{
+    return m_login;
+}
+
+void AppController::start()
+{
+    showLogin();
+}
+
+void AppController::startDemo(const QString& serverPath)
+{
+    m_demo = new app::DemoLauncher(this);
+    connect(m_demo, &app::DemoLauncher::failed, this, [this](const QString& message) {
+        emit failed(message);
+        showLogin(message, true);
+    });
+    connect(m_demo, &app::DemoLauncher::ready, this, [this] {
+        m_profile = {};
+        m_profile.id = u"demo"_s;
+        m_profile.name = tr("Demo sandbox");
+        m_profile.baseUrl = m_demo->url();
+        m_profile.environment = app::ConnectionProfile::Environment::Development;
+        m_profile.email = m_demo->email();
+        m_client->setBaseUrl(m_demo->url());
+        m_session->login(m_demo->email(), m_demo->password());
+    });
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    m_demo->start(serverPath.isEmpty() ? app::DemoLauncher::findServer() : serverPath, data + u"/demo/demo.sqlite"_s);
+}
+
+void AppController::showLogin(const QString& message, bool error)
+{
+    if (!m_login) {
+        m_login = new LoginDialog;
+        m_login->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_login, &LoginDialog::loginRequested, this, &AppController::onLoginRequested);
+        connect(m_login, &QDialog::rejected, this, [this] {
+            if (!m_window || !m_session->isLoggedIn())
+                QApplication::quit();
+        });
+        m_login->setProfiles(app::ProfileStore::load(), app::ProfileStore::lastUsedProfileId());
+    }
+    m_login->setBusy(false);
+    if (!message.isEmpty())
+        m_login->setMessage(message, error);
+    m_login->show();
+    m_login->raise();
+}
+
+bool AppController::configureClient(const app::ConnectionProfile& profile, QString* problem)
+{
+    *problem = app::ApiClient::checkUrl(profile.baseUrl);
+    if (!problem->isEmpty())
+        return false;
+    m_client->setBaseUrl(profile.baseUrl);
+    m_client->setTenant(profile.defaultTenant);
+    QList<QSslCertificate> cas;
+    if (!profile.caFile.isEmpty()) {
+        QFile file(profile.caFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *problem = tr("Cannot read the CA file %1: %2").arg(profile.caFile, file.errorString());
+            return false;
+        }
+        cas = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (cas.isEmpty()) {
+            *problem = tr("%1 holds no PEM certificate.").arg(profile.caFile);
+            return false;
+        }
+    }
+    m_client->setCaCertificates(cas);
+    const QByteArray pin = QByteArray::fromBase64(profile.publicKeyPin.toLatin1());
+    if (!profile.publicKeyPin.isEmpty() && pin.size() != 32) {
+        *problem = tr("The key pin must be the base64 of a SHA-256 digest (32 bytes).");
+        return false;
+    }
+    m_client->setPinnedPublicKeySha256(pin);
+    return true;
+}
+
+void AppController::onLoginRequested()
+{
+    const app::ConnectionProfile profile = m_login->profile();
+    QByteArray secret = m_login->secret();
+    m_login->clearSecret();
+    QString problem;
+    if (!configureClient(profile, &problem)) {
+        m_login->setMessage(problem, true);
+        return;
+    }
+    m_profile = profile;
+    QList<app::ConnectionProfile> profiles = app::ProfileStore::load();
+    profiles.erase(std::remove_if(profiles.begin(), profiles.end(), [&](const auto& p) { return p.id == profile.id; }),
+                   profiles.end());
+    profiles.prepend(profile);
+    app::ProfileStore::save(profiles);
+    app::ProfileStore::setLastUsedProfileId(profile.id);
+    m_login->setBusy(true);
+
+    using Method = app::ConnectionProfile::AuthMethod;
+    if (profile.authMethod == Method::Password) {
+        if (!secret.isEmpty()) {
+            m_session->login(profile.email, secret, profile.defaultTenant);
+            secret.fill('\0');
+            return;
+        }
+        // Remembered: the refresh token is in the keychain.
+        m_secrets->read(app::SecretStore::refreshTokenKey(profile.id), this,
+                        [this](const QByteArray& token, const app::ApiError& e) {
+                            if (!e.ok()) {
+                                showLogin(tr("No remembered login could be read: %1 Enter your password.")
+                                              .arg(e.userMessage()),
+                                          true);
+                                return;
+                            }
+                            m_session->resume(token);
+                        });
+        return;
+    }
+    const QString key = app::SecretStore::tokenKey(profile.id);
+    if (secret.isEmpty()) {
+        m_secrets->read(key, this, [this](const QByteArray& token, const app::ApiError& e) {
+            if (!e.ok()) {
+                showLogin(e.userMessage(), true);
+                return;
+            }
+            m_session->useToken(token);
+        });
+        return;
+    }
+    // A newly pasted token goes to the keychain first: never to a file, never to QSettings.
+    m_secrets->write(key, secret, this, [this, secret](const app::ApiError& e) {
+        if (!e.ok()) {
+            showLogin(e.userMessage(), true);
+            return;
+        }
+        m_session->useToken(secret);
+    });
+}
+
+void AppController::onLoggedIn()
+{
+    if (m_profile.authMethod == app::ConnectionProfile::AuthMethod::Password && !m_profile.rememberLogin && m_profile.id != u"demo"_s) {
+        // Not remembered (any more): make sure no old refresh token stays in the keychain.
+        m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
+    } else if (m_profile.rememberLogin && m_session->canRefresh()) {
+        m_secrets->write(app::SecretStore::refreshTokenKey(m_profile.id), m_session->refreshToken(), this,
+                         [](const app::ApiError&) {});
+    }
+    if (m_login)
+        m_login->hide();
+    if (!m_window) {
+        m_window = new MainWindow(m_client, m_session, m_clipboard);
+        connect(m_window, &MainWindow::logoutRequested, this, [this] {
+            if (m_profile.rememberLogin)
+                m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
+            m_session->logout();
+            m_window->hide();
+            showLogin(tr("You have logged out."), false);
+        });
+    }
+    m_window->setProfile(m_profile);
+    m_window->show();
+    m_window->reloadAll();
+    emit ready();
+}
+
+void AppController::shutdown()
+{
+    if (m_session->isLoggedIn() && !m_profile.rememberLogin)
+        m_session->logout();
+    if (m_demo)
+        m_demo->stop();
+}
+
+} // namespace td::ui

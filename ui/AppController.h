@@ -1,0 +1,60 @@
+#pragma once
+
+#include "app/Profiles.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace td::app {
+class ApiClient;
+class ClipboardGuard;
+class DemoLauncher;
+class SecretStore;
+class Session;
+} // namespace td::app
+
+namespace td::ui {
+
+class LoginDialog;
+class MainWindow;
+
+// Wires the console together: connection profiles and the keychain, the login dialog, the session, the main
+// window and, with --demo, the embedded server.
+class AppController final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    void startDemo(const QString& serverPath = {});
+    MainWindow* mainWindow() const;
+    LoginDialog* loginDialog() const;
+    app::Session* session() const { return m_session; }
+    app::ApiClient* client() const { return m_client; }
+    app::DemoLauncher* demo() const { return m_demo; }
+    // Ends the session on the server; called when the console quits.
+    void shutdown();
+
+signals:
+    void ready(); // the main window shows a logged-in session
+    void failed(const QString& message);
+
+private:
+    void showLogin(const QString& message = {}, bool error = false);
+    void onLoginRequested();
+    bool configureClient(const app::ConnectionProfile& profile, QString* problem);
+    void onLoggedIn();
+
+    app::ApiClient* m_client;
+    app::Session* m_session;
+    app::ClipboardGuard* m_clipboard;
+    app::SecretStore* m_secrets;
+    app::DemoLauncher* m_demo = nullptr;
+    QPointer<LoginDialog> m_login;
+    QPointer<MainWindow> m_window;
+    app::ConnectionProfile m_profile;
+};
+
+} // namespace td::ui

@@ -1,0 +1,525 @@
+#include "CredentialsPage.h"
+
+#include "GenerateDialog.h"
+#include "RotateDialog.h"
+#include "SecretDialog.h"
+#include "app/ApiClient.h"
+#include "app/ClipboardGuard.h"
+#include "app/CredentialFilterModel.h"
+#include "app/CredentialModel.h"
+#include "app/Jobs.h"
+#include "app/Session.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using td::app::CredentialModel;
+
+namespace td::ui {
+
+namespace {
+
+QString csvField(QString text)
+{
+    // Quote everything, double inner quotes; a leading formula character is neutralised for spreadsheets.
+    if (!text.isEmpty() && QStringView(u"=+-@").contains(text.front()))
+        text.prepend(u'\'');
+    return u'"' + text.replace(u'"', u"\"\""_s) + u'"';
+}
+
+} // namespace
+
+CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* client, app::Session* session,
+                                 app::ClipboardGuard* clipboard, QWidget* parent)
+    : QWidget(parent)
+    , m_kind(kind)
+    , m_client(client)
+    , m_session(session)
+    , m_clipboard(clipboard)
+{
+    const app::CredentialKindInfo& info = app::kindInfo(kind);
+    setObjectName(info.wireName + u"Page"_s);
+    auto* layout = new QVBoxLayout(this);
+
+    auto* toolbar = new QToolBar(this);
+    toolbar->setObjectName(u"pageToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto makeAction = [&](const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon) {
+        auto* action = new QAction(QIcon::fromTheme(icon), text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(shortcut.isEmpty() ? text : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
+        addAction(action);
+        toolbar->addAction(action);
+        return action;
+    };
+    m_generateAction = makeAction(u"generateAction"_s, tr("&Generate…"), QKeySequence::New, u"list-add"_s);
+    m_rotateAction = makeAction(u"rotateAction"_s, tr("R&otate…"), QKeySequence(), u"view-refresh"_s);
+    m_revokeAction = makeAction(u"revokeAction"_s, tr("&Revoke…"), QKeySequence::Delete, u"edit-delete"_s);
+    toolbar->addSeparator();
+    m_refreshAction = makeAction(u"refreshAction"_s, tr("Re&fresh"), QKeySequence::Refresh, u"view-refresh"_s);
+    m_exportAction = makeAction(u"exportAction"_s, tr("&Export CSV…"), QKeySequence(), u"document-save-as"_s);
+    connect(m_generateAction, &QAction::triggered, this, &CredentialsPage::generate);
+    connect(m_rotateAction, &QAction::triggered, this, &CredentialsPage::rotateSelected);
+    connect(m_revokeAction, &QAction::triggered, this, &CredentialsPage::revokeSelected);
+    connect(m_refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        auto* dialog = new QFileDialog(this, tr("Export as CSV"), QString(), tr("CSV files (*.csv)"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setDefaultSuffix(u"csv"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, &CredentialsPage::exportCsv);
+        dialog->open();
+    });
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"searchEdit"_s);
+    m_search->setPlaceholderText(tr("Search name, prefix, scope, address… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(u"statusFilter"_s);
+    m_status->setAccessibleName(tr("Status filter"));
+    m_status->addItem(tr("All statuses"), -1);
+    for (auto s : {CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
+                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked})
+        m_status->addItem(CredentialModel::statusText(s), int(s));
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(toolbar, 1);
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_status);
+    layout->addLayout(filters);
+
+    m_errorBanner = new QWidget(this);
+    m_errorBanner->setObjectName(u"errorBanner"_s);
+    m_errorBanner->setStyleSheet(u"#errorBanner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }"_s);
+    auto* bannerLayout = new QHBoxLayout(m_errorBanner);
+    m_errorText = new QLabel(m_errorBanner);
+    m_errorText->setObjectName(u"errorText"_s);
+    m_errorText->setWordWrap(true);
+    m_retry = new QPushButton(tr("Retry"), m_errorBanner);
+    m_retry->setObjectName(u"retryButton"_s);
+    bannerLayout->addWidget(m_errorText, 1);
+    bannerLayout->addWidget(m_retry);
+    m_errorBanner->hide();
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        if (auto retry = std::exchange(m_retryAction, {})) {
+            clearError();
+            retry();
+        }
+    });
+    layout->addWidget(m_errorBanner);
+
+    m_model = new CredentialModel(this);
+    m_proxy = new app::CredentialFilterModel(this);
+    m_proxy->setSourceModel(m_model);
+    auto* splitter = new QSplitter(this);
+    m_view = new QTableView(splitter);
+    m_view->setObjectName(u"credentialsView"_s);
+    m_view->setAccessibleName(app::kindTitle(kind));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(CredentialModel::Created, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setColumnWidth(CredentialModel::Name, 180);
+    m_view->setColumnWidth(CredentialModel::Key, 150);
+    m_view->setColumnWidth(CredentialModel::Scopes, 200);
+    m_view->setColumnWidth(CredentialModel::Expires, 200);
+    m_view->setColumnWidth(CredentialModel::LastUsed, 180);
+    const QByteArray columns = QSettings().value(u"columns/"_s + info.wireName).toByteArray();
+    if (!columns.isEmpty())
+        m_view->horizontalHeader()->restoreState(columns);
+    m_details = new QLabel(splitter);
+    m_details->setObjectName(u"detailsPane"_s);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMinimumWidth(240);
+    m_details->setMargin(8);
+    m_details->setAccessibleName(tr("Details"));
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"progressBar"_s);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumHeight(14);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    layout->addWidget(m_progress);
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &app::CredentialFilterModel::setFilterText);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        const int value = m_status->currentData().toInt();
+        m_proxy->setStatusFilter(value < 0 ? std::nullopt
+                                           : std::optional<CredentialModel::DisplayStatus>(CredentialModel::DisplayStatus(value)));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        updateDetails();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        updateDetails();
+    });
+    connect(m_session, &app::Session::tenantChanged, this, &CredentialsPage::reload);
+    updateActions();
+    updateDetails();
+}
+
+CredentialsPage::~CredentialsPage()
+{
+    saveColumns();
+}
+
+void CredentialsPage::saveColumns() const
+{
+    QSettings().setValue(u"columns/"_s + app::kindInfo(m_kind).wireName, m_view->horizontalHeader()->saveState());
+}
+
+QString CredentialsPage::lastError() const
+{
+    return m_errorBanner->isVisible() ? m_errorText->text() : QString();
+}
+
+void CredentialsPage::setBusy(bool busy)
+{
+    m_busy = qMax(0, m_busy + (busy ? 1 : -1));
+    m_progress->setVisible(m_busy > 0);
+    updateActions();
+    emit busyChanged(m_busy > 0);
+}
+
+void CredentialsPage::showError(const app::ApiError& error, std::function<void()> retry)
+{
+    m_errorText->setText(error.userMessage());
+    m_retryAction = std::move(retry);
+    m_retry->setVisible(bool(m_retryAction));
+    m_errorBanner->show();
+    emit statusMessage(error.userMessage());
+}
+
+void CredentialsPage::clearError()
+{
+    m_errorBanner->hide();
+    m_retryAction = {};
+}
+
+void CredentialsPage::reload()
+{
+    clearError();
+    const int generation = ++m_generation;
+    loadPage({}, generation);
+}
+
+void CredentialsPage::loadPage(const QString& cursor, int generation)
+{
+    setBusy(true);
+    app::CredentialListQuery query;
+    query.limit = 1000;
+    query.cursor = cursor;
+    auto* job = new app::ListCredentialsJob(m_client, m_kind, query, this);
+    connect(job, &app::ApiJob::finished, this, [this, job, cursor, generation] {
+        job->deleteLater();
+        setBusy(false);
+        if (generation != m_generation)
+            return; // a newer reload started meanwhile
+        if (!job->error().ok()) {
+            showError(job->error(), [this] { reload(); });
+            return;
+        }
+        if (cursor.isEmpty())
+            m_model->setRecords(job->items());
+        else
+            m_model->appendRecords(job->items());
+        if (!job->nextCursor().isEmpty()) {
+            emit statusMessage(tr("Loaded %n item(s)…", nullptr, m_model->rowCount()));
+            loadPage(job->nextCursor(), generation);
+        } else {
+            emit statusMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
+        }
+    });
+    job->start();
+}
+
+void CredentialsPage::ensureCatalog(std::function<void()> then)
+{
+    if (m_catalog) {
+        then();
+        return;
+    }
+    setBusy(true);
+    auto* job = new app::ScopesJob(m_client, this);
+    connect(job, &app::ApiJob::finished, this, [this, job, then = std::move(then)] {
+        job->deleteLater();
+        setBusy(false);
+        if (!job->error().ok()) {
+            showError(job->error(), [this, then] { ensureCatalog(then); });
+            return;
+        }
+        m_catalog = job->catalog();
+        then();
+    });
+    job->start();
+}
+
+void CredentialsPage::generate()
+{
+    if (app::kindInfo(m_kind).needsSession && m_session->credentialKind() != u"session"_s) {
+        showError({app::ApiError::Kind::Http, 403, u"insufficient_scope"_s,
+                   tr("Private tokens can only be created after logging in with a password, not with a stored token."),
+                   {}, 0},
+                  {});
+        return;
+    }
+    ensureCatalog([this] {
+        auto* dialog = new GenerateDialog(m_kind, *m_catalog, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &GenerateDialog::submitted, this,
+                [this, dialog](const app::NewCredential& request) { submitNew(dialog, request); });
+        dialog->open();
+    });
+}
+
+void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential& request)
+{
+    dialog->setBusy(true);
+    setBusy(true);
+    auto* job = new app::CreateCredentialJob(m_client, m_kind, request, this);
+    QPointer<GenerateDialog> guard(dialog);
+    connect(job, &app::ApiJob::finished, this, [this, job, guard] {
+        job->deleteLater();
+        setBusy(false);
+        if (!job->error().ok()) {
+            if (guard)
+                guard->showServerError(job->error());
+            else
+                showError(job->error(), {});
+            return;
+        }
+        m_model->upsert(job->result().record);
+        if (guard)
+            guard->accept();
+        showSecret(job->result().record.name, job->takeSecret());
+        emit statusMessage(tr("Generated \"%1\".").arg(job->result().record.name));
+    });
+    job->start();
+}
+
+void CredentialsPage::showSecret(const QString& name, QByteArray secret)
+{
+    auto* dialog = new SecretDialog(tr("New %1").arg(app::kindSingular(m_kind)), name, std::move(secret), m_clipboard, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QStringList CredentialsPage::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows)
+        ids.append(index.data(CredentialModel::IdRole).toString());
+    return ids;
+}
+
+void CredentialsPage::rotateSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const int row = m_model->rowOf(ids.constFirst());
+    const QString name = m_model->record(row).name;
+    auto* dialog = new RotateDialog(name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id = ids.constFirst(), name] {
+        setBusy(true);
+        auto* job = new app::RotateCredentialJob(m_client, m_kind, id, dialog->graceSeconds(), this);
+        connect(job, &app::ApiJob::finished, this, [this, job, name] {
+            job->deleteLater();
+            setBusy(false);
+            if (!job->error().ok()) {
+                showError(job->error(), {});
+                return;
+            }
+            if (job->result().previous)
+                m_model->upsert(*job->result().previous);
+            m_model->upsert(job->result().record);
+            showSecret(name, job->takeSecret());
+            emit statusMessage(tr("Rotated \"%1\".").arg(name));
+        });
+        job->start();
+    });
+    dialog->open();
+}
+
+void CredentialsPage::revokeSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QStringList names;
+    for (const QString& id : ids)
+        names.append(m_model->record(m_model->rowOf(id)).name);
+    names.sort(Qt::CaseInsensitive);
+    const qsizetype shown = qMin<qsizetype>(names.size(), 10);
+    QString list = u"<ul>"_s;
+    for (qsizetype i = 0; i < shown; ++i)
+        list += u"<li>"_s + names.at(i).toHtmlEscaped() + u"</li>"_s;
+    if (names.size() > shown)
+        list += u"<li>"_s + tr("and %n more", nullptr, int(names.size() - shown)) + u"</li>"_s;
+    list += u"</ul>"_s;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Revoke"),
+                                tr("Revoke %n credential(s)? Every request made with them fails from now on; this "
+                                   "cannot be undone.",
+                                   nullptr, int(ids.size())) +
+                                    list,
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"revokeConfirm"_s);
+    box->setTextFormat(Qt::RichText);
+    QPushButton* revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    revoke->setObjectName(u"confirmRevokeButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, revoke, ids](QAbstractButton* button) {
+        if (button != revoke)
+            return;
+        setBusy(true);
+        auto* job = new app::RevokeCredentialsJob(m_client, m_kind, ids, this);
+        connect(job, &app::ApiJob::finished, this, [this, job] {
+            job->deleteLater();
+            setBusy(false);
+            if (!job->error().ok()) {
+                showError(job->error(), {});
+                return;
+            }
+            for (const protocol::ApiKeyDto& record : job->records())
+                m_model->upsert(record);
+            emit statusMessage(tr("Revoked %n credential(s).", nullptr, int(job->records().size())));
+        });
+        job->start();
+    });
+    box->open();
+}
+
+void CredentialsPage::exportCsv(const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0}, {});
+        return;
+    }
+    QStringList header;
+    for (int c = 0; c < CredentialModel::ColumnCount; ++c)
+        header.append(csvField(m_proxy->headerData(c, Qt::Horizontal).toString()));
+    header.append(csvField(tr("Id")));
+    file.write(header.join(u',').toUtf8() + "\r\n");
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        QStringList fields;
+        for (int c = 0; c < CredentialModel::ColumnCount; ++c)
+            fields.append(csvField(m_proxy->index(row, c).data().toString()));
+        fields.append(csvField(m_proxy->index(row, 0).data(CredentialModel::IdRole).toString()));
+        file.write(fields.join(u',').toUtf8() + "\r\n");
+    }
+    if (!file.commit())
+        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0}, {});
+    else
+        emit statusMessage(tr("Exported %n row(s) to %1.", nullptr, m_proxy->rowCount()).arg(path));
+}
+
+void CredentialsPage::updateActions()
+{
+    const QStringList ids = selectedIds();
+    bool anyActive = false;
+    for (const QString& id : ids) {
+        const int row = m_model->rowOf(id);
+        anyActive = anyActive || (row >= 0 && m_model->record(row).status == protocol::KeyStatus::Active);
+    }
+    bool rotatable = false;
+    if (ids.size() == 1) {
+        const int row = m_model->rowOf(ids.constFirst());
+        rotatable = row >= 0 && m_model->record(row).status == protocol::KeyStatus::Active &&
+                    m_model->record(row).rotatedTo.isEmpty();
+    }
+    m_rotateAction->setEnabled(rotatable);
+    m_revokeAction->setEnabled(anyActive);
+    m_exportAction->setEnabled(m_proxy->rowCount() > 0);
+}
+
+void CredentialsPage::updateDetails()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1) {
+        m_details->setText(ids.isEmpty() ? tr("Select an item to see its details.")
+                                         : tr("%n items selected.", nullptr, int(ids.size())));
+        return;
+    }
+    const int row = m_model->rowOf(ids.constFirst());
+    const protocol::ApiKeyDto& r = m_model->record(row);
+    const QLocale locale;
+    auto when = [&](const QDateTime& t) { return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::LongFormat) : tr("—"); };
+    auto line = [](const QString& label, const QString& value) {
+        return u"<tr><td style='padding-right:8px;color:gray'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
+                                                                                            value.toHtmlEscaped());
+    };
+    QString html = u"<h3>%1</h3>"_s.arg(r.name.toHtmlEscaped());
+    if (!r.description.isEmpty())
+        html += u"<p>%1</p>"_s.arg(r.description.toHtmlEscaped());
+    html += u"<table>"_s;
+    html += line(tr("Status"), CredentialModel::statusText(m_model->displayStatus(row)));
+    html += line(tr("Key"), r.prefix + u"…"_s + r.last4);
+    html += line(tr("Id"), r.id);
+    html += line(app::kindInfo(m_kind).scopesField == u"permissions"_s ? tr("Permissions") : tr("Scopes"),
+                 r.scopes.join(u", "_s));
+    html += line(tr("Created"), when(r.createdAt));
+    html += line(tr("Created by"), r.createdBy);
+    html += line(tr("Expires"), r.expiresAt.isValid() ? when(r.expiresAt) + u" ("_s +
+                                                            CredentialModel::relativeTime(r.expiresAt, m_model->now()) + u')'
+                                                      : tr("Never"));
+    html += line(tr("Last used"), r.lastUsedAt.isValid() ? when(r.lastUsedAt) + u' ' + r.lastUsedIp : tr("Never"));
+    html += line(tr("IP allowlist"), r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s));
+    if (r.revokedAt.isValid())
+        html += line(tr("Revoked"), tr("%1 by %2").arg(when(r.revokedAt), r.revokedBy));
+    if (!r.rotatedFrom.isEmpty())
+        html += line(tr("Replaces"), r.rotatedFrom);
+    if (!r.rotatedTo.isEmpty())
+        html += line(tr("Replaced by"), r.rotatedTo);
+    html += u"</table>"_s;
+    m_details->setText(html);
+}
+
+} // namespace td::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "app/ApiError.h"
+#include "app/CredentialKind.h"
+#include "protocol/Scopes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace td::app {
+class ApiClient;
+class ClipboardGuard;
+class CredentialFilterModel;
+class CredentialModel;
+class Session;
+struct NewCredential;
+} // namespace td::app
+
+namespace td::ui {
+
+class GenerateDialog;
+
+// One page class for API keys, UATs and private tokens, configured by the kind: toolbar, search, status
+// filter, sortable table, details pane, multi-select for bulk revoke.
+class CredentialsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    CredentialsPage(app::CredentialKind kind, app::ApiClient* client, app::Session* session,
+                    app::ClipboardGuard* clipboard, QWidget* parent = nullptr);
+    ~CredentialsPage() override;
+
+    app::CredentialKind kind() const { return m_kind; }
+    app::CredentialModel* model() const { return m_model; }
+    app::CredentialFilterModel* proxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+    bool isBusy() const { return m_busy > 0; }
+    QString lastError() const;
+
+public slots:
+    void reload();
+    void generate();
+    void rotateSelected();
+    void revokeSelected();
+    void exportCsv(const QString& path);
+
+signals:
+    void busyChanged(bool busy);
+    void statusMessage(const QString& message);
+
+private:
+    void loadPage(const QString& cursor, int generation);
+    void ensureCatalog(std::function<void()> then);
+    void submitNew(GenerateDialog* dialog, const app::NewCredential& request);
+    void showSecret(const QString& name, QByteArray secret);
+    void showError(const app::ApiError& error, std::function<void()> retry);
+    void clearError();
+    void setBusy(bool busy);
+    void updateActions();
+    void updateDetails();
+    QStringList selectedIds() const;
+    void saveColumns() const;
+
+    app::CredentialKind m_kind;
+    app::ApiClient* m_client;
+    app::Session* m_session;
+    app::ClipboardGuard* m_clipboard;
+    app::CredentialModel* m_model;
+    app::CredentialFilterModel* m_proxy;
+    QTableView* m_view;
+    QLineEdit* m_search;
+    QComboBox* m_status;
+    QLabel* m_details;
+    QProgressBar* m_progress;
+    QWidget* m_errorBanner;
+    QLabel* m_errorText;
+    QPushButton* m_retry;
+    QAction* m_generateAction;
+    QAction* m_rotateAction;
+    QAction* m_revokeAction;
+    QAction* m_refreshAction;
+    QAction* m_exportAction;
+    std::optional<protocol::ScopeCatalog> m_catalog;
+    std::function<void()> m_retryAction;
+    int m_busy = 0;
+    int m_generation = 0;
+};
+
+} // namespace td::ui

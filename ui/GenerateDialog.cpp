@@ -1,0 +1,280 @@
+#include "GenerateDialog.h"
+
+#include "protocol/Cidr.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace td::ui {
+
+namespace {
+
+QLabel* errorLabel(const QString& name, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setStyleSheet(u"color: #b00020;"_s);
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+void showError(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, QWidget* parent)
+    : QDialog(parent)
+    , m_kind(kind)
+{
+    const app::CredentialKindInfo& info = app::kindInfo(kind);
+    setObjectName(u"generateDialog"_s);
+    setWindowTitle(tr("Generate %1").arg(app::kindSingular(kind)));
+    setMinimumWidth(560);
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    layout->addLayout(form);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setMaxLength(100);
+    m_name->setPlaceholderText(tr("What uses it, e.g. \"Warehouse sync\""));
+    m_name->setAccessibleName(tr("Name"));
+    m_nameError = errorLabel(u"nameError"_s, this);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameError);
+
+    m_description = new QLineEdit(this);
+    m_description->setObjectName(u"descriptionEdit"_s);
+    m_description->setMaxLength(500);
+    m_description->setAccessibleName(tr("Description"));
+    form->addRow(tr("&Description:"), m_description);
+
+    // Scopes grouped as the server's catalog groups them, each with its description.
+    auto* scopesBox = new QWidget(this);
+    auto* scopesLayout = new QVBoxLayout(scopesBox);
+    scopesLayout->setContentsMargins(0, 0, 0, 0);
+    QMap<QString, QList<protocol::ScopeInfo>> groups;
+    for (const protocol::ScopeInfo& scope : catalog.scopes()) {
+        if (scope.appliesTo.contains(info.wireName))
+            groups[scope.group.isEmpty() ? tr("Other") : scope.group].append(scope);
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        auto* group = new QGroupBox(it.key(), scopesBox);
+        auto* groupLayout = new QVBoxLayout(group);
+        for (const protocol::ScopeInfo& scope : it.value()) {
+            auto* box = new QCheckBox(scope.name, group);
+            box->setObjectName(u"scope_"_s + scope.name);
+            box->setToolTip(scope.description);
+            box->setAccessibleName(scope.name);
+            box->setAccessibleDescription(scope.description);
+            auto* description = new QLabel(scope.description, group);
+            description->setWordWrap(true);
+            description->setIndent(24);
+            description->setStyleSheet(u"color: palette(mid);"_s);
+            groupLayout->addWidget(box);
+            groupLayout->addWidget(description);
+            m_scopeBoxes.insert(scope.name, box);
+            connect(box, &QCheckBox::toggled, this, &GenerateDialog::validate);
+        }
+        scopesLayout->addWidget(group);
+    }
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(scopesBox);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumHeight(180);
+    m_scopesError = errorLabel(u"scopesError"_s, this);
+    form->addRow(info.scopesField == u"permissions"_s ? tr("&Permissions:") : tr("&Scopes:"), scroll);
+    form->addRow(QString(), m_scopesError);
+
+    m_expiry = new QComboBox(this);
+    m_expiry->setObjectName(u"expiryCombo"_s);
+    m_expiry->setAccessibleName(tr("Expiry"));
+    m_expiry->addItem(tr("7 days"), int(ExpiryPreset::Days7));
+    m_expiry->addItem(tr("30 days"), int(ExpiryPreset::Days30));
+    m_expiry->addItem(tr("90 days"), int(ExpiryPreset::Days90));
+    m_expiry->addItem(tr("1 year"), int(ExpiryPreset::Year1));
+    m_expiry->addItem(tr("Custom date"), int(ExpiryPreset::Custom));
+    if (!info.expiryRequired)
+        m_expiry->addItem(tr("Never"), int(ExpiryPreset::Never));
+    m_expiry->setCurrentIndex(2);
+    m_customDate = new QDateEdit(QDate::currentDate().addDays(30), this);
+    m_customDate->setObjectName(u"customDateEdit"_s);
+    m_customDate->setCalendarPopup(true);
+    m_customDate->setMinimumDate(QDate::currentDate().addDays(1));
+    m_customDate->setAccessibleName(tr("Custom expiry date"));
+    m_customDate->setEnabled(false);
+    auto* expiryRow = new QHBoxLayout;
+    expiryRow->addWidget(m_expiry);
+    expiryRow->addWidget(m_customDate);
+    m_expiryError = errorLabel(u"expiryError"_s, this);
+    auto* expiryLabel = new QLabel(info.expiryIsDate ? tr("&Valid until:") : tr("&Expires:"), this);
+    expiryLabel->setBuddy(m_expiry); // a layout row gets no buddy by itself
+    form->addRow(expiryLabel, expiryRow);
+    form->addRow(QString(), m_expiryError);
+    connect(m_expiry, &QComboBox::currentIndexChanged, this, [this] {
+        m_customDate->setEnabled(ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom);
+        validate();
+    });
+    connect(m_customDate, &QDateEdit::dateChanged, this, &GenerateDialog::validate);
+
+    m_allowlist = new QPlainTextEdit(this);
+    m_allowlist->setObjectName(u"allowlistEdit"_s);
+    m_allowlist->setAccessibleName(tr("IP allowlist"));
+    m_allowlist->setPlaceholderText(tr("One address or network per line, e.g. 10.20.0.0/16 or 2001:db8::/32.\n"
+                                       "Empty: any address."));
+    m_allowlist->setMaximumHeight(90);
+    m_allowlistError = errorLabel(u"allowlistError"_s, this);
+    form->addRow(tr("&IP allowlist:"), m_allowlist);
+    form->addRow(QString(), m_allowlistError);
+    connect(m_allowlist, &QPlainTextEdit::textChanged, this, &GenerateDialog::validate);
+    connect(m_name, &QLineEdit::textChanged, this, &GenerateDialog::validate);
+
+    m_reason = new QLabel(this);
+    m_reason->setObjectName(u"reasonLabel"_s);
+    m_reason->setWordWrap(true);
+    layout->addWidget(m_reason);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Generate"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"generateButton"_s);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            emit submitted(request());
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+void GenerateDialog::setExpiryPreset(ExpiryPreset preset)
+{
+    const int index = m_expiry->findData(int(preset));
+    if (index >= 0)
+        m_expiry->setCurrentIndex(index);
+}
+
+QDateTime GenerateDialog::expiry() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (ExpiryPreset(m_expiry->currentData().toInt())) {
+    case ExpiryPreset::Days7:
+        return now.addDays(7);
+    case ExpiryPreset::Days30:
+        return now.addDays(30);
+    case ExpiryPreset::Days90:
+        return now.addDays(90);
+    case ExpiryPreset::Year1:
+        return now.addDays(365);
+    case ExpiryPreset::Custom:
+        // The end of the chosen day, local time.
+        return QDateTime(m_customDate->date().addDays(1), QTime(0, 0)).toUTC();
+    case ExpiryPreset::Never:
+        return {};
+    }
+    return {};
+}
+
+QString GenerateDialog::expiryError() const
+{
+    if (ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom && m_customDate->date() < QDate::currentDate())
+        return tr("Choose a date in the future.");
+    return {};
+}
+
+app::NewCredential GenerateDialog::request() const
+{
+    app::NewCredential r;
+    r.name = m_name->text().trimmed();
+    r.description = m_description->text().trimmed();
+    for (auto it = m_scopeBoxes.cbegin(); it != m_scopeBoxes.cend(); ++it) {
+        if (it.value()->isChecked())
+            r.scopes.append(it.key());
+    }
+    r.scopes.sort();
+    r.expiresAt = expiry();
+    const QStringList lines = m_allowlist->toPlainText().split(u'\n', Qt::SkipEmptyParts);
+    for (const QString& line : lines) {
+        if (!line.trimmed().isEmpty())
+            r.ipAllowlist.append(line.trimmed());
+    }
+    return r;
+}
+
+void GenerateDialog::validate()
+{
+    QStringList reasons;
+    const QString name = m_name->text().trimmed();
+    showError(m_nameError, {});
+    if (name.isEmpty())
+        reasons << tr("Enter a name.");
+    bool anyScope = false;
+    for (QCheckBox* box : std::as_const(m_scopeBoxes))
+        anyScope = anyScope || box->isChecked();
+    showError(m_scopesError, {});
+    if (!anyScope)
+        reasons << (app::kindInfo(m_kind).scopesField == u"permissions"_s ? tr("Choose at least one permission.")
+                                                                          : tr("Choose at least one scope."));
+    const QString expiryProblem = expiryError();
+    showError(m_expiryError, expiryProblem);
+    if (!expiryProblem.isEmpty())
+        reasons << expiryProblem;
+    // CIDR checked as you type, naming the first bad line.
+    QString allowlistProblem;
+    const QStringList lines = m_allowlist->toPlainText().split(u'\n');
+    for (int i = 0; i < lines.size() && allowlistProblem.isEmpty(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        QString error;
+        if (!line.isEmpty() && !protocol::Cidr::parse(line, &error))
+            allowlistProblem = tr("Line %1: %2").arg(i + 1).arg(error);
+    }
+    showError(m_allowlistError, allowlistProblem);
+    if (!allowlistProblem.isEmpty())
+        reasons << tr("Fix the IP allowlist.");
+    m_reason->setText(reasons.join(u' '));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(reasons.isEmpty() && !m_busy);
+}
+
+void GenerateDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Generating…") : tr("&Generate"));
+    validate();
+}
+
+void GenerateDialog::showServerError(const app::ApiError& error)
+{
+    setBusy(false);
+    const app::CredentialKindInfo& info = app::kindInfo(m_kind);
+    bool placed = false;
+    auto place = [&](const QString& field, QLabel* label) {
+        const QString message = error.fieldMessage(field);
+        if (!message.isEmpty()) {
+            showError(label, message);
+            placed = true;
+        }
+    };
+    place(u"name"_s, m_nameError);
+    place(info.scopesField, m_scopesError);
+    place(info.expiryField, m_expiryError);
+    place(u"ipAllowlist"_s, m_allowlistError);
+    m_reason->setText(placed ? tr("The server refused some fields; see the messages above.") : error.userMessage());
+}
+
+} // namespace td::ui

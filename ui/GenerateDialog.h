@@ -1,0 +1,61 @@
+#pragma once
+
+#include "app/ApiError.h"
+#include "app/CredentialKind.h"
+#include "app/Jobs.h"
+#include "protocol/Scopes.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace td::ui {
+
+// Name, description, scopes grouped with their descriptions (from GET /scopes), expiry presets and an IP
+// allowlist that is validated as you type. OK stays disabled, with the reason shown, until the input is valid.
+class GenerateDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, QWidget* parent = nullptr);
+
+    app::NewCredential request() const;
+    // Shows a server refusal: field errors beside their fields, anything else above the buttons.
+    void showServerError(const app::ApiError& error);
+    void setBusy(bool busy);
+
+    enum class ExpiryPreset { Days7, Days30, Days90, Year1, Custom, Never };
+    void setExpiryPreset(ExpiryPreset preset);
+
+signals:
+    void submitted(const td::app::NewCredential& request);
+
+private:
+    void validate();
+    QString expiryError() const;
+    QDateTime expiry() const;
+
+    app::CredentialKind m_kind;
+    QLineEdit* m_name;
+    QLineEdit* m_description;
+    QHash<QString, QCheckBox*> m_scopeBoxes;
+    QComboBox* m_expiry;
+    QDateEdit* m_customDate;
+    QPlainTextEdit* m_allowlist;
+    QLabel* m_nameError;
+    QLabel* m_scopesError;
+    QLabel* m_expiryError;
+    QLabel* m_allowlistError;
+    QLabel* m_reason;
+    QDialogButtonBox* m_buttons;
+    bool m_busy = false;
+};
+
+} // namespace td::ui

@@ -1,0 +1,200 @@
+#include "LoginDialog.h"
+
+#include "app/ApiClient.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUuid>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using td::app::ConnectionProfile;
+
+namespace td::ui {
+
+LoginDialog::LoginDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setObjectName(u"loginDialog"_s);
+    setWindowTitle(tr("Connect to an API"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    layout->addLayout(form);
+
+    m_profileCombo = new QComboBox(this);
+    m_profileCombo->setObjectName(u"profileCombo"_s);
+    m_profileCombo->setAccessibleName(tr("Connection profile"));
+    form->addRow(tr("&Profile:"), m_profileCombo);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(u"profileNameEdit"_s);
+    m_name->setAccessibleName(tr("Profile name"));
+    form->addRow(tr("&Name:"), m_name);
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(u"urlEdit"_s);
+    m_url->setPlaceholderText(u"https://api.example.com"_s);
+    m_url->setAccessibleName(tr("Server address"));
+    form->addRow(tr("&Server:"), m_url);
+    m_environment = new QComboBox(this);
+    m_environment->setObjectName(u"environmentCombo"_s);
+    m_environment->setAccessibleName(tr("Environment"));
+    for (auto e : {ConnectionProfile::Environment::Production, ConnectionProfile::Environment::Staging,
+                   ConnectionProfile::Environment::Development})
+        m_environment->addItem(ConnectionProfile::environmentName(e), int(e));
+    form->addRow(tr("&Environment:"), m_environment);
+    m_method = new QComboBox(this);
+    m_method->setObjectName(u"methodCombo"_s);
+    m_method->setAccessibleName(tr("Sign-in method"));
+    m_method->addItem(tr("E-mail and password"), int(ConnectionProfile::AuthMethod::Password));
+    m_method->addItem(tr("Stored admin API key"), int(ConnectionProfile::AuthMethod::ApiKey));
+    m_method->addItem(tr("Stored private token"), int(ConnectionProfile::AuthMethod::PrivateToken));
+    form->addRow(tr("Sign in &with:"), m_method);
+    m_email = new QLineEdit(this);
+    m_email->setObjectName(u"emailEdit"_s);
+    m_email->setAccessibleName(tr("E-mail"));
+    form->addRow(tr("E-&mail:"), m_email);
+    m_secretLabel = new QLabel(tr("Pass&word:"), this);
+    m_secret = new QLineEdit(this);
+    m_secret->setObjectName(u"secretEdit"_s);
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setAccessibleName(tr("Password or token"));
+    m_secretLabel->setBuddy(m_secret);
+    form->addRow(m_secretLabel, m_secret);
+    m_remember = new QCheckBox(tr("&Remember me on this computer (in the system keychain)"), this);
+    m_remember->setObjectName(u"rememberCheck"_s);
+    form->addRow(QString(), m_remember);
+    m_tenant = new QLineEdit(this);
+    m_tenant->setObjectName(u"tenantEdit"_s);
+    m_tenant->setPlaceholderText(tr("optional"));
+    m_tenant->setAccessibleName(tr("Default tenant"));
+    form->addRow(tr("Default &tenant:"), m_tenant);
+    m_caFile = new QLineEdit(this);
+    m_caFile->setObjectName(u"caFileEdit"_s);
+    m_caFile->setPlaceholderText(tr("optional PEM file of a private CA"));
+    m_caFile->setAccessibleName(tr("CA file"));
+    form->addRow(tr("&CA file:"), m_caFile);
+    m_pin = new QLineEdit(this);
+    m_pin->setObjectName(u"pinEdit"_s);
+    m_pin->setPlaceholderText(tr("optional SHA-256 of the server's public key, base64"));
+    m_pin->setAccessibleName(tr("Public key pin"));
+    form->addRow(tr("Key p&in:"), m_pin);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"loginMessage"_s);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"connectButton"_s);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            emit loginRequested();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &LoginDialog::loadProfile);
+    for (QLineEdit* edit : {m_name, m_url, m_email, m_secret, m_caFile, m_pin})
+        connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &LoginDialog::validate);
+    setProfiles({}, {});
+}
+
+void LoginDialog::setProfiles(const QList<ConnectionProfile>& profiles, const QString& currentId)
+{
+    m_profiles = profiles;
+    QSignalBlocker block(m_profileCombo);
+    m_profileCombo->clear();
+    int current = 0;
+    for (int i = 0; i < profiles.size(); ++i) {
+        m_profileCombo->addItem(profiles.at(i).name, profiles.at(i).id);
+        if (profiles.at(i).id == currentId)
+            current = i;
+    }
+    m_profileCombo->addItem(tr("New connection…"), QString());
+    m_profileCombo->setCurrentIndex(profiles.isEmpty() ? 0 : current);
+    loadProfile(m_profileCombo->currentIndex());
+}
+
+void LoginDialog::loadProfile(int index)
+{
+    const bool existing = index >= 0 && index < m_profiles.size();
+    const ConnectionProfile p = existing ? m_profiles.at(index) : ConnectionProfile{};
+    m_name->setText(existing ? p.name : tr("Production"));
+    m_url->setText(p.baseUrl.toString());
+    m_environment->setCurrentIndex(m_environment->findData(int(p.environment)));
+    m_method->setCurrentIndex(m_method->findData(int(p.authMethod)));
+    m_email->setText(p.email);
+    m_remember->setChecked(p.rememberLogin);
+    m_tenant->setText(p.defaultTenant);
+    m_caFile->setText(p.caFile);
+    m_pin->setText(p.publicKeyPin);
+    m_secret->clear();
+    validate();
+}
+
+ConnectionProfile LoginDialog::profile() const
+{
+    ConnectionProfile p;
+    const int index = m_profileCombo->currentIndex();
+    p.id = index >= 0 && index < m_profiles.size() ? m_profiles.at(index).id
+                                                   : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.name = m_name->text().trimmed();
+    p.baseUrl = QUrl(m_url->text().trimmed());
+    p.environment = ConnectionProfile::Environment(m_environment->currentData().toInt());
+    p.authMethod = ConnectionProfile::AuthMethod(m_method->currentData().toInt());
+    p.email = m_email->text().trimmed();
+    p.rememberLogin = m_remember->isChecked();
+    p.defaultTenant = m_tenant->text().trimmed();
+    p.caFile = m_caFile->text().trimmed();
+    p.publicKeyPin = m_pin->text().trimmed();
+    return p;
+}
+
+QByteArray LoginDialog::secret() const
+{
+    return m_secret->text().toUtf8();
+}
+
+void LoginDialog::clearSecret()
+{
+    m_secret->clear();
+}
+
+void LoginDialog::setMessage(const QString& message, bool error)
+{
+    m_message->setText(message);
+    m_message->setStyleSheet(error ? u"color: #b00020;"_s : QString());
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Connecting…") : tr("&Connect"));
+    validate();
+}
+
+void LoginDialog::validate()
+{
+    const auto method = ConnectionProfile::AuthMethod(m_method->currentData().toInt());
+    const bool password = method == ConnectionProfile::AuthMethod::Password;
+    m_email->setEnabled(password);
+    m_secretLabel->setText(password ? tr("Pass&word:") : tr("&Token (empty: use the stored one):"));
+    QString problem;
+    if (m_name->text().trimmed().isEmpty())
+        problem = tr("Give the connection a name.");
+    else if (const QString urlProblem = app::ApiClient::checkUrl(QUrl(m_url->text().trimmed())); !urlProblem.isEmpty())
+        problem = urlProblem;
+    else if (password && m_email->text().trimmed().isEmpty())
+        problem = tr("Enter your e-mail address.");
+    else if (password && m_secret->text().isEmpty() && !m_remember->isChecked())
+        problem = tr("Enter your password.");
+    if (!m_busy || !problem.isEmpty())
+        setMessage(problem, false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_busy);
+}
+
+} // namespace td::ui

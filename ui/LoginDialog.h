@@ -1,0 +1,55 @@
+#pragma once
+
+#include "app/Profiles.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace td::ui {
+
+// Chooses or edits a connection profile and signs in with a password or a stored token.
+class LoginDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit LoginDialog(QWidget* parent = nullptr);
+
+    void setProfiles(const QList<app::ConnectionProfile>& profiles, const QString& currentId);
+    app::ConnectionProfile profile() const;
+    // The password, or a newly pasted API key / private token (empty: use the one in the keychain).
+    QByteArray secret() const;
+    void setMessage(const QString& message, bool error);
+    void setBusy(bool busy);
+    void clearSecret();
+
+signals:
+    void loginRequested();
+
+private:
+    void loadProfile(int index);
+    void validate();
+
+    QList<app::ConnectionProfile> m_profiles;
+    QComboBox* m_profileCombo;
+    QLineEdit* m_name;
+    QLineEdit* m_url;
+    QComboBox* m_environment;
+    QComboBox* m_method;
+    QLineEdit* m_email;
+    QLabel* m_secretLabel;
+    QLineEdit* m_secret;
+    QCheckBox* m_remember;
+    QLineEdit* m_tenant;
+    QLineEdit* m_caFile;
+    QLineEdit* m_pin;
+    QLabel* m_message;
+    QDialogButtonBox* m_buttons;
+    bool m_busy = false;
+};
+
+} // namespace td::ui

@@ -1,0 +1,177 @@
+#include "MainWindow.h"
+
+#include "CredentialsPage.h"
+#include "app/ApiClient.h"
+#include "app/ClipboardGuard.h"
+#include "app/CredentialModel.h"
+#include "app/Session.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace td::ui {
+
+MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::ClipboardGuard* clipboard, QWidget* parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_session(session)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("TokenDesk"));
+    setWindowIcon(QIcon(u":/icons/tokendesk.svg"_s));
+
+    auto* bar = new QToolBar(tr("Connection"), this);
+    bar->setObjectName(u"connectionBar"_s);
+    bar->setMovable(false);
+    auto* barWidget = new QWidget(bar);
+    auto* barLayout = new QHBoxLayout(barWidget);
+    barLayout->setContentsMargins(6, 2, 6, 2);
+    m_environment = new QLabel(barWidget);
+    m_environment->setObjectName(u"environmentLabel"_s);
+    m_profileName = new QLabel(barWidget);
+    m_profileName->setObjectName(u"profileLabel"_s);
+    m_user = new QLabel(barWidget);
+    m_user->setObjectName(u"userLabel"_s);
+    m_tenant = new QComboBox(barWidget);
+    m_tenant->setObjectName(u"tenantCombo"_s);
+    m_tenant->setAccessibleName(tr("Tenant"));
+    m_tenant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_timeLeft = new QLabel(barWidget);
+    m_timeLeft->setObjectName(u"sessionLabel"_s);
+    barLayout->addWidget(m_environment);
+    barLayout->addWidget(m_profileName);
+    barLayout->addSpacing(16);
+    barLayout->addWidget(m_user);
+    barLayout->addSpacing(16);
+    auto* tenantLabel = new QLabel(tr("&Tenant:"), barWidget);
+    tenantLabel->setBuddy(m_tenant);
+    barLayout->addWidget(tenantLabel);
+    barLayout->addWidget(m_tenant);
+    barLayout->addStretch(1);
+    barLayout->addWidget(m_timeLeft);
+    bar->addWidget(barWidget);
+    auto* logout = bar->addAction(QIcon::fromTheme(u"system-log-out"_s), tr("Log &out"));
+    logout->setObjectName(u"logoutAction"_s);
+    connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    addToolBar(Qt::TopToolBarArea, bar);
+
+    auto* splitter = new QSplitter(this);
+    m_nav = new QListWidget(splitter);
+    m_nav->setObjectName(u"navigation"_s);
+    m_nav->setAccessibleName(tr("Pages"));
+    m_nav->setMaximumWidth(240);
+    m_stack = new QStackedWidget(splitter);
+    for (auto kind : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken}) {
+        auto* page = new CredentialsPage(kind, client, session, clipboard, m_stack);
+        m_pages.append(page);
+        m_stack->addWidget(page);
+        m_nav->addItem(app::kindTitle(kind));
+        connect(page, &CredentialsPage::statusMessage, this, [this, page](const QString& text) {
+            if (m_stack->currentWidget() == page) // other pages load in the background
+                statusBar()->showMessage(text, 8000);
+        });
+    }
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+
+    connect(m_tenant, &QComboBox::activated, this, [this] { m_session->switchTenant(m_tenant->currentData().toString()); });
+    connect(m_session, &app::Session::expiresAtChanged, this, &MainWindow::updateTimeLeft);
+    connect(m_session, &app::Session::loggedIn, this, &MainWindow::updateConnectionBar);
+    connect(m_session, &app::Session::tenantChanged, this, &MainWindow::updateConnectionBar);
+    m_clock.setInterval(30000);
+    connect(&m_clock, &QTimer::timeout, this, &MainWindow::updateTimeLeft);
+    m_clock.start();
+
+    statusBar()->setObjectName(u"statusBar"_s);
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
+        resize(1200, 720);
+    restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
+    updateConnectionBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setProfile(const app::ConnectionProfile& profile)
+{
+    m_profile = profile;
+    updateConnectionBar();
+}
+
+CredentialsPage* MainWindow::page(app::CredentialKind kind) const
+{
+    for (CredentialsPage* p : m_pages) {
+        if (p->kind() == kind)
+            return p;
+    }
+    return nullptr;
+}
+
+void MainWindow::showPage(app::CredentialKind kind)
+{
+    m_nav->setCurrentRow(int(m_pages.indexOf(page(kind))));
+}
+
+void MainWindow::reloadAll()
+{
+    for (CredentialsPage* p : std::as_const(m_pages))
+        p->reload();
+}
+
+void MainWindow::updateConnectionBar()
+{
+    const QString color = app::ConnectionProfile::environmentColor(m_profile.environment);
+    m_environment->setText(app::ConnectionProfile::environmentName(m_profile.environment).toUpper());
+    m_environment->setStyleSheet(
+        u"QLabel { background: %1; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"_s.arg(color));
+    m_environment->setAccessibleName(tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
+    m_profileName->setText(u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
+    const protocol::UserDto& user = m_session->user();
+    m_user->setText(user.email.isEmpty() ? tr("Signed in with a %1").arg(m_session->credentialKind())
+                                         : tr("Signed in as %1").arg(user.email));
+    QSignalBlocker block(m_tenant);
+    m_tenant->clear();
+    for (const protocol::TenantDto& t : m_session->tenants())
+        m_tenant->addItem(t.role.isEmpty() ? t.name : tr("%1 (%2)").arg(t.name, t.role), t.id);
+    m_tenant->setCurrentIndex(m_tenant->findData(m_session->tenantId()));
+    m_tenant->setEnabled(m_tenant->count() > 1);
+    setWindowTitle(tr("TokenDesk — %1").arg(m_profile.name));
+    updateTimeLeft();
+}
+
+void MainWindow::updateTimeLeft()
+{
+    const QDateTime expires = m_session->expiresAt();
+    if (!expires.isValid()) {
+        m_timeLeft->setText(m_session->isLoggedIn() ? tr("Token without expiry") : tr("Not signed in"));
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_timeLeft->setText(m_session->canRefresh()
+                            ? tr("Session renews %1").arg(app::CredentialModel::relativeTime(expires.addSecs(-app::Session::RenewAheadSeconds), now))
+                            : tr("Token expires %1").arg(app::CredentialModel::relativeTime(expires, now)));
+}
+
+} // namespace td::ui

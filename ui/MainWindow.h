@@ -1,0 +1,63 @@
+#pragma once
+
+#include "app/CredentialKind.h"
+#include "app/Profiles.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace td::app {
+class ApiClient;
+class ClipboardGuard;
+class Session;
+} // namespace td::app
+
+namespace td::ui {
+
+class CredentialsPage;
+
+// Connection bar (profile in its environment's colour, user, tenant switcher, session time left) above the
+// pages API Keys, User Authorization Tokens and Private Tokens.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(app::ApiClient* client, app::Session* session, app::ClipboardGuard* clipboard,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void setProfile(const app::ConnectionProfile& profile);
+    CredentialsPage* page(app::CredentialKind kind) const;
+    void showPage(app::CredentialKind kind);
+    void reloadAll();
+
+signals:
+    void logoutRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void updateConnectionBar();
+    void updateTimeLeft();
+
+    app::ApiClient* m_client;
+    app::Session* m_session;
+    QLabel* m_environment;
+    QLabel* m_profileName;
+    QLabel* m_user;
+    QComboBox* m_tenant;
+    QLabel* m_timeLeft;
+    QListWidget* m_nav;
+    QStackedWidget* m_stack;
+    QList<CredentialsPage*> m_pages;
+    QTimer m_clock;
+    app::ConnectionProfile m_profile;
+};
+
+} // namespace td::ui
