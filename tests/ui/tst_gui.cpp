@@ -21,7 +21,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QFileInfo>
 #include <QMimeData>
 #include <QGuiApplication>
@@ -304,6 +306,47 @@ private slots:
         QVERIFY(!QFileInfo::exists(u"/proc/%1/cmdline"_s.arg(pid)) ||
                 !QFile(u"/proc/%1/cmdline"_s.arg(pid)).exists());
         demo.mainWindow()->close();
+    }
+
+    void crashedConsoleLeavesNoOrphanServer()
+    {
+        // The real console binary with --demo, killed with SIGKILL: its demo server must go too.
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"XDG_DATA_HOME"_s, QDir::temp().filePath(u"tokendesk-orphan-test"_s));
+        console.setProcessEnvironment(env);
+        console.start(qEnvironmentVariable("TOKENDESK_CONSOLE_BIN"),
+                      {u"--demo"_s, u"--server-binary"_s, TestServer::binary()});
+        QVERIFY(console.waitForStarted());
+        const qint64 consolePid = console.processId();
+        auto serverPids = [consolePid] {
+            QList<qint64> pids;
+            const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs);
+            for (const QString& entry : entries) {
+                bool ok = false;
+                const qint64 pid = entry.toLongLong(&ok);
+                QFile stat(u"/proc/%1/stat"_s.arg(entry));
+                if (!ok || !stat.open(QIODevice::ReadOnly))
+                    continue;
+                const QList<QByteArray> fields = stat.readAll().split(' ');
+                if (fields.size() > 3 && fields.at(3).toLongLong() == consolePid)
+                    pids.append(pid);
+            }
+            return pids;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!serverPids().isEmpty(), 20000);
+        const qint64 serverPid = serverPids().constFirst();
+        console.kill();
+        QVERIFY(console.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1/exe"_s.arg(serverPid)) ||
+                                     QFile(u"/proc/%1/stat"_s.arg(serverPid)).open(QIODevice::ReadOnly) == false ||
+                                     [serverPid] {
+                                         QFile stat(u"/proc/%1/stat"_s.arg(serverPid));
+                                         stat.open(QIODevice::ReadOnly);
+                                         return stat.readAll().split(' ').value(2) == "Z";
+                                     }(),
+                                 10000);
     }
 
     void cleanupTestCase()
