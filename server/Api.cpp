@@ -327,7 +327,11 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                           m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount,
                                                        config.loginWindowSeconds, now));
     if (wait > 0) {
-        audit(request, {}, u"login:"_s + login, u"login.rate_limited"_s, {}, {}, tr("retry after %1 s").arg(wait));
+        // Seen by the admins of the account's tenant; an unknown account belongs to nobody.
+        const auto target = m_store.userByLogin(login);
+        const QList<MembershipRecord> memberships = target ? m_store.memberships(target->id) : QList<MembershipRecord>{};
+        audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, u"login:"_s + login,
+              u"login.rate_limited"_s, u"user"_s, target ? target->id : QString(), tr("retry after %1 s").arg(wait));
         LoginOutcome outcome;
         outcome.status = LoginOutcome::Status::RateLimited;
         outcome.retryAfter = wait;
@@ -964,6 +968,11 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     successor.createdBy = p.actor();
     // The successor keeps the predecessor's lifetime, counted from now.
     successor.expiresAt = old->expiresAt == 0 ? 0 : now + (old->expiresAt - old->createdAt);
+    if (k.expiryIsDate && successor.expiresAt != 0) {
+        // Date-valued kinds are valid through the end of a day: round up to the next midnight UTC.
+        constexpr qint64 DayMs = 24LL * 3600 * 1000;
+        successor.expiresAt = (successor.expiresAt + DayMs - 1) / DayMs * DayMs;
+    }
     successor.lastUsedAt = 0;
     successor.lastUsedIp.clear();
     successor.revokedAt = 0;

@@ -1,6 +1,10 @@
 #include "MainWindow.h"
 
+#include "AuditPage.h"
 #include "CredentialsPage.h"
+#include "ExpiryPage.h"
+#include "InspectorPage.h"
+#include "app/ExpiryModel.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialModel.h"
@@ -83,6 +87,19 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
                 statusBar()->showMessage(text, 8000);
         });
     }
+    // Support pages: the expiry overview over all three kinds, the token inspector, the audit log.
+    auto* expiryModel = new app::ExpiryModel(this);
+    for (CredentialsPage* p : std::as_const(m_pages))
+        expiryModel->addSource(p->kind(), p->model());
+    m_expiry = new ExpiryPage(expiryModel, m_stack);
+    m_inspector = new InspectorPage(client, m_stack);
+    m_audit = new AuditPage(client, session, m_stack);
+    for (auto [widget, title] : {std::pair<QWidget*, QString>{m_expiry, tr("Expiry overview")},
+                                 std::pair<QWidget*, QString>{m_inspector, tr("Token Inspector")},
+                                 std::pair<QWidget*, QString>{m_audit, tr("Audit log")}}) {
+        m_stack->addWidget(widget);
+        m_nav->addItem(title);
+    }
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -134,10 +151,19 @@ void MainWindow::showPage(app::CredentialKind kind)
     m_nav->setCurrentRow(int(m_pages.indexOf(page(kind))));
 }
 
+void MainWindow::showSupportPage(SupportPage page)
+{
+    QWidget* widget = page == SupportPage::Expiry ? static_cast<QWidget*>(m_expiry)
+                      : page == SupportPage::Inspector ? static_cast<QWidget*>(m_inspector)
+                                                       : static_cast<QWidget*>(m_audit);
+    m_nav->setCurrentRow(m_stack->indexOf(widget));
+}
+
 void MainWindow::reloadAll()
 {
     for (CredentialsPage* p : std::as_const(m_pages))
         p->reload();
+    m_audit->reload();
 }
 
 void MainWindow::updateConnectionBar()

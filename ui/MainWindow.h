@@ -19,7 +19,10 @@ class Session;
 
 namespace td::ui {
 
+class AuditPage;
 class CredentialsPage;
+class ExpiryPage;
+class InspectorPage;
 
 // Connection bar (profile in its environment's colour, user, tenant switcher, session time left) above the
 // pages API Keys, User Authorization Tokens and Private Tokens.
@@ -34,6 +37,11 @@ public:
     void setProfile(const app::ConnectionProfile& profile);
     CredentialsPage* page(app::CredentialKind kind) const;
     void showPage(app::CredentialKind kind);
+    enum class SupportPage { Expiry, Inspector, Audit };
+    void showSupportPage(SupportPage page);
+    InspectorPage* inspectorPage() const { return m_inspector; }
+    AuditPage* auditPage() const { return m_audit; }
+    ExpiryPage* expiryPage() const { return m_expiry; }
     void reloadAll();
 
 signals:
@@ -56,6 +64,9 @@ private:
     QListWidget* m_nav;
     QStackedWidget* m_stack;
     QList<CredentialsPage*> m_pages;
+    ExpiryPage* m_expiry = nullptr;
+    InspectorPage* m_inspector = nullptr;
+    AuditPage* m_audit = nullptr;
     QTimer m_clock;
     app::ConnectionProfile m_profile;
 };

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -174,6 +175,11 @@ HttpResult TestServer::request(const QByteArray& method, const QString& path, co
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto& h : headers)
         request.setRawHeader(h.first, h.second);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_caCertificates);
+        request.setSslConfiguration(tls);
+    }
     QNetworkReply* reply = m_nam.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -232,6 +238,14 @@ QPair<QString, QString> TestServer::createKey(const QString& name, const QString
 bool TestServer::advanceClock(qint64 seconds)
 {
     return post(u"/api/v1/_test/clock"_s, {{u"advanceSeconds"_s, double(seconds)}}).status == 200;
+}
+
+QDateTime TestServer::serverNow()
+{
+    const HttpResult r = post(u"/api/v1/_test/clock"_s, {{u"advanceSeconds"_s, 0}});
+    if (r.status != 200)
+        return {};
+    return QDateTime::fromString(r.data().value(u"now"_s).toString(), Qt::ISODateWithMs).toUTC();
 }
 
 } // namespace td::test

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QProcess>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -81,6 +83,15 @@ public:
     QPair<QString, QString> createKey(const QString& name, const QStringList& scopes, const QJsonObject& extra = {},
                                       const Headers& auth = {});
     bool advanceClock(qint64 seconds);
+    // The server's "now" (test clock included), read through the test clock hook; invalid on failure.
+    QDateTime serverNow();
+    // Extra CA certificates trusted by request() (for HTTPS against a self-signed test certificate). Cached
+    // connections are dropped so that the new trust applies to the next request.
+    void setCaCertificates(const QList<QSslCertificate>& certificates)
+    {
+        m_caCertificates = certificates;
+        m_nam.clearConnectionCache();
+    }
 
 private:
     bool launch(const QStringList& extraArgs);
@@ -91,6 +102,7 @@ private:
     QString m_log;
     QString m_adminToken;
     QNetworkAccessManager m_nam;
+    QList<QSslCertificate> m_caCertificates;
 };
 
 } // namespace td::test

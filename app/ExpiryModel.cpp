@@ -1,0 +1,118 @@
+#include "ExpiryModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace td::app {
+
+ExpiryModel::ExpiryModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ExpiryModel::addSource(CredentialKind kind, CredentialModel* model)
+{
+    m_sources.append({kind, model});
+    connect(model, &QAbstractItemModel::modelReset, this, &ExpiryModel::rebuild);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &ExpiryModel::rebuild);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ExpiryModel::rebuild);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &ExpiryModel::rebuild);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ExpiryModel::rebuild);
+    rebuild();
+}
+
+void ExpiryModel::setHorizonDays(int days)
+{
+    m_horizonDays = days;
+    rebuild();
+}
+
+void ExpiryModel::rebuild()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_counts.clear();
+    for (const Source& source : std::as_const(m_sources)) {
+        if (!source.model)
+            continue;
+        const QDateTime horizon = source.model->now().addDays(m_horizonDays);
+        for (int row = 0; row < source.model->rowCount(); ++row) {
+            const auto status = source.model->displayStatus(row);
+            ++m_counts[int(source.kind) * 16 + int(status)];
+            const protocol::ApiKeyDto& record = source.model->record(row);
+            if (status != CredentialModel::DisplayStatus::Revoked && record.expiresAt.isValid() &&
+                record.expiresAt <= horizon && record.rotatedTo.isEmpty())
+                m_rows.append({source.kind, record, status});
+        }
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Row& a, const Row& b) { return a.record.expiresAt < b.record.expiresAt; });
+    endResetModel();
+    emit countsChanged();
+}
+
+int ExpiryModel::count(CredentialKind kind, CredentialModel::DisplayStatus status) const
+{
+    return m_counts.value(int(kind) * 16 + int(status));
+}
+
+int ExpiryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ExpiryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ExpiryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row& r = m_rows.at(index.row());
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+        switch (index.column()) {
+        case Expires:
+            return tr("%1 (%2)").arg(QLocale().toString(r.record.expiresAt.toLocalTime(), QLocale::ShortFormat),
+                                     CredentialModel::relativeTime(r.record.expiresAt, QDateTime::currentDateTimeUtc()));
+        case Kind:
+            return kindSingular(r.kind);
+        case Name:
+            return r.record.name;
+        case Key:
+            return QString(r.record.prefix + u"…"_s + r.record.last4);
+        case Status:
+            return CredentialModel::statusText(r.status);
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == Status)
+        return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? QColor(0x9a, 0x1c, 0x1c) : QColor(0xb2, 0x6a, 0x00));
+    if (role == Qt::UserRole)
+        return r.record.id;
+    return {};
+}
+
+QVariant ExpiryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Expires:
+        return tr("Expires");
+    case Kind:
+        return tr("Kind");
+    case Name:
+        return tr("Name");
+    case Key:
+        return tr("Key");
+    case Status:
+        return tr("Status");
+    }
+    return {};
+}
+
+} // namespace td::app

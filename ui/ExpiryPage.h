@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QGridLayout;
+class QTableView;
+
+namespace td::app {
+class ExpiryModel;
+}
+
+namespace td::ui {
+
+// Expiry overview: counts per kind and status, and every credential that expires within the chosen horizon.
+class ExpiryPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    ExpiryPage(app::ExpiryModel* model, QWidget* parent = nullptr);
+
+private:
+    void updateCounts();
+
+    app::ExpiryModel* m_model;
+    QGridLayout* m_counts;
+    QComboBox* m_horizon;
+    QTableView* m_view;
+};
+
+} // namespace td::ui
