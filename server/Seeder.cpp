@@ -88,6 +88,11 @@ bool addUserToTenant(Store& store, const PasswordHasher& hasher, const QString& 
 
 std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString* error)
 {
+    // Marked first, so that a sandbox interrupted while seeding is still recognised as one and replaced next time.
+    if (!store.setMeta(u"demo"_s, u"1"_s)) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
     const qint64 now = Clock::nowMs();
     DemoLogin login{u"admin@acme.example"_s, u"admin"_s, QString::fromLatin1(randomBase62(16))};
     QString adminId;
@@ -223,7 +228,6 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     const QStringList products = {u"Anvil"_s, u"Rocket skates"_s, u"Giant magnet"_s};
     for (const QString& name : products)
         store.insertResource(u"acme"_s, u"products"_s, newId("res_"), {{u"name"_s, name}}, u"user:"_s + adminId, now);
-    store.setMeta(u"demo"_s, u"1"_s);
     return login;
 }
 

@@ -8,7 +8,11 @@
 #include "app/CredentialModel.h"
 #include "app/DemoLauncher.h"
 #include "app/Session.h"
+#include "app/AuditModel.h"
 #include "ui/AppController.h"
+#include "ui/AuditPage.h"
+#include "ui/ExpiryPage.h"
+#include "ui/InspectorPage.h"
 #include "ui/CredentialsPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/LoginDialog.h"
@@ -24,6 +28,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QFileInfo>
 #include <QMimeData>
 #include <QGuiApplication>
@@ -276,6 +281,64 @@ private slots:
         QCOMPARE(page->proxy()->rowCount(), page->model()->rowCount());
     }
 
+    void inspectorChecksLocallyThenOnTheServer()
+    {
+        const auto key = m_server.createKey(u"inspected"_s, {u"read:orders"_s});
+        ui::MainWindow* window = m_controller->mainWindow();
+        window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
+        ui::InspectorPage* page = window->inspectorPage();
+        auto* local = page->findChild<QLabel*>(u"localReport"_s);
+        auto* server = page->findChild<QLabel*>(u"serverReport"_s);
+        // A typo is caught on this computer by the checksum.
+        QByteArray typo = key.second.toLatin1();
+        typo[10] = typo[10] == 'a' ? 'b' : 'a';
+        page->setToken(typo);
+        QVERIFY2(local->text().contains(u"checksum"_s), qPrintable(local->text()));
+        page->setToken(key.second.toLatin1());
+        QVERIFY(local->text().contains(u"Well formed"_s));
+        QVERIFY(local->text().contains(key.second.left(12)));
+        QVERIFY(!local->text().contains(key.second)); // never shown back whole
+        page->checkOnServer();
+        QTRY_VERIFY_WITH_TIMEOUT(server->text().contains(u"inspected"_s), 10000);
+        QVERIFY(server->text().contains(u"Active"_s));
+        QVERIFY(server->text().contains(u"read:orders"_s));
+        QVERIFY(!server->text().contains(key.second));
+        // Leaving the page forgets the token.
+        window->showPage(CredentialKind::ApiKey);
+        QVERIFY(page->findChild<QLineEdit*>(u"tokenEdit"_s)->text().isEmpty());
+    }
+
+    void auditLogListsWhatHappened()
+    {
+        ui::MainWindow* window = m_controller->mainWindow();
+        window->showSupportPage(ui::MainWindow::SupportPage::Audit);
+        ui::AuditPage* page = window->auditPage();
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowCount() > 0, 10000);
+        QStringList actions;
+        for (int row = 0; row < page->model()->rowCount(); ++row)
+            actions.append(page->model()->event(row).action);
+        for (const QString& action : {u"apiKey.create"_s, u"apiKey.revoke"_s, u"apiKey.rotate"_s, u"login"_s})
+            QVERIFY2(actions.contains(action), qPrintable(action));
+    }
+
+    void expiryOverviewCountsEveryKind()
+    {
+        ui::MainWindow* window = m_controller->mainWindow();
+        window->showSupportPage(ui::MainWindow::SupportPage::Expiry);
+        auto* revokedKeys = window->expiryPage()->findChild<QLabel*>(u"count_0_3"_s);
+        QVERIFY(revokedKeys);
+        QCOMPARE(revokedKeys->text().toInt(), 4); // one single and three bulk revocations above
+        auto* horizon = window->expiryPage()->findChild<QComboBox*>(u"horizonCombo"_s);
+        horizon->setCurrentIndex(horizon->findData(90));
+        auto* view = window->expiryPage()->findChild<QTableView*>(u"expiryView"_s);
+        bool found = false; // the 30-day key generated above expires within 90 days
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            found = found || view->model()->index(row, 2).data().toString() == u"GUI generated"_s;
+        QVERIFY(found);
+        window->showPage(CredentialKind::ApiKey);
+    }
+
     void stoppedServerShowsAReadableError()
     {
         td::ui::CredentialsPage* page = keysPage();
@@ -314,7 +377,8 @@ private slots:
         QProcess console;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        env.insert(u"XDG_DATA_HOME"_s, QDir::temp().filePath(u"tokendesk-orphan-test"_s));
+        QTemporaryDir data;
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
         console.setProcessEnvironment(env);
         console.start(qEnvironmentVariable("TOKENDESK_CONSOLE_BIN"),
                       {u"--demo"_s, u"--server-binary"_s, TestServer::binary()});
@@ -337,6 +401,9 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!serverPids().isEmpty(), 20000);
         const qint64 serverPid = serverPids().constFirst();
+        // Let the server get past its start-up, so that what is killed is a serving sandbox.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(data.filePath(u"TokenDesk/TokenDesk/demo/demo.sqlite"_s)), 20000);
+        QTest::qWait(500);
         console.kill();
         QVERIFY(console.waitForFinished(5000));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1/exe"_s.arg(serverPid)) ||

@@ -8,6 +8,8 @@
 #include "app/Jobs.h"
 #include "app/Session.h"
 #include "ui/AppController.h"
+#include "ui/AuditPage.h"
+#include "ui/InspectorPage.h"
 #include "ui/CredentialsPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/LoginDialog.h"
@@ -85,6 +87,23 @@ private slots:
             QApplication::processEvents();
             QVERIFY(window->grab().toImage().save(m_dir.filePath(name + u".png"_s)));
         }
+    }
+
+    void supportPages()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        window->showSupportPage(ui::MainWindow::SupportPage::Expiry);
+        QApplication::processEvents();
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"expiry-overview.png"_s)));
+        window->showSupportPage(ui::MainWindow::SupportPage::Audit);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->auditPage()->isBusy(), 10000);
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"audit-log.png"_s)));
+        window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
+        // A made-up token with a mistyped character: the offline report catches it by the checksum.
+        window->inspectorPage()->setToken(QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx");
+        QApplication::processEvents();
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"token-inspector.png"_s)));
+        window->showPage(app::CredentialKind::ApiKey);
     }
 
     void dialogs()
