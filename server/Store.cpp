@@ -266,6 +266,7 @@ Store::Store(QString connectionName)
 
 Store::~Store()
 {
+    m_cache.clear(); // statements go before their connection
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -363,6 +364,27 @@ bool Store::migrate(QString* error)
         return false;
     }
     return true;
+}
+
+namespace {
+// Resets a cached statement when the look-up is done, so that SQLite holds no read snapshot between requests.
+struct Finished
+{
+    QSqlQuery& query;
+    ~Finished() { query.finish(); }
+};
+} // namespace
+
+QSqlQuery& Store::cached(const QString& sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        query->prepare(sql);
+        it = m_cache.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
 }
 
 bool Store::exec(const QString& sql)
@@ -484,8 +506,8 @@ std::optional<UserRecord> Store::userByLogin(const QString& emailOrUsername)
 
 std::optional<UserRecord> Store::userById(const QString& id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT "_s + UserColumns + u" FROM users WHERE id = ?"_s);
+    QSqlQuery& q = cached(u"SELECT "_s + UserColumns + u" FROM users WHERE id = ?"_s);
+    const Finished done{q};
     q.addBindValue(id);
     if (!q.exec()) {
         fail(q);
@@ -499,9 +521,9 @@ std::optional<UserRecord> Store::userById(const QString& id)
 QList<MembershipRecord> Store::memberships(const QString& userId)
 {
     QList<MembershipRecord> out;
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
+    QSqlQuery& q = cached(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
               "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
+    const Finished done{q};
     q.addBindValue(userId);
     if (!q.exec()) {
         fail(q);
@@ -514,8 +536,8 @@ QList<MembershipRecord> Store::memberships(const QString& userId)
 
 std::optional<MembershipRecord> Store::tenant(const QString& tenantId)
 {
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, name FROM tenants WHERE id = ?"_s);
+    QSqlQuery& q = cached(u"SELECT id, name FROM tenants WHERE id = ?"_s);
+    const Finished done{q};
     q.addBindValue(tenantId);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -561,8 +583,8 @@ bool Store::createSession(const SessionRecord& session, const QByteArray& refres
 
 std::optional<SessionRecord> Store::session(const QString& id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
+    QSqlQuery& q = cached(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
+    const Finished done{q};
     q.addBindValue(id);
     if (!q.exec()) {
         fail(q);
@@ -701,8 +723,8 @@ bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest
 
 std::optional<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
 {
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE digest = ?"_s);
+    QSqlQuery& q = cached(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE digest = ?"_s);
+    const Finished done{q};
     q.addBindValue(digest);
     if (!q.exec()) {
         fail(q);

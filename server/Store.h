@@ -6,10 +6,13 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace td::server {
 
@@ -174,6 +177,8 @@ public:
     QSqlDatabase& database() { return m_db; }
 
 private:
+    // Hot look-ups (every authenticated request) reuse their prepared statement instead of parsing SQL again.
+    QSqlQuery& cached(const QString& sql);
     bool exec(const QString& sql);
     bool begin();
     bool commit();
@@ -183,6 +188,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_lastError;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
 };
 
 QString newId(const char* prefix); // e.g. "key_" + 20 base62 characters

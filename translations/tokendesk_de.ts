@@ -5,1018 +5,1351 @@
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1). Check the connection and the server address, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar (%1). Prüfen Sie die Verbindung und die Serveradresse und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server did not answer in time. Check the connection, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Prüfen Sie die Verbindung und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server&apos;s identity could not be verified (%1). Check the profile&apos;s CA file and key pin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Identität des Servers konnte nicht überprüft werden (%1). Prüfen Sie die CA-Datei und den Schlüssel-Pin des Profils.</translation>
     </message>
     <message>
         <source>The server sent an answer TokenDesk does not understand. Is the address a TokenDesk API?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Antwort gesendet, die TokenDesk nicht versteht. Gehört die Adresse zu einer TokenDesk-API?</translation>
     </message>
     <message>
         <source>The system keychain failed: %1. Unlock the keychain or check that a Secret Service is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Schlüsselbund des Systems: %1. Entsperren Sie den Schlüsselbund oder prüfen Sie, ob ein Secret Service läuft.</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunden erneut.</numerusform>
         </translation>
     </message>
     <message>
         <source>Too many attempts. Wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Your session has ended. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>You are not allowed to do this: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dazu fehlt Ihnen die Berechtigung: %1</translation>
     </message>
     <message>
         <source>The server failed (%1). Nothing was changed; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (%1). Es wurde nichts geändert; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage abgelehnt (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>Cidr</name>
     <message>
         <source>Enter an IP address or a network such as 10.0.0.0/8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine IP-Adresse oder ein Netzwerk wie 10.0.0.0/8 ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; contains a space or a separator. Enter one address or network per entry, such as 10.0.0.0/8.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält ein Leerzeichen oder Trennzeichen. Geben Sie pro Eintrag eine Adresse oder ein Netzwerk ein, z. B. 10.0.0.0/8.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or network. Use a form such as 192.168.1.0/24 or 2001:db8::/32.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder eine IP-Adresse noch ein Netzwerk. Verwenden Sie eine Schreibweise wie 192.168.1.0/24 oder 2001:db8::/32.</translation>
     </message>
     <message>
         <source>The prefix length in &quot;%1&quot; must be a whole number from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Präfixlänge in „%1“ muss eine ganze Zahl von 0 bis %2 sein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has address bits set beyond the prefix length; did you mean %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>In „%1“ sind Adressbits jenseits der Präfixlänge gesetzt; meinten Sie %2?</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion</translation>
     </message>
     <message>
         <source>Staging</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorproduktion</translation>
     </message>
     <message>
         <source>Development</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwicklung</translation>
     </message>
 </context>
 <context>
     <name>CredentialKind</name>
     <message>
         <source>API Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>User Authorization Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Autorisierungstokens</translation>
     </message>
     <message>
         <source>Private Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Tokens</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>user authorization token</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Autorisierungstoken</translation>
     </message>
     <message>
         <source>private token</source>
-        <translation type="unfinished"></translation>
+        <translation>privates Token</translation>
     </message>
 </context>
 <context>
     <name>Jwt</name>
     <message>
         <source>The token is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist gültig.</translation>
     </message>
     <message>
         <source>The token is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist zu groß.</translation>
     </message>
     <message>
         <source>The token is not a well-formed JWT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist kein wohlgeformtes JWT.</translation>
     </message>
     <message>
         <source>The token header is not the expected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Header entspricht nicht dem erwarteten.</translation>
     </message>
     <message>
         <source>The token uses an algorithm other than HS256.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token verwendet einen anderen Algorithmus als HS256.</translation>
     </message>
     <message>
         <source>The token signature is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur des Tokens ist ungültig.</translation>
     </message>
     <message>
         <source>The token names the same field twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token enthält dasselbe Feld zweimal.</translation>
     </message>
     <message>
         <source>The token lacks a required claim or has one of the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Token fehlt ein erforderlicher Claim, oder ein Claim hat den falschen Typ.</translation>
     </message>
     <message>
         <source>The token was issued by another issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token wurde von einem anderen Aussteller ausgestellt.</translation>
     </message>
     <message>
         <source>The token is meant for another audience.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist für eine andere Zielgruppe (Audience) bestimmt.</translation>
     </message>
     <message>
         <source>The token has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist abgelaufen.</translation>
     </message>
     <message>
         <source>The token is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist noch nicht gültig.</translation>
     </message>
     <message>
         <source>The token claims to be issued in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut Token liegt sein Ausstellungszeitpunkt in der Zukunft.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>Your session has ended. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenReport</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>User authorization token</source>
+        <translation>Benutzer-Autorisierungstoken</translation>
+    </message>
+    <message>
+        <source>Private token</source>
+        <translation>Privates Token</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Refresh-Token</translation>
+    </message>
+    <message>
+        <source>Session token (JWT)</source>
+        <translation>Sitzungstoken (JWT)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Paste a token to inspect it.</source>
+        <translation>Fügen Sie ein Token ein, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <source>It has %1 characters instead of %2: part of it may be missing.</source>
+        <translation>Es hat %1 statt %2 Zeichen: Möglicherweise fehlt ein Teil.</translation>
+    </message>
+    <message>
+        <source>The checksum does not match: a character was changed or mistyped.</source>
+        <translation>Die Prüfsumme stimmt nicht: Ein Zeichen wurde verändert oder falsch eingegeben.</translation>
+    </message>
+    <message>
+        <source>The header or the claims are not valid JSON.</source>
+        <translation>Header oder Claims sind kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>This is neither a TokenDesk token (td…_) nor a JWT.</source>
+        <translation>Dies ist weder ein TokenDesk-Token (td…_) noch ein JWT.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Manage API keys, UATs and private tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel, UATs und private Tokens verwalten.</translation>
     </message>
     <message>
         <source>Start a local demo server and log in to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen Demo-Server starten und sich dort anmelden.</translation>
     </message>
     <message>
         <source>tokendesk-server to start with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>tokendesk-server, der mit --demo gestartet wird.</translation>
     </message>
 </context>
 <context>
     <name>td::app::ApiClient</name>
     <message>
         <source>Enter a server address such as https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Serveradresse wie https://api.example.com ein.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse muss mit https:// beginnen.</translation>
     </message>
     <message>
         <source>Plain http:// is only allowed for this computer (localhost); use https:// for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes http:// ist nur für diesen Computer (localhost) zulässig; verwenden Sie https:// für %1.</translation>
     </message>
     <message>
         <source>the server&apos;s public key does not match the pinned key</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche Schlüssel des Servers stimmt nicht mit dem gepinnten Schlüssel überein</translation>
     </message>
 </context>
 <context>
     <name>td::app::ApiJob</name>
     <message>
         <source>no connection</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung</translation>
     </message>
     <message>
         <source>unexpected response</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>td::app::AuditModel</name>
+    <message>
+        <source>Logged in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>Login rate limit hit</source>
+        <translation>Anmeldelimit erreicht</translation>
+    </message>
+    <message>
+        <source>Session renewed</source>
+        <translation>Sitzung erneuert</translation>
+    </message>
+    <message>
+        <source>Refresh token reused: session ended</source>
+        <translation>Refresh-Token wiederverwendet: Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Credential refused</source>
+        <translation>Berechtigungsnachweis abgelehnt</translation>
+    </message>
+    <message>
+        <source>Token inspected</source>
+        <translation>Token geprüft</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Rotiert</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
     <name>td::app::CredentialModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft bald ab</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>in weniger als einer Minute</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monaten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahren</numerusform>
         </translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Never used</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie verwendet</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Any address</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Adressen</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungsumfang</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Zulassungsliste</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
     <message>
         <source>The demo server could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Server konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>The demo server stopped before it was ready (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Server wurde beendet, bevor er bereit war (Exit-Code %1).</translation>
     </message>
     <message>
         <source>tokendesk-server was not found beside TokenDesk or on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>tokendesk-server wurde weder neben TokenDesk noch im PATH gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>td::app::ExpiryModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>td::ui::AppController</name>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund</translation>
     </message>
     <message>
         <source>Demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Sandbox</translation>
     </message>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>The key pin must be the base64 of a SHA-256 digest (32 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel-Pin muss ein Base64-kodierter SHA-256-Hashwert (32 Byte) sein.</translation>
     </message>
     <message>
         <source>No remembered login could be read: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Anmeldung konnte nicht gelesen werden: %1 Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>You have logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::AuditPage</name>
+    <message>
+        <source>Only events of one credential: paste its id (e.g. key_…)</source>
+        <translation>Nur Ereignisse eines Berechtigungsnachweises: ID einfügen (z. B. key_…)</translation>
+    </message>
+    <message>
+        <source>Target id filter</source>
+        <translation>Filter nach Ziel-ID</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Load &amp;older events</source>
+        <translation>Ältere Ereignisse &amp;laden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Generieren…</translation>
     </message>
     <message>
         <source>R&amp;otate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rotieren…</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV exportieren…</translation>
     </message>
     <message>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Search name, prefix, scope, address… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Präfix, Berechtigungsumfang, Adresse suchen… (Strg+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusfilter</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message numerus="yes">
         <source>Loaded %n item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag geladen…</numerusform>
+            <numerusform>%n Einträge geladen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>Private tokens can only be created after logging in with a password, not with a stored token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Tokens können nur nach einer Anmeldung mit Passwort erstellt werden, nicht mit einem gespeicherten Token.</translation>
     </message>
     <message>
         <source>Generated &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ generiert.</translation>
     </message>
     <message>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Geheimnis – %1</translation>
     </message>
     <message>
         <source>Rotated &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ rotiert.</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer Eintrag</numerusform>
+            <numerusform>und %n weitere Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message numerus="yes">
         <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Berechtigungsnachweis widerrufen? Alle damit gestellten Anfragen schlagen ab sofort fehl; dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Berechtigungsnachweise widerrufen? Alle damit gestellten Anfragen schlagen ab sofort fehl; dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Revoked %n credential(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Berechtigungsnachweis widerrufen.</numerusform>
+            <numerusform>%n Berechtigungsnachweise widerrufen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select an item to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um seine Details zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n items selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag ausgewählt.</numerusform>
+            <numerusform>%n Einträge ausgewählt.</numerusform>
         </translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungen</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungsumfang</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt von</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Zulassungsliste</translation>
     </message>
     <message>
         <source>Any address</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Adressen</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Replaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt</translation>
     </message>
     <message>
         <source>Replaced by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt durch</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ExpiryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Expiring &amp;within:</source>
+        <translation>Ablauf &amp;innerhalb von:</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Credentials expiring soon</source>
+        <translation>Bald ablaufende Berechtigungsnachweise</translation>
     </message>
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>
     <message>
         <source>Generate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Generieren: %1</translation>
     </message>
     <message>
         <source>What uses it, e.g. &quot;Warehouse sync&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendungszweck, z. B. „Lagersynchronisation“</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <source>&amp;Permissions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;rechtigungen:</translation>
     </message>
     <message>
         <source>&amp;Scopes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigungs&amp;umfang:</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>90 Tage</translation>
     </message>
     <message>
         <source>1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Jahr</translation>
     </message>
     <message>
         <source>Custom date</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenes Datum</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Custom expiry date</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenes Ablaufdatum</translation>
     </message>
     <message>
         <source>&amp;Valid until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig b&amp;is:</translation>
     </message>
     <message>
         <source>&amp;Expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;lauf:</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Zulassungsliste</translation>
     </message>
     <message>
         <source>One address or network per line, e.g. 10.20.0.0/16 or 2001:db8::/32.
 Empty: any address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse oder ein Netzwerk pro Zeile, z. B. 10.20.0.0/16 oder 2001:db8::/32.
+Leer: alle Adressen.</translation>
     </message>
     <message>
         <source>&amp;IP allowlist:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-&amp;Zulassungsliste:</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Generieren</translation>
     </message>
     <message>
         <source>Choose a date in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Datum in der Zukunft.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
         <source>Choose at least one permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Berechtigung aus.</translation>
     </message>
     <message>
         <source>Choose at least one scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens einen Berechtigungsumfang aus.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>Fix the IP allowlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die IP-Zulassungsliste.</translation>
     </message>
     <message>
         <source>Generating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird generiert…</translation>
     </message>
     <message>
         <source>The server refused some fields; see the messages above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einige Felder abgelehnt; siehe die Meldungen oben.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::InspectorPage</name>
+    <message>
+        <source>Paste an API key, UAT, private token, refresh token or session JWT. It is checked on this computer first; &quot;Check on server&quot; asks the server whether it is active. The token is not stored and not shown again.</source>
+        <translation>Fügen Sie einen API-Schlüssel, ein UAT, ein privates Token, ein Refresh-Token oder ein Sitzungs-JWT ein. Es wird zuerst auf diesem Computer geprüft; „Auf dem Server prüfen“ fragt den Server, ob es aktiv ist. Das Token wird weder gespeichert noch erneut angezeigt.</translation>
+    </message>
+    <message>
+        <source>Paste a token</source>
+        <translation>Token einfügen</translation>
+    </message>
+    <message>
+        <source>Token to inspect</source>
+        <translation>Zu prüfendes Token</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Check on server</source>
+        <translation>Auf dem &amp;Server prüfen</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Well formed</source>
+        <translation>Wohlgeformt</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Not verified here: only the server holds the key. Use &quot;Check on server&quot;.</source>
+        <translation>Hier nicht geprüft: Nur der Server besitzt den Schlüssel. Verwenden Sie „Auf dem Server prüfen“.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Server wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Not active</source>
+        <translation>Nicht aktiv</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Berechtigungsumfang</translation>
+    </message>
+    <message>
+        <source>Unknown here: it may belong to another tenant, or never have existed.</source>
+        <translation>Hier unbekannt: Es gehört möglicherweise zu einem anderen Mandanten oder hat nie existiert.</translation>
     </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
     <message>
         <source>Connect to an API</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer API verbinden</translation>
     </message>
     <message>
         <source>Connection profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsprofil</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil&amp;name:</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server&amp;adresse:</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebung:</translation>
     </message>
     <message>
         <source>Sign-in method</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeverfahren</translation>
     </message>
     <message>
         <source>E-mail and password</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse und Passwort</translation>
     </message>
     <message>
         <source>Stored admin API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherter Admin-API-Schlüssel</translation>
     </message>
     <message>
         <source>Stored private token</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes privates Token</translation>
     </message>
     <message>
         <source>Sign in &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden &amp;mit:</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>E-&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail-Adresse:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>Password or token</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort oder Token</translation>
     </message>
     <message>
         <source>&amp;Remember me on this computer (in the system keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung auf diesem Computer me&amp;rken (im Schlüsselbund des Systems)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <source>Default tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmandant</translation>
     </message>
     <message>
         <source>Default &amp;tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardman&amp;dant:</translation>
     </message>
     <message>
         <source>optional PEM file of a private CA</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: PEM-Datei einer privaten CA</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CA-Datei:</translation>
     </message>
     <message>
         <source>optional SHA-256 of the server&apos;s public key, base64</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: SHA-256 des öffentlichen Serverschlüssels, Base64</translation>
     </message>
     <message>
         <source>Public key pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Pin des öffentlichen Schlüssels</translation>
     </message>
     <message>
         <source>Key p&amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-P&amp;in:</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>New connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung…</translation>
     </message>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktion</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>&amp;Token (empty: use the stored one):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token (leer: gespeichertes verwenden):</translation>
     </message>
     <message>
         <source>Give the connection a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
     </message>
     <message>
         <source>Enter your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>
     <message>
         <source>TokenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenDesk</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mandant:</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung: %1</translation>
     </message>
     <message>
         <source>Signed in with a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet mit: %1</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>TokenDesk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenDesk — %1</translation>
     </message>
     <message>
         <source>Token without expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Token ohne Ablaufdatum</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>Session renews %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung wird %1 erneuert</translation>
     </message>
     <message>
         <source>Token expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token läuft %1 ab</translation>
+    </message>
+    <message>
+        <source>Expiry overview</source>
+        <translation>Ablaufübersicht</translation>
+    </message>
+    <message>
+        <source>Token Inspector</source>
+        <translation>Token-Inspektor</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
     </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>
     <message>
         <source>Rotate &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ rotieren</translation>
     </message>
     <message>
         <source>A new secret replaces &quot;%1&quot; with the same name, scopes and allowlist. The old secret keeps working for the grace period, so that its users can switch over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Geheimnis ersetzt „%1“ – mit demselben Namen, demselben Berechtigungsumfang und derselben Zulassungsliste. Das alte Geheimnis bleibt während der Übergangsfrist gültig, damit seine Nutzer umstellen können.</translation>
     </message>
     <message>
         <source>Grace period</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergangsfrist</translation>
     </message>
     <message>
         <source>None: the old secret stops now</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: Das alte Geheimnis wird sofort ungültig</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde</translation>
     </message>
     <message>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 Stunden</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>&amp;Grace period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergangs&amp;frist:</translation>
     </message>
     <message>
         <source>&amp;Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rotieren</translation>
     </message>
 </context>
 <context>
     <name>td::ui::SecretDialog</name>
     <message>
         <source>&lt;b&gt;Copy the secret of &quot;%1&quot; now.&lt;/b&gt; It is shown only this once: TokenDesk does not keep it and the server stores only a digest, so nobody can show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kopieren Sie jetzt das Geheimnis von „%1“.&lt;/b&gt; Es wird nur dieses eine Mal angezeigt: TokenDesk speichert es nicht, und der Server speichert nur einen Hashwert – niemand kann es erneut anzeigen.</translation>
     </message>
     <message>
         <source>New secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Geheimnis</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy the secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis kopieren</translation>
     </message>
     <message>
         <source>The clipboard is cleared after 30 seconds unless you copy something else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage wird nach 30 Sekunden geleert, sofern Sie nicht zwischenzeitlich etwas anderes kopieren.</translation>
     </message>
     <message>
         <source>Copied. The clipboard will be cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Die Zwischenablage wird in 30 Sekunden geleert.</translation>
     </message>
     <message>
         <source>I have stored the secret in a safe place</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe das Geheimnis sicher aufbewahrt</translation>
     </message>
     <message>
         <source>Close without the secret?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne das Geheimnis schließen?</translation>
     </message>
     <message>
         <source>The secret cannot be shown again. If you have not stored it, you will have to rotate or generate a new one. Close anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis kann nicht erneut angezeigt werden. Wenn Sie es nicht aufbewahrt haben, müssen Sie durch Rotieren oder Neugenerieren ein neues erzeugen. Trotzdem schließen?</translation>
     </message>
 </context>
 </TS>

@@ -5,1018 +5,1351 @@
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached (%1). Check the connection and the server address, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur est injoignable (%1). Vérifiez la connexion et l&apos;adresse du serveur, puis réessayez.</translation>
     </message>
     <message>
         <source>The server did not answer in time. Check the connection, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a pas répondu à temps. Vérifiez la connexion, puis réessayez.</translation>
     </message>
     <message>
         <source>The server&apos;s identity could not be verified (%1). Check the profile&apos;s CA file and key pin.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identité du serveur n&apos;a pas pu être vérifiée (%1). Vérifiez le fichier CA et l&apos;épinglage de clé du profil.</translation>
     </message>
     <message>
         <source>The server sent an answer TokenDesk does not understand. Is the address a TokenDesk API?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a envoyé une réponse que TokenDesk ne comprend pas. L&apos;adresse est-elle bien celle d&apos;une API TokenDesk&#xa0;?</translation>
     </message>
     <message>
         <source>The system keychain failed: %1. Unlock the keychain or check that a Secret Service is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système a échoué&#xa0;: %1. Déverrouillez le trousseau ou vérifiez qu&apos;un service Secret Service est en cours d&apos;exécution.</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trop de tentatives. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives. Réessayez dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Too many attempts. Wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de tentatives. Patientez un instant, puis réessayez.</translation>
     </message>
     <message>
         <source>Your session has ended. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre session a pris fin. Reconnectez-vous.</translation>
     </message>
     <message>
         <source>You are not allowed to do this: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;êtes pas autorisé à effectuer cette action&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server failed (%1). Nothing was changed; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur du serveur (%1). Aucune modification n&apos;a été effectuée&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la requête (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>Cidr</name>
     <message>
         <source>Enter an IP address or a network such as 10.0.0.0/8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse IP ou un réseau, par exemple 10.0.0.0/8.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; contains a space or a separator. Enter one address or network per entry, such as 10.0.0.0/8.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» contient une espace ou un séparateur. Saisissez une seule adresse ou un seul réseau par entrée, par exemple 10.0.0.0/8.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or network. Use a form such as 192.168.1.0/24 or 2001:db8::/32.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est ni une adresse IP ni un réseau. Utilisez une notation comme 192.168.1.0/24 ou 2001:db8::/32.</translation>
     </message>
     <message>
         <source>The prefix length in &quot;%1&quot; must be a whole number from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La longueur de préfixe dans «&#xa0;%1&#xa0;» doit être un nombre entier compris entre 0 et %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has address bits set beyond the prefix length; did you mean %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» comporte des bits d&apos;adresse définis au-delà de la longueur de préfixe&#xa0;; vouliez-vous dire %2&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Production</translation>
     </message>
     <message>
         <source>Staging</source>
-        <translation type="unfinished"></translation>
+        <translation>Préproduction</translation>
     </message>
     <message>
         <source>Development</source>
-        <translation type="unfinished"></translation>
+        <translation>Développement</translation>
     </message>
 </context>
 <context>
     <name>CredentialKind</name>
     <message>
         <source>API Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés d&apos;API</translation>
     </message>
     <message>
         <source>User Authorization Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d&apos;autorisation utilisateur</translation>
     </message>
     <message>
         <source>Private Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons privés</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé d&apos;API</translation>
     </message>
     <message>
         <source>user authorization token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton d&apos;autorisation utilisateur</translation>
     </message>
     <message>
         <source>private token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton privé</translation>
     </message>
 </context>
 <context>
     <name>Jwt</name>
     <message>
         <source>The token is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton est valide.</translation>
     </message>
     <message>
         <source>The token is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton est trop volumineux.</translation>
     </message>
     <message>
         <source>The token is not a well-formed JWT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton n&apos;est pas un JWT bien formé.</translation>
     </message>
     <message>
         <source>The token header is not the expected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;en-tête du jeton n&apos;est pas celui attendu.</translation>
     </message>
     <message>
         <source>The token uses an algorithm other than HS256.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton utilise un algorithme autre que HS256.</translation>
     </message>
     <message>
         <source>The token signature is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature du jeton n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>The token names the same field twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton contient deux fois le même champ.</translation>
     </message>
     <message>
         <source>The token lacks a required claim or has one of the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque au jeton une revendication obligatoire, ou l&apos;une d&apos;elles a un type incorrect.</translation>
     </message>
     <message>
         <source>The token was issued by another issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton a été émis par un autre émetteur.</translation>
     </message>
     <message>
         <source>The token is meant for another audience.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton est destiné à une autre audience.</translation>
     </message>
     <message>
         <source>The token has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton a expiré.</translation>
     </message>
     <message>
         <source>The token is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton n&apos;est pas encore valide.</translation>
     </message>
     <message>
         <source>The token claims to be issued in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton indique une date d&apos;émission située dans le futur.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>Your session has ended. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre session a pris fin. Reconnectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenReport</name>
+    <message>
+        <source>API key</source>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>User authorization token</source>
+        <translation>Jeton d&apos;autorisation utilisateur</translation>
+    </message>
+    <message>
+        <source>Private token</source>
+        <translation>Jeton privé</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Jeton d&apos;actualisation</translation>
+    </message>
+    <message>
+        <source>Session token (JWT)</source>
+        <translation>Jeton de session (JWT)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Paste a token to inspect it.</source>
+        <translation>Collez un jeton pour l&apos;inspecter.</translation>
+    </message>
+    <message>
+        <source>It has %1 characters instead of %2: part of it may be missing.</source>
+        <translation>Il comporte %1 caractères au lieu de %2&#xa0;: une partie manque peut-être.</translation>
+    </message>
+    <message>
+        <source>The checksum does not match: a character was changed or mistyped.</source>
+        <translation>La somme de contrôle ne correspond pas&#xa0;: un caractère a été modifié ou mal saisi.</translation>
+    </message>
+    <message>
+        <source>The header or the claims are not valid JSON.</source>
+        <translation>L&apos;en-tête ou les revendications ne sont pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>This is neither a TokenDesk token (td…_) nor a JWT.</source>
+        <translation>Il ne s&apos;agit ni d&apos;un jeton TokenDesk (td…_) ni d&apos;un JWT.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Manage API keys, UATs and private tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les clés d&apos;API, les UAT et les jetons privés.</translation>
     </message>
     <message>
         <source>Start a local demo server and log in to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer un serveur de démonstration local et s&apos;y connecter.</translation>
     </message>
     <message>
         <source>tokendesk-server to start with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>tokendesk-server à démarrer avec --demo.</translation>
     </message>
 </context>
 <context>
     <name>td::app::ApiClient</name>
     <message>
         <source>Enter a server address such as https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse de serveur, par exemple https://api.example.com.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse doit commencer par https://.</translation>
     </message>
     <message>
         <source>Plain http:// is only allowed for this computer (localhost); use https:// for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le protocole http:// non chiffré n&apos;est autorisé que pour cet ordinateur (localhost)&#xa0;; utilisez https:// pour %1.</translation>
     </message>
     <message>
         <source>the server&apos;s public key does not match the pinned key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique du serveur ne correspond pas à la clé épinglée</translation>
     </message>
 </context>
 <context>
     <name>td::app::ApiJob</name>
     <message>
         <source>no connection</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune connexion</translation>
     </message>
     <message>
         <source>unexpected response</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>td::app::AuditModel</name>
+    <message>
+        <source>Logged in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Échec de connexion</translation>
+    </message>
+    <message>
+        <source>Login rate limit hit</source>
+        <translation>Limite de tentatives de connexion atteinte</translation>
+    </message>
+    <message>
+        <source>Session renewed</source>
+        <translation>Renouvellement de session</translation>
+    </message>
+    <message>
+        <source>Refresh token reused: session ended</source>
+        <translation>Jeton d&apos;actualisation réutilisé&#xa0;: session terminée</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Credential refused</source>
+        <translation>Identifiant refusé</translation>
+    </message>
+    <message>
+        <source>Token inspected</source>
+        <translation>Inspection de jeton</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Renouvellement</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révocation</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
     <name>td::app::CredentialModel</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire bientôt</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoqué</translation>
     </message>
     <message>
         <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>dans moins d&apos;une minute</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
         </translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dans %1</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Never used</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais utilisé</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis %2</translation>
     </message>
     <message>
         <source>Any address</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les adresses</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Portées</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière utilisation</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP autorisées</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
     <message>
         <source>The demo server could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de démonstration n&apos;a pas pu être démarré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The demo server stopped before it was ready (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de démonstration s&apos;est arrêté avant d&apos;être prêt (code de sortie %1).</translation>
     </message>
     <message>
         <source>tokendesk-server was not found beside TokenDesk or on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>tokendesk-server est introuvable, ni à côté de TokenDesk ni dans le PATH.</translation>
+    </message>
+</context>
+<context>
+    <name>td::app::ExpiryModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>td::ui::AppController</name>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau</translation>
     </message>
     <message>
         <source>Demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable de démonstration</translation>
     </message>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier CA %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
     </message>
     <message>
         <source>The key pin must be the base64 of a SHA-256 digest (32 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;épinglage de clé doit être l&apos;encodage base64 d&apos;une empreinte SHA-256 (32 octets).</translation>
     </message>
     <message>
         <source>No remembered login could be read: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la connexion mémorisée&#xa0;: %1 Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>You have logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::AuditPage</name>
+    <message>
+        <source>Only events of one credential: paste its id (e.g. key_…)</source>
+        <translation>Uniquement les événements d&apos;un identifiant&#xa0;: collez son ID (p. ex. key_…)</translation>
+    </message>
+    <message>
+        <source>Target id filter</source>
+        <translation>Filtre par ID de cible</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Load &amp;older events</source>
+        <translation>Charger les événements plus an&amp;ciens</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer…</translation>
     </message>
     <message>
         <source>R&amp;otate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nouveler…</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Révoquer…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Search name, prefix, scope, address… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un nom, un préfixe, une portée, une adresse… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre de statut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message numerus="yes">
         <source>Loaded %n item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément chargé…</numerusform>
+            <numerusform>%n éléments chargés…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
         </translation>
     </message>
     <message>
         <source>Private tokens can only be created after logging in with a password, not with a stored token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jetons privés ne peuvent être créés qu&apos;après une connexion par mot de passe, pas avec un jeton enregistré.</translation>
     </message>
     <message>
         <source>Generated &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» généré.</translation>
     </message>
     <message>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau secret – %1</translation>
     </message>
     <message>
         <source>Rotated &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» renouvelé.</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer</translation>
     </message>
     <message numerus="yes">
         <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Révoquer %n identifiant&#xa0;? Toutes les requêtes effectuées avec celui-ci échoueront désormais&#xa0;; cette action est irréversible.</numerusform>
+            <numerusform>Révoquer %n identifiants&#xa0;? Toutes les requêtes effectuées avec ceux-ci échoueront désormais&#xa0;; cette action est irréversible.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Revoked %n credential(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n identifiant révoqué.</numerusform>
+            <numerusform>%n identifiants révoqués.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne exportée vers %1.</numerusform>
+            <numerusform>%n lignes exportées vers %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select an item to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour afficher ses détails.</translation>
     </message>
     <message numerus="yes">
         <source>%n items selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément sélectionné.</numerusform>
+            <numerusform>%n éléments sélectionnés.</numerusform>
         </translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisations</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Portées</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé par</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière utilisation</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP autorisées</translation>
     </message>
     <message>
         <source>Any address</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les adresses</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Révocation</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <source>Replaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplace</translation>
     </message>
     <message>
         <source>Replaced by</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacé par</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ExpiryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Expiring &amp;within:</source>
+        <translation>Expirant da&amp;ns&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Période</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Credentials expiring soon</source>
+        <translation>Identifiants expirant bientôt</translation>
     </message>
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>
     <message>
         <source>Generate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer&#xa0;: %1</translation>
     </message>
     <message>
         <source>What uses it, e.g. &quot;Warehouse sync&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui l&apos;utilise, p. ex. «&#xa0;Synchro entrepôt&#xa0;»</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres</translation>
     </message>
     <message>
         <source>&amp;Permissions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autorisations&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Scopes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Portées&#xa0;:</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 jours</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 jours</translation>
     </message>
     <message>
         <source>90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>90 jours</translation>
     </message>
     <message>
         <source>1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 an</translation>
     </message>
     <message>
         <source>Custom date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date personnalisée</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Custom expiry date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date d&apos;expiration personnalisée</translation>
     </message>
     <message>
         <source>&amp;Valid until:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valide jusqu&apos;au&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expiration&#xa0;:</translation>
     </message>
     <message>
         <source>IP allowlist</source>
-        <translation type="unfinished"></translation>
+        <translation>IP autorisées</translation>
     </message>
     <message>
         <source>One address or network per line, e.g. 10.20.0.0/16 or 2001:db8::/32.
 Empty: any address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse ou un réseau par ligne, p. ex. 10.20.0.0/16 ou 2001:db8::/32.
+Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>&amp;IP allowlist:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;IP autorisées&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer</translation>
     </message>
     <message>
         <source>Choose a date in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une date dans le futur.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom.</translation>
     </message>
     <message>
         <source>Choose at least one permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins une autorisation.</translation>
     </message>
     <message>
         <source>Choose at least one scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez au moins une portée.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Fix the IP allowlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez la liste des IP autorisées.</translation>
     </message>
     <message>
         <source>Generating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération…</translation>
     </message>
     <message>
         <source>The server refused some fields; see the messages above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé certains champs&#xa0;; consultez les messages ci-dessus.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::InspectorPage</name>
+    <message>
+        <source>Paste an API key, UAT, private token, refresh token or session JWT. It is checked on this computer first; &quot;Check on server&quot; asks the server whether it is active. The token is not stored and not shown again.</source>
+        <translation>Collez une clé d&apos;API, un UAT, un jeton privé, un jeton d&apos;actualisation ou un JWT de session. Il est d&apos;abord vérifié sur cet ordinateur&#xa0;; «&#xa0;Vérifier sur le serveur&#xa0;» demande au serveur s&apos;il est actif. Le jeton n&apos;est ni enregistré ni réaffiché.</translation>
+    </message>
+    <message>
+        <source>Paste a token</source>
+        <translation>Collez un jeton</translation>
+    </message>
+    <message>
+        <source>Token to inspect</source>
+        <translation>Jeton à inspecter</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>A&amp;fficher</translation>
+    </message>
+    <message>
+        <source>&amp;Check on server</source>
+        <translation>&amp;Vérifier sur le serveur</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Well formed</source>
+        <translation>Bien formé</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithme</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Not verified here: only the server holds the key. Use &quot;Check on server&quot;.</source>
+        <translation>Non vérifiée ici&#xa0;: seul le serveur détient la clé. Utilisez «&#xa0;Vérifier sur le serveur&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Not active</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Locataire</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Portées</translation>
+    </message>
+    <message>
+        <source>Unknown here: it may belong to another tenant, or never have existed.</source>
+        <translation>Inconnu ici&#xa0;: il appartient peut-être à un autre locataire, ou n&apos;a jamais existé.</translation>
     </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
     <message>
         <source>Connect to an API</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à une API</translation>
     </message>
     <message>
         <source>Connection profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil de connexion</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil&#xa0;:</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Environnement&#xa0;:</translation>
     </message>
     <message>
         <source>Sign-in method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de connexion</translation>
     </message>
     <message>
         <source>E-mail and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail et mot de passe</translation>
     </message>
     <message>
         <source>Stored admin API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API d&apos;administration enregistrée</translation>
     </message>
     <message>
         <source>Stored private token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton privé enregistré</translation>
     </message>
     <message>
         <source>Sign in &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter a&amp;vec&#xa0;:</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <source>E-&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-&amp;mail&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;t de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Password or token</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe ou jeton</translation>
     </message>
     <message>
         <source>&amp;Remember me on this computer (in the system keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se souvenir de moi sur cet o&amp;rdinateur (dans le trousseau du système)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>Default tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire par défaut</translation>
     </message>
     <message>
         <source>Default &amp;tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire par défaut&#xa0;:</translation>
     </message>
     <message>
         <source>optional PEM file of a private CA</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif&#xa0;: fichier PEM d&apos;une autorité de certification privée</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier CA</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier CA&#xa0;:</translation>
     </message>
     <message>
         <source>optional SHA-256 of the server&apos;s public key, base64</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif&#xa0;: SHA-256 de la clé publique du serveur, en base64</translation>
     </message>
     <message>
         <source>Public key pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Épinglage de clé publique</translation>
     </message>
     <message>
         <source>Key p&amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ép&amp;inglage de clé&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
         <source>New connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle connexion…</translation>
     </message>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Production</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>&amp;Token (empty: use the stored one):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton (vide&#xa0;: utiliser celui enregistré)&#xa0;:</translation>
     </message>
     <message>
         <source>Give the connection a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la connexion.</translation>
     </message>
     <message>
         <source>Enter your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre adresse e-mail.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>
     <message>
         <source>TokenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenDesk</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire&#xa0;:</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Environnement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signed in with a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté avec&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>TokenDesk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenDesk — %1</translation>
     </message>
     <message>
         <source>Token without expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton sans expiration</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>Session renews %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouvellement de la session %1</translation>
     </message>
     <message>
         <source>Token expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton expire %1</translation>
+    </message>
+    <message>
+        <source>Expiry overview</source>
+        <translation>Vue d&apos;ensemble des expirations</translation>
+    </message>
+    <message>
+        <source>Token Inspector</source>
+        <translation>Inspecteur de jetons</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
     </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>
     <message>
         <source>Rotate &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Renouveler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>A new secret replaces &quot;%1&quot; with the same name, scopes and allowlist. The old secret keeps working for the grace period, so that its users can switch over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau secret remplace «&#xa0;%1&#xa0;», avec le même nom, les mêmes portées et la même liste d&apos;IP autorisées. L&apos;ancien secret reste valable pendant le délai de grâce, afin que ses utilisateurs puissent basculer.</translation>
     </message>
     <message>
         <source>Grace period</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de grâce</translation>
     </message>
     <message>
         <source>None: the old secret stops now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun&#xa0;: l&apos;ancien secret cesse de fonctionner immédiatement</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 heure</translation>
     </message>
     <message>
         <source>24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 heures</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 jours</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 jours</translation>
     </message>
     <message>
         <source>&amp;Grace period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délai de grâce&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renouveler</translation>
     </message>
 </context>
 <context>
     <name>td::ui::SecretDialog</name>
     <message>
         <source>&lt;b&gt;Copy the secret of &quot;%1&quot; now.&lt;/b&gt; It is shown only this once: TokenDesk does not keep it and the server stores only a digest, so nobody can show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Copiez maintenant le secret de «&#xa0;%1&#xa0;».&lt;/b&gt; Il n&apos;est affiché qu&apos;une seule fois&#xa0;: TokenDesk ne le conserve pas et le serveur n&apos;en stocke qu&apos;une empreinte&#xa0;; personne ne pourra donc l&apos;afficher à nouveau.</translation>
     </message>
     <message>
         <source>New secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau secret</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Copy the secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le secret</translation>
     </message>
     <message>
         <source>The clipboard is cleared after 30 seconds unless you copy something else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le presse-papiers est vidé après 30 secondes, sauf si vous copiez autre chose entre-temps.</translation>
     </message>
     <message>
         <source>Copied. The clipboard will be cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié. Le presse-papiers sera vidé dans 30 secondes.</translation>
     </message>
     <message>
         <source>I have stored the secret in a safe place</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai conservé le secret en lieu sûr</translation>
     </message>
     <message>
         <source>Close without the secret?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans le secret&#xa0;?</translation>
     </message>
     <message>
         <source>The secret cannot be shown again. If you have not stored it, you will have to rotate or generate a new one. Close anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret ne pourra plus être affiché. Si vous ne l&apos;avez pas conservé, vous devrez le renouveler ou en générer un nouveau. Fermer quand même&#xa0;?</translation>
     </message>
 </context>
 </TS>
