@@ -22,8 +22,8 @@ void CredentialFilterModel::setSourceModel(QAbstractItemModel* source)
         // Structural changes of the source rebuild the map in one pass.
         connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, &CredentialFilterModel::beginResetModel);
         connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
+            computeOrder();
             filterRows();
-            sortRows();
             endResetModel();
         });
         connect(m_source, &QAbstractItemModel::rowsInserted, this, &CredentialFilterModel::rebuild);
@@ -32,8 +32,8 @@ void CredentialFilterModel::setSourceModel(QAbstractItemModel* source)
         connect(m_source, &QAbstractItemModel::dataChanged, this, &CredentialFilterModel::onSourceDataChanged);
         connect(m_source, &QAbstractItemModel::layoutChanged, this, &CredentialFilterModel::rebuild);
     }
+    computeOrder();
     filterRows();
-    sortRows();
     endResetModel();
 }
 
@@ -43,7 +43,7 @@ void CredentialFilterModel::setFilterText(const QString& text)
     if (normalized == m_text)
         return;
     m_text = normalized;
-    rebuild();
+    refilter();
 }
 
 void CredentialFilterModel::setStatusFilter(std::optional<CredentialModel::DisplayStatus> status)
@@ -51,7 +51,7 @@ void CredentialFilterModel::setStatusFilter(std::optional<CredentialModel::Displ
     if (status == m_status)
         return;
     m_status = status;
-    rebuild();
+    refilter();
 }
 
 void CredentialFilterModel::sort(int column, Qt::SortOrder order)
@@ -64,7 +64,8 @@ void CredentialFilterModel::sort(int column, Qt::SortOrder order)
     sources.reserve(before.size());
     for (const QModelIndex& i : before)
         sources.append(mapToSource(i));
-    sortRows();
+    computeOrder();
+    filterRows();
     QModelIndexList after;
     after.reserve(before.size());
     for (const QModelIndex& s : std::as_const(sources))
@@ -76,20 +77,30 @@ void CredentialFilterModel::sort(int column, Qt::SortOrder order)
 void CredentialFilterModel::rebuild()
 {
     beginResetModel();
+    computeOrder();
     filterRows();
-    sortRows();
     endResetModel();
 }
 
+void CredentialFilterModel::refilter()
+{
+    beginResetModel();
+    filterRows();
+    endResetModel();
+}
+
+// Walks the kept order: a keystroke costs one linear pass and no sort, whatever the sort column.
 void CredentialFilterModel::filterRows()
 {
     m_rows.clear();
-    const int count = m_source ? m_source->rowCount() : 0;
-    m_rows.reserve(size_t(count));
-    for (int row = 0; row < count; ++row) {
+    m_rows.reserve(m_order.size());
+    for (int row : m_order) {
         if (accepts(row))
             m_rows.push_back(row);
     }
+    m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_sourceToProxy[size_t(m_rows[i])] = int(i);
 }
 
 bool CredentialFilterModel::accepts(int sourceRow) const
@@ -126,10 +137,7 @@ bool CredentialFilterModel::lessThan(int leftSourceRow, int rightSourceRow) cons
 {
     if (isNumericSort())
         return numericKey(leftSourceRow) < numericKey(rightSourceRow);
-    const auto key = [this](int row) {
-        return m_source->index(row, m_sortColumn).data(CredentialModel::UnderlyingDataRole).toString();
-    };
-    return key(leftSourceRow) < key(rightSourceRow);
+    return m_source->sortText(leftSourceRow, m_sortColumn) < m_source->sortText(rightSourceRow, m_sortColumn);
 }
 
 // Whether a row still sits between its neighbours in the current order.
@@ -146,38 +154,34 @@ bool CredentialFilterModel::inOrder(int proxyRow) const
     return size_t(proxyRow) + 1 >= m_rows.size() || !before(m_rows[size_t(proxyRow) + 1], row);
 }
 
-void CredentialFilterModel::sortRows()
+void CredentialFilterModel::computeOrder()
 {
-    if (m_source && m_sortColumn >= 0) {
-        const CredentialModel& model = *m_source;
-        const int column = m_sortColumn;
-        // Keys are computed once per row, not once per comparison.
-        if (isNumericSort()) {
-            std::vector<std::pair<qint64, int>> keyed;
-            keyed.reserve(m_rows.size());
-            for (int row : m_rows)
-                keyed.emplace_back(numericKey(row), row);
-            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (size_t i = 0; i < keyed.size(); ++i)
-                m_rows[i] = keyed[i].second;
-        } else {
-            std::vector<std::pair<QString, int>> keyed;
-            keyed.reserve(m_rows.size());
-            for (int row : m_rows)
-                keyed.emplace_back(model.index(row, column).data(CredentialModel::UnderlyingDataRole).toString(), row);
-            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (size_t i = 0; i < keyed.size(); ++i)
-                m_rows[i] = keyed[i].second;
-        }
-        if (m_sortOrder == Qt::DescendingOrder)
-            std::reverse(m_rows.begin(), m_rows.end());
+    const int count = m_source ? m_source->rowCount() : 0;
+    m_order.resize(size_t(count));
+    for (int row = 0; row < count; ++row)
+        m_order[size_t(row)] = row;
+    if (!m_source || m_sortColumn < 0)
+        return; // unsorted (-1) is the source's order, as in QSortFilterProxyModel
+    // Keys are computed once per row, not once per comparison; text keys are views, not copies.
+    if (isNumericSort()) {
+        std::vector<std::pair<qint64, int>> keyed;
+        keyed.reserve(m_order.size());
+        for (int row : m_order)
+            keyed.emplace_back(numericKey(row), row);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t i = 0; i < keyed.size(); ++i)
+            m_order[i] = keyed[i].second;
     } else {
-        // Unsorted (-1) is the source's order, as in QSortFilterProxyModel.
-        std::sort(m_rows.begin(), m_rows.end());
+        std::vector<std::pair<QStringView, int>> keyed;
+        keyed.reserve(m_order.size());
+        for (int row : m_order)
+            keyed.emplace_back(m_source->sortText(row, m_sortColumn), row);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t i = 0; i < keyed.size(); ++i)
+            m_order[i] = keyed[i].second;
     }
-    m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        m_sourceToProxy[size_t(m_rows[i])] = int(i);
+    if (m_sortOrder == Qt::DescendingOrder)
+        std::reverse(m_order.begin(), m_order.end());
 }
 
 void CredentialFilterModel::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,

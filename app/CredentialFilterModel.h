@@ -41,9 +41,10 @@ public:
     bool hasChildren(const QModelIndex& parent = {}) const override;
 
 private:
-    void rebuild();
+    void rebuild();   // order and filter again (source changed)
+    void refilter();  // filter again along the kept order (filter changed)
+    void computeOrder();
     void filterRows();
-    void sortRows();
     bool accepts(int sourceRow) const;
     bool isNumericSort() const;
     qint64 numericKey(int sourceRow) const;
@@ -56,6 +57,7 @@ private:
     std::optional<CredentialModel::DisplayStatus> m_status;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<int> m_order;     // every source row in the current sort order
     std::vector<int> m_rows;      // proxy row -> source row
     std::vector<int> m_sourceToProxy; // source row -> proxy row or -1
 };

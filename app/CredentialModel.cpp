@@ -17,11 +17,35 @@ CredentialModel::CredentialModel(QObject* parent)
 CredentialModel::Row CredentialModel::makeRow(protocol::ApiKeyDto record)
 {
     Row row;
-    row.search = (record.name + u'\n' + record.description + u'\n' + record.prefix + u'\n' + record.last4 + u'\n' +
-                  record.scopes.join(u' ') + u'\n' + record.ipAllowlist.join(u' ') + u'\n' + record.id)
-                     .toLower();
+    const QString name = record.name.toLower();
+    const QString scopes = record.scopes.join(u',').toLower();
+    const QString allowlist = record.ipAllowlist.join(u',');
+    row.nameLength = int(name.size());
+    row.scopesLength = int(scopes.size());
+    row.allowlistLength = int(allowlist.size());
+    // The sort keys of the text columns are the first lines: sorting takes views, never copies.
+    row.search = name + u'\n' + scopes + u'\n' + allowlist + u'\n' + record.prefix.toLower() + u' ' +
+                 record.last4.toLower() + u'\n' + record.description.toLower() + u'\n' + record.id.toLower();
     row.record = std::move(record);
     return row;
+}
+
+QStringView CredentialModel::sortText(int row, int column) const
+{
+    const Row& r = m_rows.at(size_t(row));
+    const QStringView search(r.search);
+    switch (column) {
+    case Name:
+        return search.first(r.nameLength);
+    case Scopes:
+        return search.sliced(r.nameLength + 1, r.scopesLength);
+    case IpAllowlist:
+        return search.sliced(r.nameLength + 1 + r.scopesLength + 1, r.allowlistLength);
+    case Key:
+        return r.record.prefix;
+    default:
+        return {};
+    }
 }
 
 int CredentialModel::rowCount(const QModelIndex& parent) const

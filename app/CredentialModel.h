@@ -47,6 +47,8 @@ public:
     int rowOf(const QString& id) const;
     DisplayStatus displayStatus(int row) const;
     const QString& searchText(int row) const { return m_rows.at(size_t(row)).search; }
+    // Lower-cased text of a text column for sorting, as a view into the row's search text: no allocation.
+    QStringView sortText(int row, int column) const;
 
     // "Now" for relative times and "expiring soon"; a test or the expiry overview may fix it.
     void setNow(const QDateTime& now);
@@ -59,7 +61,10 @@ private:
     struct Row
     {
         protocol::ApiKeyDto record;
-        QString search;
+        QString search; // lower-cased "name\nscopes\nallowlist\nprefix last4\ndescription\nid"
+        int nameLength = 0;
+        int scopesLength = 0;
+        int allowlistLength = 0;
     };
     static Row makeRow(protocol::ApiKeyDto record);
 

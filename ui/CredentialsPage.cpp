@@ -263,14 +263,20 @@ void CredentialsPage::loadPage(const QString& cursor, int generation)
             showError(job->error(), [this] { reload(); });
             return;
         }
-        if (cursor.isEmpty())
+        // The first page shows at once; later pages are collected and added in one step, so that the
+        // table is filtered and sorted once instead of once per page.
+        if (cursor.isEmpty()) {
+            m_pending.clear();
             m_model->setRecords(job->items());
-        else
-            m_model->appendRecords(job->items());
+        } else {
+            m_pending += job->items();
+        }
+        const int loaded = m_model->rowCount() + int(m_pending.size());
         if (!job->nextCursor().isEmpty()) {
-            emit statusMessage(tr("Loaded %n item(s)…", nullptr, m_model->rowCount()));
+            emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded));
             loadPage(job->nextCursor(), generation);
         } else {
+            m_model->appendRecords(std::exchange(m_pending, {}));
             emit statusMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
         }
     });

@@ -2,6 +2,7 @@
 
 #include "app/ApiError.h"
 #include "app/CredentialKind.h"
+#include "protocol/Dto.h"
 #include "protocol/Scopes.h"
 
 #include <QPointer>
@@ -91,6 +92,7 @@ private:
     QAction* m_refreshAction;
     QAction* m_exportAction;
     std::optional<protocol::ScopeCatalog> m_catalog;
+    QList<protocol::ApiKeyDto> m_pending; // pages after the first, until the last one arrives
     std::function<void()> m_retryAction;
     int m_busy = 0;
     int m_generation = 0;
