@@ -94,9 +94,19 @@ void CredentialFilterModel::filterRows()
 {
     m_rows.clear();
     m_rows.reserve(m_order.size());
-    for (int row : m_order) {
-        if (accepts(row))
-            m_rows.push_back(row);
+    if (m_text.isEmpty() && !m_status) {
+        m_rows = m_order;
+    } else {
+        // Test the rows in storage order (sequential memory), then collect them in sort order from a bitmap
+        // small enough to stay in cache: a sorted table filters as fast as an unsorted one.
+        const int count = m_source->rowCount();
+        std::vector<bool> accepted(size_t(count), false);
+        for (int row = 0; row < count; ++row)
+            accepted[size_t(row)] = accepts(row);
+        for (int row : m_order) {
+            if (accepted[size_t(row)])
+                m_rows.push_back(row);
+        }
     }
     m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
     for (size_t i = 0; i < m_rows.size(); ++i)
