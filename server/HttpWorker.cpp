@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <cstdio>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -62,13 +64,67 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-void logRequest(const QByteArray& method, const QString& path, int status, const QElapsedTimer& timer)
-{
-    // Path only: the query string is not logged, and no header ever is.
-    qCInfo(lcHttp).noquote() << method << path << status << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2) + u"ms"_s;
-}
-
 } // namespace
+
+// The access log: one line per request (method, path without query, status, duration), never a header.
+// Going through qCInfo for every request halved the throughput of a trivial route (a formatted, locked,
+// unbuffered write each time), so each worker formats its lines itself and writes them to stderr in batches:
+// when 32 KiB have gathered, every 200 ms, and when the worker stops.
+class AccessLog final : public QObject
+{
+public:
+    explicit AccessLog(QObject* parent)
+        : QObject(parent)
+    {
+        m_timer.setInterval(200);
+        connect(&m_timer, &QTimer::timeout, this, &AccessLog::flush);
+        m_timer.start();
+    }
+    ~AccessLog() override { flush(); }
+
+    void append(const QByteArray& method, const QString& path, int status, const QElapsedTimer& timer)
+    {
+        if (!lcHttp().isInfoEnabled())
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now / 1000 != m_stampSecond) {
+            // Formatting a date is costly: once per second, then only the milliseconds change.
+            m_stampSecond = now / 1000;
+            m_stamp = QDateTime::fromMSecsSinceEpoch(m_stampSecond * 1000).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
+        }
+        char millis[8];
+        std::snprintf(millis, sizeof millis, ".%03d ", int(now % 1000));
+        m_buffer += m_stamp;
+        m_buffer += millis;
+        m_buffer += lcHttp().categoryName();
+        m_buffer += ' ';
+        m_buffer += method;
+        m_buffer += ' ';
+        m_buffer += path.toUtf8();
+        m_buffer += ' ';
+        m_buffer += QByteArray::number(status);
+        m_buffer += ' ';
+        m_buffer += QByteArray::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2);
+        m_buffer += "ms\n";
+        if (m_buffer.size() >= 32 * 1024)
+            flush();
+    }
+
+    void flush()
+    {
+        if (m_buffer.isEmpty())
+            return;
+        fwrite(m_buffer.constData(), 1, size_t(m_buffer.size()), stderr);
+        fflush(stderr);
+        m_buffer.clear();
+    }
+
+private:
+    QTimer m_timer;
+    QByteArray m_buffer;
+    QByteArray m_stamp;
+    qint64 m_stampSecond = -1;
+};
 
 // QHttpServer 6.4 buffers whole requests without a size limit. This guard sees every byte before the
 // server's parser does and answers 413 (or 431) as soon as the announced or received size passes the limit.
@@ -192,6 +248,7 @@ public:
         : QAbstractHttpServer(parent)
         , m_router(router)
         , m_api(api)
+        , m_log(new AccessLog(this))
     {
     }
 
@@ -216,7 +273,8 @@ protected:
         QPointer<QTcpSocket> guardedSocket(socket);
         const QByteArray method = request.method;
         const QString path = request.path;
-        const Reply reply = [responder, answered, guardedSocket, timer, method, path](const Response& response) {
+        const Reply reply = [responder, answered, guardedSocket, timer, method, path,
+                             log = QPointer<AccessLog>(m_log)](const Response& response) {
             if (*answered || !guardedSocket)
                 return;
             *answered = true;
@@ -230,7 +288,8 @@ protected:
             responder->writeBody(response.body);
             if (auto* guard = guardedSocket->findChild<BodyLimitGuard*>(QString(), Qt::FindDirectChildrenOnly))
                 guard->reset();
-            logRequest(method, path, response.status, timer);
+            if (log)
+                log->append(method, path, response.status, timer);
         };
 
         const Router::Match match = m_router.match(request);
@@ -252,6 +311,7 @@ protected:
 private:
     Router& m_router;
     Api& m_api;
+    AccessLog* m_log;
 };
 
 HttpWorker::HttpWorker(ServerContext& context, int index, qintptr listenSocket, const QSslConfiguration* tls)
