@@ -48,6 +48,15 @@ void ApiJob::send()
 {
     const QByteArray payload = hasBody() ? QJsonDocument(body()).toJson(QJsonDocument::Compact) : QByteArray();
     m_reply = m_client->sendRequest(method(), path(), query(), payload, authenticated());
+    m_pinProblem.clear();
+    // The pin is checked right after the handshake, before any request data (a password, a token) is sent.
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] {
+        QString problem;
+        if (m_reply && m_client && !m_client->checkPin(m_reply, &problem)) {
+            m_pinProblem = problem;
+            m_reply->abort();
+        }
+    });
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
 }
 
@@ -59,9 +68,8 @@ void ApiJob::onReplyFinished()
     reply->deleteLater();
     m_reply = nullptr;
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QString pinProblem;
-    if (m_client && !m_client->checkPin(reply, &pinProblem)) {
-        finish({ApiError::Kind::Tls, 0, {}, pinProblem, {}, 0});
+    if (!m_pinProblem.isEmpty()) {
+        finish({ApiError::Kind::Tls, 0, {}, m_pinProblem, {}, 0});
         return;
     }
     if (m_httpStatus == 0) {

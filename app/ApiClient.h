@@ -68,6 +68,7 @@ private:
     QPointer<ApiClient> m_client;
     QPointer<QNetworkReply> m_reply;
     ApiError m_error;
+    QString m_pinProblem;
     int m_httpStatus = 0;
     bool m_retried = false;
     bool m_done = false;
