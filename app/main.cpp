@@ -20,6 +20,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationDomain(u"tokendesk.example"_s);
     QApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
     QApplication::setWindowIcon(QIcon(u":/icons/tokendesk.svg"_s));
+    QGuiApplication::setDesktopFileName(u"io.tokendesk.TokenDesk"_s); // matches the .desktop file (Wayland)
 
     // The language follows the system unless the settings say otherwise.
     const QString language = QSettings().value(u"language"_s).toString();

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs what TokenDesk needs on Debian 12, only when something is missing.
-#   scripts/deps.sh build   compiler, CMake, Qt 6, OpenSSL
-#   scripts/deps.sh test    the above plus what the tests use (D-Bus, gnome-keyring, wrk-free)
+#   scripts/deps.sh build   compiler, CMake, Qt 6 (with Qt SVG: the icons are rendered at build time), OpenSSL,
+#                           dpkg-dev (dpkg-shlibdeps computes the .debs' Depends)
+#   scripts/deps.sh test    the above plus what the tests use (D-Bus, gnome-keyring, wrk-free; desktop-file-utils,
+#                           appstream and debootstrap for the packaging tests)
 #   scripts/deps.sh bench   the above plus wrk and nginx for bench/server-throughput
 set -euo pipefail
 
 what=${1:-build}
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
           qtkeychain-qt6-dev qt6-qpa-plugins libsecret-1-0 openssl qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
-          libqt6sql6-sqlite libqt6svg6 libssl-dev)
+          libqt6sql6-sqlite libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev)
 case "$what" in
     build) ;;
-    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools) ;;
+    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
     *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -518,6 +518,61 @@
     </message>
 </context>
 <context>
+    <name>td::ui::AboutDialog</name>
+    <message>
+        <source>About TokenDesk</source>
+        <translation>Über TokenDesk</translation>
+    </message>
+    <message>
+        <source>TokenDesk</source>
+        <translation>TokenDesk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Admin console for API keys, user authorization tokens and private tokens.</source>
+        <translation>Verwaltungskonsole für API-Schlüssel, Benutzer-Autorisierungstoken und private Token.</translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 TokenDesk contributors</source>
+        <translation>Copyright © 2026 TokenDesk-Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT License.</source>
+        <translation>Lizenziert unter der MIT-Lizenz.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>TLS: %1 (built with %2)</source>
+        <translation>TLS: %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>TLS: no OpenSSL library could be loaded (built with %1); HTTPS connections will fail.</source>
+        <translation>TLS: Keine OpenSSL-Bibliothek konnte geladen werden (erstellt mit %1); HTTPS-Verbindungen werden fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>TLS: this Qt was built without TLS support; HTTPS connections will fail.</source>
+        <translation>TLS: Dieses Qt wurde ohne TLS-Unterstützung erstellt; HTTPS-Verbindungen werden fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the macOS Keychain.</source>
+        <translation>Geheimnisse werden im macOS-Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the Windows Credential Manager.</source>
+        <translation>Geheimnisse werden in der Windows-Anmeldeinformationsverwaltung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the Secret Service (for example GNOME Keyring or KeePassXC) or in KWallet.</source>
+        <translation>Geheimnisse werden im Secret Service (zum Beispiel GNOME Keyring oder KeePassXC) oder in KWallet aufbewahrt.</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::AppController</name>
     <message>
         <source>Keychain</source>
@@ -1268,6 +1323,18 @@ Leer: alle Adressen.</translation>
     <message>
         <source>Audit log</source>
         <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About TokenDesk</source>
+        <translation>Ü&amp;ber TokenDesk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>

@@ -518,6 +518,61 @@
     </message>
 </context>
 <context>
+    <name>td::ui::AboutDialog</name>
+    <message>
+        <source>About TokenDesk</source>
+        <translation>À propos de TokenDesk</translation>
+    </message>
+    <message>
+        <source>TokenDesk</source>
+        <translation>TokenDesk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Admin console for API keys, user authorization tokens and private tokens.</source>
+        <translation>Console d&apos;administration des clés d&apos;API, des jetons d&apos;autorisation utilisateur et des jetons privés.</translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 TokenDesk contributors</source>
+        <translation>Copyright © 2026 les contributeurs de TokenDesk</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT License.</source>
+        <translation>Distribué sous la licence MIT.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (compilé avec %2)</translation>
+    </message>
+    <message>
+        <source>TLS: %1 (built with %2)</source>
+        <translation>TLS&#xa0;: %1 (compilé avec %2)</translation>
+    </message>
+    <message>
+        <source>TLS: no OpenSSL library could be loaded (built with %1); HTTPS connections will fail.</source>
+        <translation>TLS&#xa0;: aucune bibliothèque OpenSSL n&apos;a pu être chargée (compilé avec %1)&#xa0;; les connexions HTTPS échoueront.</translation>
+    </message>
+    <message>
+        <source>TLS: this Qt was built without TLS support; HTTPS connections will fail.</source>
+        <translation>TLS&#xa0;: ce Qt a été compilé sans prise en charge de TLS&#xa0;; les connexions HTTPS échoueront.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the macOS Keychain.</source>
+        <translation>Les secrets sont conservés dans le trousseau de macOS.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the Windows Credential Manager.</source>
+        <translation>Les secrets sont conservés dans le Gestionnaire d&apos;identification de Windows.</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the Secret Service (for example GNOME Keyring or KeePassXC) or in KWallet.</source>
+        <translation>Les secrets sont conservés dans le Secret Service (par exemple GNOME Keyring ou KeePassXC) ou dans KWallet.</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::AppController</name>
     <message>
         <source>Keychain</source>
@@ -1268,6 +1323,18 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About TokenDesk</source>
+        <translation>À &amp;propos de TokenDesk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
     </message>
 </context>
 <context>

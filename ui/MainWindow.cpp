@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AuditPage.h"
 #include "CredentialsPage.h"
 #include "ExpiryPage.h"
@@ -11,11 +12,13 @@
 #include "app/Session.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
@@ -113,6 +116,27 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::updateTimeLeft);
     m_clock.start();
 
+    // Help: version, licence and the Qt/OpenSSL in use; one About dialog at a time, not modal.
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"helpMenu"_s);
+    QAction* about = help->addAction(QIcon(u":/icons/tokendesk.svg"_s), tr("&About TokenDesk"));
+    about->setObjectName(u"aboutAction"_s);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto* dialog = findChild<AboutDialog*>(u"aboutDialog"_s);
+        if (!dialog) {
+            dialog = new AboutDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    QAction* aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setObjectName(u"aboutQtAction"_s);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt); // Qt's own (modal) box
+
     statusBar()->setObjectName(u"statusBar"_s);
     QSettings settings;
     if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
@@ -175,8 +199,13 @@ void MainWindow::updateConnectionBar()
     m_environment->setAccessibleName(tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
     m_profileName->setText(u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
     const protocol::UserDto& user = m_session->user();
-    m_user->setText(user.email.isEmpty() ? tr("Signed in with a %1").arg(m_session->credentialKind())
-                                         : tr("Signed in as %1").arg(user.email));
+    // A stored token is named by its kind, in the user's language.
+    QString kind = m_session->credentialKind();
+    for (auto k : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken}) {
+        if (app::kindInfo(k).wireName == kind)
+            kind = app::kindSingular(k);
+    }
+    m_user->setText(user.email.isEmpty() ? tr("Signed in with a %1").arg(kind) : tr("Signed in as %1").arg(user.email));
     QSignalBlocker block(m_tenant);
     m_tenant->clear();
     for (const protocol::TenantDto& t : m_session->tenants())
