@@ -1336,6 +1336,22 @@ Leer: alle Adressen.</translation>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The language changes the next time TokenDesk starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von TokenDesk.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>

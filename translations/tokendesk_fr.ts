@@ -1336,6 +1336,22 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The language changes the next time TokenDesk starts.</source>
+        <translation>La langue changera au prochain démarrage de TokenDesk.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>

@@ -12,6 +12,7 @@
 #include "app/Session.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -115,6 +116,28 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     m_clock.setInterval(30000);
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::updateTimeLeft);
     m_clock.start();
+
+    // Settings: the language follows the system unless chosen here (from the next start on).
+    QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->setObjectName(u"settingsMenu"_s);
+    QMenu* languageMenu = settingsMenu->addMenu(tr("&Language"));
+    languageMenu->setObjectName(u"languageMenu"_s);
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(u"language"_s).toString();
+    // Languages are named in their own language, so that anyone can find theirs.
+    for (const auto& [code, name] : {std::pair{QString(), tr("System default")}, std::pair{u"en"_s, u"English"_s},
+                                     std::pair{u"de"_s, u"Deutsch"_s}, std::pair{u"fr"_s, u"Français"_s}}) {
+        QAction* action = languageMenu->addAction(name);
+        action->setObjectName(u"language_"_s + (code.isEmpty() ? u"system"_s : code));
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == current);
+        languages->addAction(action);
+    }
+    connect(languages, &QActionGroup::triggered, this, [this](QAction* action) {
+        QSettings().setValue(u"language"_s, action->data().toString());
+        statusBar()->showMessage(tr("The language changes the next time TokenDesk starts."), 8000);
+    });
 
     // Help: version, licence and the Qt/OpenSSL in use; one About dialog at a time, not modal.
     QMenu* help = menuBar()->addMenu(tr("&Help"));

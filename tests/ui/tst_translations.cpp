@@ -1,11 +1,20 @@
 // The German and French translations: every .ts message is finished and keeps its placeholders, the embedded .qm
 // files load, and the dialogs really speak German once the translator is installed (a missing translation fails).
+#include "app/ApiClient.h"
+#include "app/ClipboardGuard.h"
+#include "app/CredentialFilterModel.h"
 #include "app/CredentialKind.h"
+#include "app/CredentialModel.h"
+#include "app/Session.h"
+#include "ui/CredentialsPage.h"
+#include "ui/MainWindow.h"
 #include "protocol/Scopes.h"
 #include "ui/GenerateDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/RotateDialog.h"
 
+#include <QAction>
+#include <QListWidget>
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -18,6 +27,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
@@ -230,6 +240,7 @@ private slots:
     void germanLoginDialog();
     void germanRotateDialog();
     void germanGenerateDialog();
+    void germanMainWindow();
     void cleanupTestCase();
 };
 
@@ -247,15 +258,21 @@ void TestTranslations::initTestCase()
             stripped.remove(placeholder);
             if (stripped != translation && stripped.count(letters) < 4)
                 continue; // "%1 (%2)", "vor %1": too little text around the placeholders to tell a translation by
-            QStringList parts;
-            qsizetype last = 0;
-            for (auto it = placeholder.globalMatch(translation); it.hasNext();) {
-                const QRegularExpressionMatch match = it.next();
-                parts.append(QRegularExpression::escape(translation.mid(last, match.capturedStart() - last)));
-                last = match.capturedEnd();
+            // Tool buttons show an action's text without its accelerator mark: both forms count.
+            QStringList forms{translation};
+            if (translation.contains(u'&'))
+                forms.append(QString(translation).remove(u'&'));
+            for (const QString& form : std::as_const(forms)) {
+                QStringList parts;
+                qsizetype last = 0;
+                for (auto it = placeholder.globalMatch(form); it.hasNext();) {
+                    const QRegularExpressionMatch match = it.next();
+                    parts.append(QRegularExpression::escape(form.mid(last, match.capturedStart() - last)));
+                    last = match.capturedEnd();
+                }
+                parts.append(QRegularExpression::escape(form.mid(last)));
+                m_germanPatterns.append(QRegularExpression(QRegularExpression::anchoredPattern(parts.join(u".+"_s))));
             }
-            parts.append(QRegularExpression::escape(translation.mid(last)));
-            m_germanPatterns.append(QRegularExpression(QRegularExpression::anchoredPattern(parts.join(u".+"_s))));
         }
     }
     QVERIFY(!m_germanPatterns.isEmpty());
@@ -263,6 +280,9 @@ void TestTranslations::initTestCase()
     // Texts that stay as they are in German:
     m_allowed = {
         u"&Name:"_s,                  // the same word in German
+        u"Private Tokens"_s,          // likewise
+        u"Name"_s,                    //
+        u"Status"_s,                  //
         u"OK"_s,                      // Qt's standard buttons: translated by Qt's own qtbase_de.qm, not by us
         u"Cancel"_s,                  //
         u"https://api.example.com"_s, // an example address
@@ -494,6 +514,54 @@ void TestTranslations::germanGenerateDialog()
              qPrintable(allowlistError));
 
     const QStringList problems = sweep(&dialog, {u"reasonLabel"_s});
+    QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
+}
+
+void TestTranslations::germanMainWindow()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    td::app::ApiClient client;
+    td::app::Session session(&client);
+    td::app::ClipboardGuard clipboard;
+    td::ui::MainWindow window(&client, &session, &clipboard);
+    window.show();
+    QApplication::processEvents();
+
+    // Navigation, toolbars, menus and table headers of the main window, in German.
+    auto* nav = window.findChild<QListWidget*>(u"navigation"_s);
+    QVERIFY(nav);
+    QStringList navTexts;
+    for (int i = 0; i < nav->count(); ++i)
+        navTexts.append(nav->item(i)->text());
+    QVERIFY2(navTexts.contains(u"API-Schlüssel"_s), qPrintable(navTexts.join(u", "_s)));
+    for (const QString& text : std::as_const(navTexts))
+        QVERIFY2(!m_englishSources.contains(text) || m_allowed.contains(text), qPrintable(text));
+    const QList<QAction*> actions = window.findChildren<QAction*>();
+    for (QAction* action : actions) {
+        const QString text = action->text();
+        if (text.isEmpty() || m_allowed.contains(text) || action->objectName().startsWith(u"language_"_s))
+            continue;
+        QVERIFY2(!m_englishSources.contains(text), qPrintable(u"English action: "_s + text));
+    }
+    QCOMPARE(window.findChild<QAction*>(u"generateAction"_s)->text(),
+             QCoreApplication::translate("td::ui::CredentialsPage", "&Generate…"));
+    QVERIFY(window.findChild<QAction*>(u"generateAction"_s)->text() != u"&Generate…"_s);
+    auto* page = window.page(td::app::CredentialKind::ApiKey);
+    for (int c = 0; c < td::app::CredentialModel::ColumnCount; ++c) {
+        const QString header = page->proxy()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(!m_englishSources.contains(header) || m_allowed.contains(header), qPrintable(header));
+    }
+    QCOMPARE(page->proxy()->headerData(td::app::CredentialModel::Expires, Qt::Horizontal).toString(),
+             QCoreApplication::translate("td::app::CredentialModel", "Expires"));
+    // Every label, button and combo box shown, apart from the ones that show data (profile, URL, user).
+    QCOMPARE(window.windowTitle(), QCoreApplication::translate("td::ui::MainWindow", "TokenDesk — %1").arg(QString()));
+    // The language can be chosen instead of the system's; app/main.cpp reads this setting at start.
+    window.findChild<QAction*>(u"language_fr"_s)->trigger();
+    QCOMPARE(QSettings().value(u"language"_s).toString(), u"fr"_s);
+    window.findChild<QAction*>(u"language_system"_s)->trigger();
+    QCOMPARE(QSettings().value(u"language"_s).toString(), QString());
+    const QStringList problems = sweep(&window, {u"mainWindow"_s, u"environmentLabel"_s, u"profileLabel"_s,
+                                                 u"userLabel"_s, u"detailsPane"_s, u"localReport"_s, u"serverReport"_s});
     QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
 }
 
