@@ -342,10 +342,14 @@ bool HttpWorker::start(QString* error)
     } else {
         tcp = new GuardedTcpServer<QTcpServer>(m_context.config.maxBodyBytes, m_server);
     }
-    if (!tcp->setSocketDescriptor(m_listenSocket)) {
+    const bool listening = m_listenSocket >= 0
+                               ? tcp->setSocketDescriptor(m_listenSocket)
+                               : tcp->listen(m_context.config.listenAddress, m_context.config.listenPort);
+    if (!listening) {
         *error = tcp->errorString();
         return false;
     }
+    m_port = tcp->serverPort();
     m_server->bind(tcp);
 
     m_flushTimer = new QTimer(this);

@@ -29,6 +29,7 @@ public:
     bool start(QString* error);
     void stop();
     QStringList routes() const { return m_router.patterns(); }
+    quint16 port() const { return m_port; }
 
 private:
     void flushUsage();
@@ -42,6 +43,7 @@ private:
     Router m_router;
     RequestServer* m_server = nullptr;
     QTimer* m_flushTimer = nullptr;
+    quint16 m_port = 0;
 };
 
 } // namespace td::server

@@ -9,7 +9,9 @@
 #include <QJsonObject>
 
 #include <openssl/rand.h>
+#ifdef Q_OS_UNIX
 #include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -75,7 +77,11 @@ std::optional<KeyMaterial> KeyMaterial::create(const QString& path, QString* err
     const QJsonObject object{{u"signingKey"_s, QString::fromLatin1(keys.signingKey.toBase64())},
                              {u"pepper"_s, QString::fromLatin1(keys.pepper.toBase64())}};
     const QByteArray data = QJsonDocument(object).toJson();
-    if (file.write(data) != data.size() || !file.flush() || ::fsync(file.handle()) != 0) {
+    bool written = file.write(data) == data.size() && file.flush();
+#ifdef Q_OS_UNIX
+    written = written && ::fsync(file.handle()) == 0; // on disk before the server relies on it
+#endif
+    if (!written) {
         *error = tr("Cannot write the key file %1: %2").arg(path, file.errorString());
         file.remove();
         return std::nullopt;

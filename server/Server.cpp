@@ -140,7 +140,8 @@ bool Server::start(QString* error)
         sockets.append(fd);
     }
 #else
-#error "tokendesk-server: listening sockets are implemented for POSIX systems; add a QTcpServer-based path here."
+    // Without SO_REUSEPORT one worker listens through QTcpServer itself.
+    sockets.append(-1);
 #endif
     for (int i = 0; i < sockets.size(); ++i) {
         auto* thread = new QThread;
@@ -159,6 +160,8 @@ bool Server::start(QString* error)
             stop();
             return false;
         }
+        if (m_port == 0)
+            m_port = worker->port();
     }
     return true;
 }

@@ -18,13 +18,17 @@
 
 #include <csignal>
 #include <cstdio>
+#ifdef Q_OS_UNIX
 #include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace td::server;
 
 namespace {
 
+#ifdef Q_OS_UNIX
+// SIGINT/SIGTERM reach the event loop through a pipe: the handler itself only writes one byte.
 int g_signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -32,6 +36,7 @@ void onSignal(int)
     const char byte = 1;
     [[maybe_unused]] const auto ignored = ::write(g_signalPipe[1], &byte, 1);
 }
+#endif
 
 QString tr(const char* text)
 {
@@ -185,12 +190,14 @@ int main(int argc, char* argv[])
     qCInfo(lcServer).noquote() << "serving" << server.url().toString() << "with" << config.workers << "workers, database"
                                << config.databasePath;
 
+#ifdef Q_OS_UNIX
     if (::pipe(g_signalPipe) == 0) {
         auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
     }
+#endif
     const int rc = QCoreApplication::exec();
     server.stop();
     qCInfo(lcServer) << "stopped";
