@@ -1,12 +1,9 @@
 #include "ui/AppController.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -23,14 +20,7 @@ int main(int argc, char* argv[])
     QGuiApplication::setDesktopFileName(u"io.tokendesk.TokenDesk"_s); // matches the .desktop file (Wayland)
 
     // The language follows the system unless the settings say otherwise.
-    const QString language = QSettings().value(u"language"_s).toString();
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, u"tokendesk"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    td::ui::installTranslators(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Manage API keys, UATs and private tokens."));

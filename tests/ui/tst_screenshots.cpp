@@ -16,6 +16,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
+#include "ui/Translations.h"
 #include "app/ClipboardGuard.h"
 
 #include <QAction>
@@ -61,6 +62,8 @@ private slots:
         QCoreApplication::setOrganizationName(u"TokenDeskTest"_s);
         QCoreApplication::setApplicationName(u"tst_screenshots"_s);
         QVERIFY(m_dir.mkpath(u"."_s));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        ui::installTranslators(this); // as the console does: English plural forms included
         m_demo = std::make_unique<ui::AppController>();
         QSignalSpy ready(m_demo.get(), &ui::AppController::ready);
         m_demo->startDemo(td::test::TestServer::binary());
