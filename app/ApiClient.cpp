@@ -18,8 +18,7 @@ namespace td::app {
 ApiJob::ApiJob(ApiClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
-{
-}
+{}
 
 ApiJob::~ApiJob()
 {

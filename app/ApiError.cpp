@@ -10,17 +10,25 @@ QString ApiError::userMessage() const
     case Kind::None:
         return {};
     case Kind::Network:
-        return QCoreApplication::translate("ApiError", "The server cannot be reached (%1). Check the connection and the server address, then retry.")
+        return QCoreApplication::translate(
+                   "ApiError",
+                   "The server cannot be reached (%1). Check the connection and the server address, then retry.")
             .arg(message);
     case Kind::Timeout:
-        return QCoreApplication::translate("ApiError", "The server did not answer in time. Check the connection, then retry.");
+        return QCoreApplication::translate("ApiError",
+                                           "The server did not answer in time. Check the connection, then retry.");
     case Kind::Tls:
-        return QCoreApplication::translate("ApiError", "The server's identity could not be verified (%1). Check the profile's CA file and key pin.")
+        return QCoreApplication::translate(
+                   "ApiError",
+                   "The server's identity could not be verified (%1). Check the profile's CA file and key pin.")
             .arg(message);
     case Kind::InvalidResponse:
-        return QCoreApplication::translate("ApiError", "The server sent an answer TokenDesk does not understand. Is the address a TokenDesk API?");
+        return QCoreApplication::translate(
+            "ApiError", "The server sent an answer TokenDesk does not understand. Is the address a TokenDesk API?");
     case Kind::Keychain:
-        return QCoreApplication::translate("ApiError", "The system keychain failed: %1. Unlock the keychain or check that a Secret Service is running.")
+        return QCoreApplication::translate(
+                   "ApiError",
+                   "The system keychain failed: %1. Unlock the keychain or check that a Secret Service is running.")
             .arg(message);
     case Kind::Cancelled:
         return QCoreApplication::translate("ApiError", "The request was cancelled.");
@@ -29,16 +37,21 @@ QString ApiError::userMessage() const
     }
     if (httpStatus == 429) {
         return retryAfterSeconds > 0
-                   ? QCoreApplication::translate("ApiError", "Too many attempts. Try again in %n second(s).", nullptr, retryAfterSeconds)
+                   ? QCoreApplication::translate("ApiError", "Too many attempts. Try again in %n second(s).", nullptr,
+                                                 retryAfterSeconds)
                    : QCoreApplication::translate("ApiError", "Too many attempts. Wait a moment, then try again.");
     }
     if (httpStatus == 401)
-        return message.isEmpty() ? QCoreApplication::translate("ApiError", "Your session has ended. Log in again.") : message;
+        return message.isEmpty() ? QCoreApplication::translate("ApiError", "Your session has ended. Log in again.")
+                                 : message;
     if (httpStatus == 403 && code == QLatin1String("insufficient_scope"))
         return QCoreApplication::translate("ApiError", "You are not allowed to do this: %1").arg(message);
     if (httpStatus >= 500)
-        return QCoreApplication::translate("ApiError", "The server failed (%1). Nothing was changed; try again later.").arg(message.isEmpty() ? QString::number(httpStatus) : message);
-    return message.isEmpty() ? QCoreApplication::translate("ApiError", "The server refused the request (HTTP %1).").arg(httpStatus) : message;
+        return QCoreApplication::translate("ApiError", "The server failed (%1). Nothing was changed; try again later.")
+            .arg(message.isEmpty() ? QString::number(httpStatus) : message);
+    return message.isEmpty()
+               ? QCoreApplication::translate("ApiError", "The server refused the request (HTTP %1).").arg(httpStatus)
+               : message;
 }
 
 } // namespace td::app

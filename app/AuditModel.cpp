@@ -9,8 +9,7 @@ namespace td::app {
 
 AuditModel::AuditModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int AuditModel::rowCount(const QModelIndex& parent) const
 {

@@ -7,8 +7,7 @@ namespace td::app {
 
 CredentialFilterModel::CredentialFilterModel(QObject* parent)
     : QAbstractProxyModel(parent)
-{
-}
+{}
 
 void CredentialFilterModel::setSourceModel(QAbstractItemModel* source)
 {

@@ -41,8 +41,8 @@ public:
     bool hasChildren(const QModelIndex& parent = {}) const override;
 
 private:
-    void rebuild();   // order and filter again (source changed)
-    void refilter();  // filter again along the kept order (filter changed)
+    void rebuild();  // order and filter again (source changed)
+    void refilter(); // filter again along the kept order (filter changed)
     void computeOrder();
     void filterRows();
     bool accepts(int sourceRow) const;
@@ -57,8 +57,8 @@ private:
     std::optional<CredentialModel::DisplayStatus> m_status;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    std::vector<int> m_order;     // every source row in the current sort order
-    std::vector<int> m_rows;      // proxy row -> source row
+    std::vector<int> m_order;         // every source row in the current sort order
+    std::vector<int> m_rows;          // proxy row -> source row
     std::vector<int> m_sourceToProxy; // source row -> proxy row or -1
 };
 

@@ -9,9 +9,10 @@ namespace td::app {
 const CredentialKindInfo& kindInfo(CredentialKind kind)
 {
     static const CredentialKindInfo infos[] = {
-        {CredentialKind::ApiKey, u"apiKey"_s, u"/api/v1/api-keys"_s, u"scopes"_s, u"expiresAt"_s, u"tdk_"_s, false, false,
+        {CredentialKind::ApiKey, u"apiKey"_s, u"/api/v1/api-keys"_s, u"scopes"_s, u"expiresAt"_s, u"tdk_"_s, false,
+         false, false},
+        {CredentialKind::Uat, u"uat"_s, u"/api/v1/uats"_s, u"permissions"_s, u"validUntil"_s, u"tdu_"_s, true, true,
          false},
-        {CredentialKind::Uat, u"uat"_s, u"/api/v1/uats"_s, u"permissions"_s, u"validUntil"_s, u"tdu_"_s, true, true, false},
         {CredentialKind::PrivateToken, u"privateToken"_s, u"/api/v1/private-tokens"_s, u"scopes"_s, u"expiresAt"_s,
          u"tdp_"_s, true, false, true},
     };

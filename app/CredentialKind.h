@@ -10,14 +10,14 @@ enum class CredentialKind { ApiKey, Uat, PrivateToken };
 struct CredentialKindInfo
 {
     CredentialKind kind;
-    QString wireName;     // "apiKey" | "uat" | "privateToken"
-    QString path;         // "/api/v1/api-keys" …
-    QString scopesField;  // "scopes" | "permissions"
-    QString expiryField;  // "expiresAt" | "validUntil"
-    QString tokenPrefix;  // "tdk_" …
-    bool expiryRequired;  // UATs and private tokens must expire
-    bool expiryIsDate;    // UATs are valid until a date
-    bool needsSession;    // private tokens are created from a login session only
+    QString wireName;    // "apiKey" | "uat" | "privateToken"
+    QString path;        // "/api/v1/api-keys" …
+    QString scopesField; // "scopes" | "permissions"
+    QString expiryField; // "expiresAt" | "validUntil"
+    QString tokenPrefix; // "tdk_" …
+    bool expiryRequired; // UATs and private tokens must expire
+    bool expiryIsDate;   // UATs are valid until a date
+    bool needsSession;   // private tokens are created from a login session only
 };
 
 const CredentialKindInfo& kindInfo(CredentialKind kind);

@@ -11,8 +11,7 @@ namespace td::app {
 
 CredentialModel::CredentialModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 CredentialModel::Row CredentialModel::makeRow(protocol::ApiKeyDto record)
 {

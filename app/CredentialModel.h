@@ -21,8 +21,8 @@ public:
     enum Role {
         UnderlyingDataRole = Qt::UserRole, // raw value for sorting: QDateTime, qint64, QString
         IdRole,
-        StatusRole,        // DisplayStatus as int
-        SearchTextRole,    // lower-cased text a search matches against
+        StatusRole,     // DisplayStatus as int
+        SearchTextRole, // lower-cased text a search matches against
         ExpiresAtRole,
     };
     // What the status filter and the status column show: "expiring soon" is computed here.

@@ -10,8 +10,7 @@ namespace td::app {
 
 ExpiryModel::ExpiryModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ExpiryModel::addSource(CredentialKind kind, CredentialModel* model)
 {
@@ -77,8 +76,9 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case Expires:
-            return tr("%1 (%2)").arg(QLocale().toString(r.record.expiresAt.toLocalTime(), QLocale::ShortFormat),
-                                     CredentialModel::relativeTime(r.record.expiresAt, QDateTime::currentDateTimeUtc()));
+            return tr("%1 (%2)").arg(
+                QLocale().toString(r.record.expiresAt.toLocalTime(), QLocale::ShortFormat),
+                CredentialModel::relativeTime(r.record.expiresAt, QDateTime::currentDateTimeUtc()));
         case Kind:
             return kindSingular(r.kind);
         case Name:
@@ -90,7 +90,8 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)
-        return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? QColor(0x9a, 0x1c, 0x1c) : QColor(0xb2, 0x6a, 0x00));
+        return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? QColor(0x9a, 0x1c, 0x1c)
+                                                                          : QColor(0xb2, 0x6a, 0x00));
     if (role == Qt::UserRole)
         return r.record.id;
     return {};

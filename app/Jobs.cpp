@@ -49,8 +49,7 @@ LoginJob::LoginJob(ApiClient* client, QString email, QByteArray password, QStrin
     , m_email(std::move(email))
     , m_password(std::move(password))
     , m_tenantId(std::move(tenantId))
-{
-}
+{}
 
 LoginJob::~LoginJob()
 {
@@ -73,8 +72,7 @@ bool LoginJob::parse(const QJsonValue& data)
 RefreshJob::RefreshJob(ApiClient* client, QByteArray refreshToken, QObject* parent)
     : ApiJob(client, parent)
     , m_refreshToken(std::move(refreshToken))
-{
-}
+{}
 
 QJsonObject RefreshJob::body() const
 {
@@ -89,8 +87,7 @@ bool RefreshJob::parse(const QJsonValue& data)
 LogoutJob::LogoutJob(ApiClient* client, QByteArray refreshToken, QObject* parent)
     : ApiJob(client, parent)
     , m_refreshToken(std::move(refreshToken))
-{
-}
+{}
 
 QJsonObject LogoutJob::body() const
 {
@@ -137,12 +134,12 @@ bool TenantsJob::parse(const QJsonValue& data)
     return true;
 }
 
-ListCredentialsJob::ListCredentialsJob(ApiClient* client, CredentialKind kind, CredentialListQuery query, QObject* parent)
+ListCredentialsJob::ListCredentialsJob(ApiClient* client, CredentialKind kind, CredentialListQuery query,
+                                       QObject* parent)
     : ApiJob(client, parent)
     , m_kind(kind)
     , m_query(std::move(query))
-{
-}
+{}
 
 QString ListCredentialsJob::path() const
 {
@@ -182,8 +179,7 @@ CreateCredentialJob::CreateCredentialJob(ApiClient* client, CredentialKind kind,
     : ApiJob(client, parent)
     , m_kind(kind)
     , m_request(std::move(request))
-{
-}
+{}
 
 CreateCredentialJob::~CreateCredentialJob()
 {
@@ -204,8 +200,8 @@ QJsonObject CreateCredentialJob::body() const
     if (!m_request.description.isEmpty())
         o.insert(u"description"_s, m_request.description);
     if (m_request.expiresAt.isValid()) {
-        o.insert(info.expiryField, info.expiryIsDate ? m_request.expiresAt.date().toString(Qt::ISODate)
-                                                     : toIso(m_request.expiresAt));
+        o.insert(info.expiryField,
+                 info.expiryIsDate ? m_request.expiresAt.date().toString(Qt::ISODate) : toIso(m_request.expiresAt));
     } else if (!info.expiryRequired) {
         o.insert(info.expiryField, QJsonValue());
     }
@@ -236,8 +232,7 @@ UpdateCredentialJob::UpdateCredentialJob(ApiClient* client, CredentialKind kind,
     , m_kind(kind)
     , m_id(std::move(id))
     , m_changes(std::move(changes))
-{
-}
+{}
 
 QString UpdateCredentialJob::path() const
 {
@@ -256,8 +251,7 @@ RevokeCredentialsJob::RevokeCredentialsJob(ApiClient* client, CredentialKind kin
     : ApiJob(client, parent)
     , m_kind(kind)
     , m_ids(std::move(ids))
-{
-}
+{}
 
 QString RevokeCredentialsJob::path() const
 {
@@ -278,7 +272,8 @@ bool RevokeCredentialsJob::parse(const QJsonValue& data)
 {
     m_records.clear();
     const QJsonObject o = data.toObject();
-    const QJsonArray items = m_ids.size() == 1 ? QJsonArray{o.value(kindInfo(m_kind).wireName)} : o.value(u"items"_s).toArray();
+    const QJsonArray items =
+        m_ids.size() == 1 ? QJsonArray{o.value(kindInfo(m_kind).wireName)} : o.value(u"items"_s).toArray();
     for (const QJsonValue& v : items) {
         const auto record = credentialFromJson(v.toObject());
         if (!record)
@@ -294,8 +289,7 @@ RotateCredentialJob::RotateCredentialJob(ApiClient* client, CredentialKind kind,
     , m_kind(kind)
     , m_id(std::move(id))
     , m_graceSeconds(graceSeconds)
-{
-}
+{}
 
 RotateCredentialJob::~RotateCredentialJob()
 {
@@ -334,8 +328,7 @@ QByteArray RotateCredentialJob::takeSecret()
 IntrospectJob::IntrospectJob(ApiClient* client, QByteArray token, QObject* parent)
     : ApiJob(client, parent)
     , m_token(std::move(token))
-{
-}
+{}
 
 IntrospectJob::~IntrospectJob()
 {
@@ -358,8 +351,7 @@ AuditEventsJob::AuditEventsJob(ApiClient* client, QString targetId, QString curs
     , m_targetId(std::move(targetId))
     , m_cursor(std::move(cursor))
     , m_limit(limit)
-{
-}
+{}
 
 QUrlQuery AuditEventsJob::query() const
 {
@@ -378,9 +370,10 @@ bool AuditEventsJob::parse(const QJsonValue& data)
     m_events.clear();
     for (const QJsonValue& v : o.value(u"items"_s).toArray()) {
         const QJsonObject e = v.toObject();
-        m_events.append({e.value(u"id"_s).toString(), fromIso(e.value(u"at"_s).toString()), e.value(u"actor"_s).toString(),
-                         e.value(u"action"_s).toString(), e.value(u"targetKind"_s).toString(),
-                         e.value(u"targetId"_s).toString(), e.value(u"ip"_s).toString(), e.value(u"detail"_s).toString()});
+        m_events.append({e.value(u"id"_s).toString(), fromIso(e.value(u"at"_s).toString()),
+                         e.value(u"actor"_s).toString(), e.value(u"action"_s).toString(),
+                         e.value(u"targetKind"_s).toString(), e.value(u"targetId"_s).toString(),
+                         e.value(u"ip"_s).toString(), e.value(u"detail"_s).toString()});
     }
     m_nextCursor = o.value(u"nextCursor"_s).toString();
     return o.contains(u"items"_s);

@@ -213,7 +213,8 @@ class UpdateCredentialJob final : public ApiJob
 {
     Q_OBJECT
 public:
-    UpdateCredentialJob(ApiClient* client, CredentialKind kind, QString id, QJsonObject changes, QObject* parent = nullptr);
+    UpdateCredentialJob(ApiClient* client, CredentialKind kind, QString id, QJsonObject changes,
+                        QObject* parent = nullptr);
     const protocol::ApiKeyDto& record() const { return m_record; }
 
 protected:
@@ -253,7 +254,8 @@ class RotateCredentialJob final : public ApiJob
 {
     Q_OBJECT
 public:
-    RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds, QObject* parent = nullptr);
+    RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds,
+                        QObject* parent = nullptr);
     ~RotateCredentialJob() override;
     const IssuedCredential& result() const { return m_result; }
     QByteArray takeSecret();

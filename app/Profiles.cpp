@@ -97,8 +97,7 @@ void ProfileStore::setLastUsedProfileId(const QString& id)
 SecretStore::SecretStore(QString service, QObject* parent)
     : QObject(parent)
     , m_service(std::move(service))
-{
-}
+{}
 
 QString SecretStore::refreshTokenKey(const QString& profileId)
 {
@@ -166,7 +165,7 @@ void SecretStore::remove(const QString& key, QObject* context, WriteDone done)
             return;
         // Removing what is not there is success.
         done(job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound ? ApiError{}
-                                                                                           : keychainError(job));
+                                                                                            : keychainError(job));
     });
     job->start();
 }

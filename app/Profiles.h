@@ -24,10 +24,10 @@ struct ConnectionProfile
     Environment environment = Environment::Production;
     QString defaultTenant;
     AuthMethod authMethod = AuthMethod::Password;
-    QString email;             // for password logins
+    QString email;              // for password logins
     bool rememberLogin = false; // keep the refresh token in the keychain
-    QString caFile;            // optional extra CA (PEM)
-    QString publicKeyPin;      // optional SHA-256 of the server's public key, base64
+    QString caFile;             // optional extra CA (PEM)
+    QString publicKeyPin;       // optional SHA-256 of the server's public key, base64
 
     static QString environmentName(Environment environment);
     static QString environmentColor(Environment environment); // "#b00020" production, …

@@ -33,8 +33,8 @@ namespace {
 
 QJsonObject decodeSegment(QByteArrayView segment, bool* ok)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(segment.toByteArray(), QByteArray::Base64UrlEncoding |
-                                                                                 QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        segment.toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     QJsonParseError error;
     const QJsonDocument doc = decoded ? QJsonDocument::fromJson(decoded.decoded, &error) : QJsonDocument();
     *ok = decoded && error.error == QJsonParseError::NoError && doc.isObject();
@@ -96,9 +96,11 @@ TokenReport inspectToken(QByteArrayView input)
         if (!report.wellFormed)
             report.problem = QCoreApplication::translate("TokenReport", "The header or the claims are not valid JSON.");
         if (report.jwtClaims.value(u"iat"_s).isDouble())
-            report.issuedAt = QDateTime::fromSecsSinceEpoch(qint64(report.jwtClaims.value(u"iat"_s).toDouble()), Qt::UTC);
+            report.issuedAt =
+                QDateTime::fromSecsSinceEpoch(qint64(report.jwtClaims.value(u"iat"_s).toDouble()), Qt::UTC);
         if (report.jwtClaims.value(u"exp"_s).isDouble())
-            report.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(report.jwtClaims.value(u"exp"_s).toDouble()), Qt::UTC);
+            report.expiresAt =
+                QDateTime::fromSecsSinceEpoch(qint64(report.jwtClaims.value(u"exp"_s).toDouble()), Qt::UTC);
         report.last4 = QString::fromLatin1(token.right(4));
         return report;
     }

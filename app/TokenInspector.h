@@ -15,8 +15,8 @@ struct TokenReport
     enum class Kind { Unknown, ApiKey, Uat, PrivateToken, RefreshToken, Jwt };
     Kind kind = Kind::Unknown;
     bool wellFormed = false;
-    QString problem;   // why it is not well formed
-    QString prefix;    // opaque tokens: "tdk_AbCdEfGh"
+    QString problem; // why it is not well formed
+    QString prefix;  // opaque tokens: "tdk_AbCdEfGh"
     QString last4;
     QJsonObject jwtHeader;
     QJsonObject jwtClaims;

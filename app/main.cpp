@@ -26,9 +26,10 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Manage API keys, UATs and private tokens."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(u"demo"_s, QApplication::translate("main", "Start a local demo server and log in to it."));
-    const QCommandLineOption server(u"server-binary"_s,
-                                    QApplication::translate("main", "tokendesk-server to start with --demo."), u"path"_s);
+    const QCommandLineOption demo(u"demo"_s,
+                                  QApplication::translate("main", "Start a local demo server and log in to it."));
+    const QCommandLineOption server(
+        u"server-binary"_s, QApplication::translate("main", "tokendesk-server to start with --demo."), u"path"_s);
     parser.addOptions({demo, server});
     parser.process(app);
 

@@ -12,7 +12,7 @@
 namespace td::protocol {
 
 // Timestamps on the wire: UTC ISO-8601 with 'Z', seconds precision ("2024-01-15T12:00:00Z").
-QString toIso(const QDateTime& time);      // invalid -> empty string
+QString toIso(const QDateTime& time);          // invalid -> empty string
 QJsonValue toIsoOrNull(const QDateTime& time); // invalid -> null
 // Accepts "…Z" and "…+hh:mm"; a date alone ("2024-01-15") is the start of that day UTC. Invalid -> invalid.
 QDateTime fromIso(const QString& text);
@@ -74,8 +74,8 @@ struct ApiKeyDto
     QString tenantId;
     QDateTime createdAt;
     QString createdBy;
-    QDateTime expiresAt;   // invalid = never
-    QDateTime lastUsedAt;  // invalid = never used
+    QDateTime expiresAt;  // invalid = never
+    QDateTime lastUsedAt; // invalid = never used
     QString lastUsedIp;
     QStringList ipAllowlist;
     KeyStatus status = KeyStatus::Active;

@@ -22,28 +22,28 @@ struct JwtClaims
 
 enum class JwtError {
     None,
-    TooLarge,         // over MaxTokenSize
-    Malformed,        // not three base64url segments, padding, bad characters, not a JSON object
-    BadHeader,        // typ is not at+jwt, or unknown header fields (duplicates are DuplicateClaim)
-    BadAlgorithm,     // anything but HS256, "none" included
+    TooLarge,     // over MaxTokenSize
+    Malformed,    // not three base64url segments, padding, bad characters, not a JSON object
+    BadHeader,    // typ is not at+jwt, or unknown header fields (duplicates are DuplicateClaim)
+    BadAlgorithm, // anything but HS256, "none" included
     BadSignature,
-    DuplicateClaim,   // the same name twice in header or payload
-    MissingClaim,     // any of iss aud sub tid sid jti iat nbf exp missing or of the wrong type
+    DuplicateClaim, // the same name twice in header or payload
+    MissingClaim,   // any of iss aud sub tid sid jti iat nbf exp missing or of the wrong type
     WrongIssuer,
     WrongAudience,
-    Expired,          // now >= exp + leeway
-    NotYetValid,      // now < nbf - leeway
-    IssuedInFuture,   // now < iat - leeway
+    Expired,        // now >= exp + leeway
+    NotYetValid,    // now < nbf - leeway
+    IssuedInFuture, // now < iat - leeway
 };
 
 QString toString(JwtError error);
 
 struct JwtVerifyOptions
 {
-    QByteArray key;        // at least 32 bytes
+    QByteArray key; // at least 32 bytes
     QString issuer;
     QString audience;
-    qint64 now = 0;        // seconds since the epoch
+    qint64 now = 0;         // seconds since the epoch
     int leewaySeconds = 60; // clamped to [0, 60]
 };
 

@@ -11,8 +11,8 @@ namespace td::protocol {
 // The kinds of opaque token, each with its own letter: td<k>_...
 enum class TokenKind { ApiKey, Uat, PrivateToken, Refresh };
 
-char kindLetter(TokenKind kind);              // 'k', 'u', 'p', 'r'
-QString kindName(TokenKind kind);             // "apiKey", "uat", "privateToken", "refreshToken"
+char kindLetter(TokenKind kind);  // 'k', 'u', 'p', 'r'
+QString kindName(TokenKind kind); // "apiKey", "uat", "privateToken", "refreshToken"
 std::optional<TokenKind> kindFromLetter(char letter);
 
 // CSPRNG-backed helpers (OpenSSL RAND_bytes, rejection sampling so every character is uniform).
@@ -24,9 +24,9 @@ quint32 crc32(QByteArrayView data); // IEEE 802.3 polynomial, as zlib's crc32
 struct ParsedToken
 {
     TokenKind kind;
-    QByteArray token;  // the whole token as given
-    QString prefix;    // "tdk_" + the first 8 random characters: safe to show and to store
-    QString last4;     // the last 4 characters of the token: safe to show and to store
+    QByteArray token; // the whole token as given
+    QString prefix;   // "tdk_" + the first 8 random characters: safe to show and to store
+    QString last4;    // the last 4 characters of the token: safe to show and to store
 };
 
 class OpaqueToken final

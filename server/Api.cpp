@@ -177,8 +177,7 @@ Api::Api(ServerContext& context, Store& store, QObject* parent)
     , m_context(context)
     , m_store(store)
     , m_auth(context, store)
-{
-}
+{}
 
 void Api::prepare(Request& request) const
 {
@@ -193,9 +192,10 @@ Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dial
             if (dialect == Dialect::V2 && result.error.status == 401) {
                 // The UAT portal's shape (Django REST framework).
                 const bool missing = !request.hasHeader("authorization") && !request.hasHeader("x-api-key");
-                reply(Response::json(401, missing ? QJsonObject{{u"detail"_s, u"Authentication credentials were not provided."_s}}
-                                                  : QJsonObject{{u"detail"_s, u"Given token not valid for any token type"_s},
-                                                                {u"code"_s, u"token_not_valid"_s}})
+                reply(Response::json(
+                          401, missing ? QJsonObject{{u"detail"_s, u"Authentication credentials were not provided."_s}}
+                                       : QJsonObject{{u"detail"_s, u"Given token not valid for any token type"_s},
+                                                     {u"code"_s, u"token_not_valid"_s}})
                           .withHeader("WWW-Authenticate", "JWT realm=\"api\""));
             } else if (dialect == Dialect::V2) {
                 reply(Response::json(result.error.status, {{u"detail"_s, QJsonDocument::fromJson(result.error.body)
@@ -228,11 +228,14 @@ void Api::registerRoutes(Router& router)
     router.add("POST", v1 + u"/auth/logout"_s, [this](Request& r, const Reply& reply) { reply(logout(r)); });
     router.add("GET", v1 + u"/me"_s, guarded({}, [this](Request& r, const Principal& p) { return me(r, p); }));
     router.add("GET", v1 + u"/scopes"_s, guarded({}, [this](Request& r, const Principal& p) { return scopes(r, p); }));
-    router.add("GET", v1 + u"/tenants"_s, guarded({}, [this](Request& r, const Principal& p) { return tenants(r, p); }));
+    router.add("GET", v1 + u"/tenants"_s,
+               guarded({}, [this](Request& r, const Principal& p) { return tenants(r, p); }));
 
     const QString admin = QLatin1String(AdminScope);
     auto bind = [this](Response (Api::*fn)(Request&, const Principal&, const QString&), const QString& kind) {
-        return [this, fn, kind](Request& r, const Principal& p) { return (this->*fn)(r, p, kind); };
+        return [this, fn, kind](Request& r, const Principal& p) {
+            return (this->*fn)(r, p, kind);
+        };
     };
     for (const KindRules& k : kinds()) {
         const QString base = v1 + k.path;
@@ -253,7 +256,8 @@ void Api::registerRoutes(Router& router)
     router.add("POST", u"/auth/login"_s, [this](Request& r, const Reply& reply) { b2bLogin(r, reply); });
     router.add("POST", u"/api/v2/auth/jwt/"_s, [this](Request& r, const Reply& reply) { v2JwtLogin(r, reply); });
     router.add("GET", u"/api/v2/me/"_s,
-               guarded({}, [this](Request& r, const Principal& p) { return v2Me(r, p); }, Dialect::V2));
+               guarded(
+                   {}, [this](Request& r, const Principal& p) { return v2Me(r, p); }, Dialect::V2));
     // Resources guarded by each UAT permission, so that permissions can be seen to work.
     const struct
     {
@@ -274,16 +278,15 @@ void Api::registerRoutes(Router& router)
         const QString kind = v.kind;
         const int status = v.status;
         router.add(v.method, v.path,
-                   guarded(v.permission,
-                           [this, kind, status](Request& r, const Principal& p) { return v2Resource(r, p, kind, status); },
-                           Dialect::V2));
+                   guarded(
+                       v.permission,
+                       [this, kind, status](Request& r, const Principal& p) { return v2Resource(r, p, kind, status); },
+                       Dialect::V2));
     }
 
     for (const QString& kind : {u"products"_s, u"orders"_s, u"inventory"_s}) {
-        router.add("GET", v1 + u'/' + kind,
-                   guarded(u"read:"_s + kind, bind(&Api::listResources, kind)));
-        router.add("POST", v1 + u'/' + kind,
-                   guarded(u"write:"_s + kind, bind(&Api::createResource, kind)));
+        router.add("GET", v1 + u'/' + kind, guarded(u"read:"_s + kind, bind(&Api::listResources, kind)));
+        router.add("POST", v1 + u'/' + kind, guarded(u"write:"_s + kind, bind(&Api::createResource, kind)));
     }
 
 #ifdef TOKENDESK_TEST_HOOKS
@@ -322,14 +325,14 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
     const qint64 now = Clock::nowMs();
     const QString addressKey = u"addr:"_s + request.clientIp();
     const QString accountKey = u"acct:"_s + login.toLower();
-    const int wait = qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress,
-                                                       config.loginWindowSeconds, now),
-                          m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount,
-                                                       config.loginWindowSeconds, now));
+    const int wait =
+        qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress, config.loginWindowSeconds, now),
+             m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount, config.loginWindowSeconds, now));
     if (wait > 0) {
         // Seen by the admins of the account's tenant; an unknown account belongs to nobody.
         const auto target = m_store.userByLogin(login);
-        const QList<MembershipRecord> memberships = target ? m_store.memberships(target->id) : QList<MembershipRecord>{};
+        const QList<MembershipRecord> memberships =
+            target ? m_store.memberships(target->id) : QList<MembershipRecord>{};
         audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, u"login:"_s + login,
               u"login.rate_limited"_s, u"user"_s, target ? target->id : QString(), tr("retry after %1 s").arg(wait));
         LoginOutcome outcome;
@@ -351,7 +354,8 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                 LoginOutcome outcome;
                 const bool verified = watcher->result() && user.has_value();
                 const qint64 at = Clock::nowMs();
-                const QList<MembershipRecord> memberships = user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
+                const QList<MembershipRecord> memberships =
+                    user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
                 if (!verified) {
                     m_context.limiter.hit(accountKey, at, m_context.config.loginWindowSeconds);
                     audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId,
@@ -410,28 +414,29 @@ void Api::login(Request& request, const Reply& reply)
         reply(errors.response());
         return;
     }
-    passwordLogin(request, login, password, body->value(u"tenantId"_s).toString(), [this, request, reply](const LoginOutcome& o) {
-        switch (o.status) {
-        case LoginOutcome::Status::Ok:
-            reply(issueSession(request, *o.user, o.tenantId, o.sessionId, o.sessionExpiresMs, o.refreshToken));
-            return;
-        case LoginOutcome::Status::Invalid:
-            reply(Response::error(401, QLatin1String(ErrorCode::Unauthorized), tr("Invalid credentials.")));
-            return;
-        case LoginOutcome::Status::RateLimited:
-            reply(Response::error(429, QLatin1String(ErrorCode::RateLimited),
-                                  tr("Too many login attempts. Try again in %n second(s).", nullptr, o.retryAfter),
-                                  {{u"retryAfter"_s, o.retryAfter}})
-                      .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
-            return;
-        case LoginOutcome::Status::NoTenant:
-            reply(Response::error(403, QLatin1String(ErrorCode::TenantForbidden), o.message));
-            return;
-        case LoginOutcome::Status::Failed:
-            reply(storeFailure());
-            return;
-        }
-    });
+    passwordLogin(
+        request, login, password, body->value(u"tenantId"_s).toString(), [this, request, reply](const LoginOutcome& o) {
+            switch (o.status) {
+            case LoginOutcome::Status::Ok:
+                reply(issueSession(request, *o.user, o.tenantId, o.sessionId, o.sessionExpiresMs, o.refreshToken));
+                return;
+            case LoginOutcome::Status::Invalid:
+                reply(Response::error(401, QLatin1String(ErrorCode::Unauthorized), tr("Invalid credentials.")));
+                return;
+            case LoginOutcome::Status::RateLimited:
+                reply(Response::error(429, QLatin1String(ErrorCode::RateLimited),
+                                      tr("Too many login attempts. Try again in %n second(s).", nullptr, o.retryAfter),
+                                      {{u"retryAfter"_s, o.retryAfter}})
+                          .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
+                return;
+            case LoginOutcome::Status::NoTenant:
+                reply(Response::error(403, QLatin1String(ErrorCode::TenantForbidden), o.message));
+                return;
+            case LoginOutcome::Status::Failed:
+                reply(storeFailure());
+                return;
+            }
+        });
 }
 
 QByteArray Api::accessToken(const QString& userId, const QString& tenantId, const QString& sessionId, qint64* exp)
@@ -476,8 +481,8 @@ void Api::b2bLogin(Request& request, const Reply& reply)
     const QString username = body.value(u"username"_s).toString().trimmed();
     const QString password = body.value(u"password"_s).toString();
     if (username.isEmpty() || password.isEmpty()) {
-        reply(Response::json(400, {{u"error"_s, u"validation_error"_s},
-                                   {u"message"_s, u"Username and password are required"_s}}));
+        reply(Response::json(
+            400, {{u"error"_s, u"validation_error"_s}, {u"message"_s, u"Username and password are required"_s}}));
         return;
     }
     passwordLogin(request, username, password, {}, [this, reply](const LoginOutcome& o) {
@@ -527,18 +532,21 @@ void Api::v2JwtLogin(Request& request, const Reply& reply)
         switch (o.status) {
         case LoginOutcome::Status::Ok: {
             qint64 exp = 0;
-            reply(Response::json(200, {{u"token"_s, QString::fromLatin1(accessToken(o.user->id, o.tenantId, o.sessionId, &exp))}}));
+            reply(Response::json(
+                200, {{u"token"_s, QString::fromLatin1(accessToken(o.user->id, o.tenantId, o.sessionId, &exp))}}));
             return;
         }
         case LoginOutcome::Status::RateLimited:
-            reply(Response::json(429, {{u"detail"_s, u"Request was throttled. Expected available in %1 seconds."_s.arg(o.retryAfter)}})
+            reply(Response::json(429, {{u"detail"_s, u"Request was throttled. Expected available in %1 seconds."_s.arg(
+                                                         o.retryAfter)}})
                       .withHeader("Retry-After", QByteArray::number(o.retryAfter)));
             return;
         case LoginOutcome::Status::Failed:
             reply(storeFailure());
             return;
         default:
-            reply(Response::json(400, {{u"non_field_errors"_s, QJsonArray{u"Unable to login with provided credentials."_s}}}));
+            reply(Response::json(
+                400, {{u"non_field_errors"_s, QJsonArray{u"Unable to login with provided credentials."_s}}}));
             return;
         }
     });
@@ -548,11 +556,12 @@ Response Api::v2Me(Request&, const Principal& p)
 {
     const auto user = m_store.userById(p.userId);
     const auto tenant = m_store.tenant(p.tenantId);
-    QJsonObject me{{u"id"_s, p.userId},
-                   {u"email"_s, user ? user->email : QString()},
-                   {u"username"_s, user && !user->username.isEmpty() ? QJsonValue(user->username) : QJsonValue()},
-                   {u"company"_s, QJsonObject{{u"id"_s, p.tenantId}, {u"name"_s, tenant ? tenant->tenantName : QString()}}},
-                   {u"auth"_s, p.kindName()}};
+    QJsonObject me{
+        {u"id"_s, p.userId},
+        {u"email"_s, user ? user->email : QString()},
+        {u"username"_s, user && !user->username.isEmpty() ? QJsonValue(user->username) : QJsonValue()},
+        {u"company"_s, QJsonObject{{u"id"_s, p.tenantId}, {u"name"_s, tenant ? tenant->tenantName : QString()}}},
+        {u"auth"_s, p.kindName()}};
     if (p.kind == Principal::Kind::Uat)
         me.insert(u"permissions"_s, QJsonArray::fromStringList(p.scopes));
     return Response::json(200, me);
@@ -567,7 +576,9 @@ Response Api::v2Resource(Request& request, const Principal& p, const QString& ki
         QJsonArray results;
         for (const QJsonObject& o : *items)
             results.append(o);
-        return Response::json(200, {{u"count"_s, results.size()}, {u"next"_s, QJsonValue()}, {u"previous"_s, QJsonValue()},
+        return Response::json(200, {{u"count"_s, results.size()},
+                                    {u"next"_s, QJsonValue()},
+                                    {u"previous"_s, QJsonValue()},
                                     {u"results"_s, results}});
     }
     QJsonObject body = QJsonDocument::fromJson(request.body).object();
@@ -619,7 +630,8 @@ Response Api::refresh(Request& request)
     }
     const auto user = m_store.userById(session.userId);
     if (!user)
-        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The session has ended. Log in again."));
+        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid),
+                               tr("The session has ended. Log in again."));
     audit(request, session.tenantId, u"user:"_s + user->id, u"refresh"_s, u"session"_s, session.id);
     return issueSession(request, *user, session.tenantId, session.id, session.expiresAt, next);
 }
@@ -702,8 +714,9 @@ QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
     if (k.expiryIsDate) {
         // Valid through the end of the stored day: the last valid millisecond names the date.
         json.remove(u"expiresAt"_s);
-        json.insert(k.expiryField, record.expiresAt == 0 ? QJsonValue()
-                                                         : QJsonValue(fromMs(record.expiresAt - 1).date().toString(Qt::ISODate)));
+        json.insert(k.expiryField, record.expiresAt == 0
+                                       ? QJsonValue()
+                                       : QJsonValue(fromMs(record.expiresAt - 1).date().toString(Qt::ISODate)));
         json.insert(u"expiresAt"_s, toIsoOrNull(fromMs(record.expiresAt)));
     }
     return json;
@@ -739,16 +752,18 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
     QJsonArray items;
     for (const CredentialRecord& r : page->items)
         items.append(credentialJson(r, query.nowMs));
-    return Response::ok(QJsonObject{{u"items"_s, items},
-                                    {u"nextCursor"_s, page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+    return Response::ok(
+        QJsonObject{{u"items"_s, items},
+                    {u"nextCursor"_s, page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
 }
 
 Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
 {
     const KindRules& k = rules(kind);
     if (k.sessionOnly && !p.isSession()) {
-        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
-                               tr("This kind of token can only be created from a login session, not with another token."));
+        return Response::error(
+            403, QLatin1String(ErrorCode::InsufficientScope),
+            tr("This kind of token can only be created from a login session, not with another token."));
     }
     Response error;
     const auto body = jsonBody(request, &error);
@@ -769,7 +784,8 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
 
     const QJsonValue scopes = body->value(k.scopesField);
     if (!scopes.isArray() || scopes.toArray().isEmpty()) {
-        errors.add(k.scopesField, kind == u"uat"_s ? tr("Choose at least one permission.") : tr("Choose at least one scope."));
+        errors.add(k.scopesField,
+                   kind == u"uat"_s ? tr("Choose at least one permission.") : tr("Choose at least one scope."));
     } else {
         for (const QJsonValue& v : scopes.toArray()) {
             const QString scope = v.toString();
@@ -795,13 +811,15 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
             at = date.isValid() && text.size() == 10 ? QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC) : fromIso(text);
         }
         if (!at.isValid()) {
-            errors.add(k.expiryField, k.expiryIsDate ? tr("Must be a date such as 2030-01-31.")
-                                                     : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
+            errors.add(k.expiryField, k.expiryIsDate
+                                          ? tr("Must be a date such as 2030-01-31.")
+                                          : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
         } else if (at.toMSecsSinceEpoch() <= now) {
             errors.add(k.expiryField, tr("Must be in the future."));
         } else if (kind == u"privateToken"_s &&
                    at.toMSecsSinceEpoch() - now > qint64(m_context.config.privateTokenMaxDays) * 24 * 3600 * 1000) {
-            errors.add(k.expiryField, tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
+            errors.add(k.expiryField,
+                       tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
         } else {
             record.expiresAt = at.toMSecsSinceEpoch();
         }
@@ -822,7 +840,8 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     if (!m_store.insertCredential(record, m_context.digest(secret)))
         return storeFailure();
     audit(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name);
-    return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}}, 201);
+    return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}},
+                        201);
 }
 
 Response Api::getCredential(Request& request, const Principal& p, const QString& kind)
@@ -868,7 +887,8 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
     default:
         return storeFailure();
     }
-    audit(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id, QStringList(body->keys()).join(u", "_s));
+    audit(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id,
+          QStringList(body->keys()).join(u", "_s));
     return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
 }
 
@@ -922,9 +942,10 @@ Response Api::bulkRevoke(Request& request, const Principal& p, const QString& ki
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::NotFound:
-        return Response::error(404, QLatin1String(ErrorCode::NotFound),
-                               tr("Nothing was revoked: %n id(s) are unknown in this tenant.", nullptr, int(missing.size())),
-                               {{u"missing"_s, QJsonArray::fromStringList(missing)}});
+        return Response::error(
+            404, QLatin1String(ErrorCode::NotFound),
+            tr("Nothing was revoked: %n id(s) are unknown in this tenant.", nullptr, int(missing.size())),
+            {{u"missing"_s, QJsonArray::fromStringList(missing)}});
     default:
         return storeFailure();
     }
@@ -948,7 +969,8 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     const QJsonValue grace = body->value(u"graceSeconds"_s);
     const double graceValue = grace.toDouble(-1);
     if (!grace.isDouble() || graceValue != std::floor(graceValue) || graceValue < 0 || graceValue > MaxGraceSeconds)
-        errors.add(u"graceSeconds"_s, tr("Give the grace period in whole seconds, from 0 to %1 (30 days).").arg(MaxGraceSeconds));
+        errors.add(u"graceSeconds"_s,
+                   tr("Give the grace period in whole seconds, from 0 to %1 (30 days).").arg(MaxGraceSeconds));
     if (errors.any())
         return errors.response();
     const QString id = request.params.value(u"id"_s);
@@ -994,10 +1016,11 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     audit(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
           tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue)));
     const auto previous = m_store.credential(p.tenantId, kind, id);
-    return Response::ok(QJsonObject{{kind, credentialJson(successor, now)},
-                                    {u"secret"_s, QString::fromLatin1(secret)},
-                                    {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
-                        201);
+    return Response::ok(
+        QJsonObject{{kind, credentialJson(successor, now)},
+                    {u"secret"_s, QString::fromLatin1(secret)},
+                    {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
+        201);
 }
 
 // ---- support ----
@@ -1016,9 +1039,9 @@ Response Api::introspect(Request& request, const Principal& p)
     }
     const qint64 now = Clock::nowMs();
     // Never echoes the token; a credential of another tenant is described only as inactive.
-    QJsonObject out{{u"active"_s, false}, {u"kind"_s, QJsonValue()}, {u"id"_s, QJsonValue()}, {u"name"_s, QJsonValue()},
-                    {u"tenantId"_s, QJsonValue()}, {u"scopes"_s, QJsonArray()}, {u"expiresAt"_s, QJsonValue()},
-                    {u"status"_s, u"unknown"_s}};
+    QJsonObject out{{u"active"_s, false},           {u"kind"_s, QJsonValue()},     {u"id"_s, QJsonValue()},
+                    {u"name"_s, QJsonValue()},      {u"tenantId"_s, QJsonValue()}, {u"scopes"_s, QJsonArray()},
+                    {u"expiresAt"_s, QJsonValue()}, {u"status"_s, u"unknown"_s}};
     auto describeSession = [&](const SessionRecord& session, const QString& kind, qint64 expiresAt, bool usable) {
         const auto user = m_store.userById(session.userId);
         QString role;
@@ -1033,11 +1056,13 @@ Response Api::introspect(Request& request, const Principal& p)
         out.insert(u"id"_s, session.id);
         out.insert(u"name"_s, user ? user->email : QString());
         out.insert(u"tenantId"_s, session.tenantId);
-        out.insert(u"scopes"_s, QJsonArray::fromStringList(role.isEmpty() ? QStringList() : m_auth.sessionScopes(role)));
+        out.insert(u"scopes"_s,
+                   QJsonArray::fromStringList(role.isEmpty() ? QStringList() : m_auth.sessionScopes(role)));
         out.insert(u"expiresAt"_s, toIso(fromMs(expiresAt)));
-        out.insert(u"status"_s, session.revokedAt != 0 ? u"revoked"_s : (ended || expired) ? u"expired"_s
-                                                                      : usable             ? u"active"_s
-                                                                                           : u"used"_s);
+        out.insert(u"status"_s, session.revokedAt != 0 ? u"revoked"_s
+                                : (ended || expired)   ? u"expired"_s
+                                : usable               ? u"active"_s
+                                                       : u"used"_s);
         out.insert(u"active"_s, !ended && !expired && usable);
     };
 
@@ -1118,9 +1143,9 @@ Response Api::auditEvents(Request& request, const Principal& p)
     for (const AuditRecord& e : *events)
         items.append(e.toJson());
     const bool more = events->size() == limit;
-    return Response::ok(QJsonObject{{u"items"_s, items},
-                                    {u"nextCursor"_s, more ? QJsonValue(QString::number(events->constLast().id))
-                                                           : QJsonValue()}});
+    return Response::ok(
+        QJsonObject{{u"items"_s, items},
+                    {u"nextCursor"_s, more ? QJsonValue(QString::number(events->constLast().id)) : QJsonValue()}});
 }
 
 // ---- resources guarded by scopes ----

@@ -22,8 +22,9 @@ QString tr(const char* text)
 
 // Query parameter names that would carry a credential: refused outright so that keys never land in
 // access logs, browser history or proxies.
-const QStringList CredentialQueryNames = {u"api_key"_s, u"apikey"_s, u"key"_s, u"token"_s, u"access_token"_s,
-                                          u"jwt"_s, u"uat"_s, u"refresh_token"_s, u"x-api-key"_s, u"auth"_s};
+const QStringList CredentialQueryNames = {u"api_key"_s,      u"apikey"_s, u"key"_s, u"token"_s,
+                                          u"access_token"_s, u"jwt"_s,    u"uat"_s, u"refresh_token"_s,
+                                          u"x-api-key"_s,    u"auth"_s};
 
 } // namespace
 
@@ -55,8 +56,7 @@ QString Principal::actor() const
 Authenticator::Authenticator(ServerContext& context, Store& store)
     : m_context(context)
     , m_store(store)
-{
-}
+{}
 
 QHostAddress Authenticator::clientAddress(const Request& request) const
 {
@@ -107,8 +107,9 @@ AuthResult Authenticator::authenticate(const Request& request)
     const auto items = request.query.queryItems();
     for (const auto& item : items) {
         if (CredentialQueryNames.contains(item.first.toLower())) {
-            return refuse(request, 401, ErrorCode::Unauthorized,
-                          tr("Credentials are not accepted in the URL; send them in the Authorization or X-API-Key header."));
+            return refuse(
+                request, 401, ErrorCode::Unauthorized,
+                tr("Credentials are not accepted in the URL; send them in the Authorization or X-API-Key header."));
         }
     }
     const bool hasAuthorization = request.hasHeader("authorization");
@@ -118,12 +119,14 @@ AuthResult Authenticator::authenticate(const Request& request)
     if (hasApiKey)
         return authenticateOpaque(request, request.header("x-api-key").trimmed(), u"apiKey"_s, u"X-API-Key"_s);
     if (!hasAuthorization)
-        return refuse(request, 401, ErrorCode::Unauthorized, tr("Authentication required: log in, or send an API key."));
+        return refuse(request, 401, ErrorCode::Unauthorized,
+                      tr("Authentication required: log in, or send an API key."));
 
     const QByteArray value = request.header("authorization").trimmed();
     const qsizetype space = value.indexOf(' ');
     if (space <= 0)
-        return refuse(request, 401, ErrorCode::Unauthorized, tr("The Authorization header must be \"<scheme> <token>\"."));
+        return refuse(request, 401, ErrorCode::Unauthorized,
+                      tr("The Authorization header must be \"<scheme> <token>\"."));
     const QByteArray scheme = value.left(space).toLower();
     const QByteArray token = value.mid(space + 1).trimmed();
     if (scheme == "uat")
@@ -183,7 +186,8 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     // The checksum is checked before any database look-up: typos and garbage cost nothing.
     const auto parsed = OpaqueToken::parse(token);
     if (!parsed)
-        return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token is malformed (bad length, characters or checksum)."));
+        return refuse(request, 401, ErrorCode::TokenNotValid,
+                      tr("The token is malformed (bad length, characters or checksum)."));
     if (kindName(parsed->kind) != expectedKind) {
         return refuse(request, 401, ErrorCode::TokenNotValid,
                       tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), headerHint));
@@ -208,7 +212,8 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
                       tr("Requests with this credential are not allowed from %1.").arg(request.clientIp()),
                       record->kind, record->id, record->tenantId);
     }
-    if (request.hasHeader("x-tenant-id") && QString::fromUtf8(request.header("x-tenant-id").trimmed()) != record->tenantId) {
+    if (request.hasHeader("x-tenant-id") &&
+        QString::fromUtf8(request.header("x-tenant-id").trimmed()) != record->tenantId) {
         return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."));
     }
     m_context.usage.note(record->id, now, request.clientIp());

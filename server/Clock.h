@@ -14,7 +14,10 @@ public:
     static qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch() + s_offsetMs.load(std::memory_order_relaxed); }
     static qint64 nowSecs() { return nowMs() / 1000; }
 #ifdef TOKENDESK_TEST_HOOKS
-    static void advance(qint64 ms) { s_offsetMs.fetch_add(ms, std::memory_order_relaxed); }
+    static void advance(qint64 ms)
+    {
+        s_offsetMs.fetch_add(ms, std::memory_order_relaxed);
+    }
 #endif
 
 private:

@@ -54,40 +54,47 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     parser.setApplicationDescription(tr("TokenDesk reference server: JWT sessions, API keys and scopes over HTTPS."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listen(u"listen"_s, tr("Address and port to serve, ADDRESS:PORT; port 0 picks a free one."),
+    const QCommandLineOption listen(u"listen"_s,
+                                    tr("Address and port to serve, ADDRESS:PORT; port 0 picks a free one."),
                                     u"addr:port"_s, u"127.0.0.1:8443"_s);
     const QCommandLineOption db(u"db"_s, tr("SQLite database file."), u"path"_s);
     const QCommandLineOption keyFile(u"key-file"_s, tr("Key material file (default: the database path + .keys)."),
                                      u"path"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, tr("PEM certificate chain for HTTPS."), u"path"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, tr("PEM private key for HTTPS."), u"path"_s);
-    const QCommandLineOption init(u"init"_s, tr("Create the schema, the signing key, the pepper and the first admin, then exit."));
-    const QCommandLineOption adminEmail(u"admin-email"_s, tr("E-mail of the first admin (with --init). The password is read from "
-                                                            "TOKENDESK_ADMIN_PASSWORD or standard input."),
+    const QCommandLineOption init(u"init"_s,
+                                  tr("Create the schema, the signing key, the pepper and the first admin, then exit."));
+    const QCommandLineOption adminEmail(u"admin-email"_s,
+                                        tr("E-mail of the first admin (with --init). The password is read from "
+                                           "TOKENDESK_ADMIN_PASSWORD or standard input."),
                                         u"email"_s);
     const QCommandLineOption demo(u"demo"_s, tr("Serve a throw-away sandbox with seeded tenants, an admin and keys."));
-    const QCommandLineOption addUser(u"add-user"_s, tr("Add a user to --tenant (created when absent), then exit. The "
-                                                       "password is read like the admin's."),
+    const QCommandLineOption addUser(u"add-user"_s,
+                                     tr("Add a user to --tenant (created when absent), then exit. The "
+                                        "password is read like the admin's."),
                                      u"email"_s);
     const QCommandLineOption tenant(u"tenant"_s, tr("Tenant id for --add-user."), u"id"_s);
-    const QCommandLineOption tenantName(u"tenant-name"_s, tr("Display name of a tenant created by --add-user."), u"name"_s);
+    const QCommandLineOption tenantName(u"tenant-name"_s, tr("Display name of a tenant created by --add-user."),
+                                        u"name"_s);
     const QCommandLineOption role(u"role"_s, tr("Role of the user added by --add-user: admin or member."), u"role"_s,
                                   u"member"_s);
     const QCommandLineOption username(u"username"_s, tr("Optional user name (for the B2B login) of --add-user."),
                                       u"name"_s);
-    const QCommandLineOption allowPlain(u"allow-plain-http"_s,
-                                        tr("Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)."));
+    const QCommandLineOption allowPlain(
+        u"allow-plain-http"_s, tr("Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)."));
     const QCommandLineOption privateMax(u"private-token-max-days"_s,
                                         tr("Longest lifetime of a private token, in days (default 365)."), u"days"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, tr("Print every route served (METHOD path), then exit."));
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
-    const QCommandLineOption trustedProxy(u"trusted-proxy"_s,
-                                          tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
-                                          u"cidr"_s);
+    const QCommandLineOption trustedProxy(
+        u"trusted-proxy"_s, tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
+        u"cidr"_s);
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
-    const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."), u"path"_s);
-    parser.addOptions({listen, db, keyFile, tlsCert, tlsKey, init, adminEmail, demo, addUser, tenant, tenantName, role, username,
-                       workers, trustedProxy, issuer, scopes, allowPlain, privateMax, listRoutes});
+    const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."),
+                                    u"path"_s);
+    parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,      adminEmail,
+                       demo,         addUser, tenant,  tenantName, role,       username,  workers,
+                       trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -180,7 +187,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
         if (!doc.isObject())
-            return fail(tr("The scope catalog %1 is not a JSON object: %2").arg(file.fileName(), parseError.errorString()));
+            return fail(
+                tr("The scope catalog %1 is not a JSON object: %2").arg(file.fileName(), parseError.errorString()));
         const auto catalog = protocol::ScopeCatalog::fromJson(doc.object(), &error);
         if (!catalog)
             return fail(tr("The scope catalog %1 is invalid: %2").arg(file.fileName(), error));

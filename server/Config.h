@@ -47,7 +47,10 @@ struct ServerConfig
     bool listRoutes = false;
 
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
-    QString resolvedKeyFilePath() const { return keyFilePath.isEmpty() ? databasePath + QStringLiteral(".keys") : keyFilePath; }
+    QString resolvedKeyFilePath() const
+    {
+        return keyFilePath.isEmpty() ? databasePath + QStringLiteral(".keys") : keyFilePath;
+    }
 };
 
 struct ParsedCommandLine

@@ -22,8 +22,8 @@ struct Request
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
-    QHostAddress peer;   // the socket's peer
-    QHostAddress client; // the peer, or the client named by a trusted proxy's X-Forwarded-For
+    QHostAddress peer;              // the socket's peer
+    QHostAddress client;            // the peer, or the client named by a trusted proxy's X-Forwarded-For
     QHash<QString, QString> params; // path parameters
 
     QByteArray header(const QByteArray& lowerName) const { return headers.value(lowerName); }

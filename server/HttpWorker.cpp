@@ -90,7 +90,8 @@ public:
         if (now / 1000 != m_stampSecond) {
             // Formatting a date is costly: once per second, then only the milliseconds change.
             m_stampSecond = now / 1000;
-            m_stamp = QDateTime::fromMSecsSinceEpoch(m_stampSecond * 1000).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
+            m_stamp =
+                QDateTime::fromMSecsSinceEpoch(m_stampSecond * 1000).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
         }
         char millis[8];
         std::snprintf(millis, sizeof millis, ".%03d ", int(now % 1000));
@@ -190,15 +191,16 @@ private:
     {
         m_rejected = true;
         m_socket->readAll(); // the server's parser sees nothing of this request
-        const QByteArray body = QJsonDocument(protocol::errorEnvelope(
-                                                  status == 413 ? QLatin1String(protocol::ErrorCode::PayloadTooLarge)
+        const QByteArray body =
+            QJsonDocument(protocol::errorEnvelope(status == 413 ? QLatin1String(protocol::ErrorCode::PayloadTooLarge)
                                                                 : u"request_header_fields_too_large"_s,
                                                   message))
-                                    .toJson(QJsonDocument::Compact);
+                .toJson(QJsonDocument::Compact);
         m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
                         "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
                         "\r\nConnection: close\r\n\r\n" + body);
-        qCInfo(lcHttp).noquote() << "-" << "-" << status << "rejected before parsing";
+        qCInfo(lcHttp).noquote() << "-"
+                                 << "-" << status << "rejected before parsing";
         // Close the sending side once the answer is out, keep draining so the client reads it instead of a reset.
         connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
             if (m_socket->bytesToWrite() == 0) {
@@ -220,15 +222,13 @@ private:
     bool m_rejected = false;
 };
 
-template<class Base>
-class GuardedTcpServer final : public Base
+template <class Base> class GuardedTcpServer final : public Base
 {
 public:
     GuardedTcpServer(qint64 maxBody, QObject* parent)
         : Base(parent)
         , m_maxBody(maxBody)
-    {
-    }
+    {}
     QTcpSocket* nextPendingConnection() override
     {
         QTcpSocket* socket = Base::nextPendingConnection();
@@ -249,8 +249,7 @@ public:
         , m_router(router)
         , m_api(api)
         , m_log(new AccessLog(this))
-    {
-    }
+    {}
 
 protected:
     bool handleRequest(const QHttpServerRequest& in, QTcpSocket* socket) override
@@ -297,11 +296,12 @@ protected:
             (*match.handler)(request, reply);
         } else if (!match.allowed.isEmpty()) {
             reply(Response::error(405, QLatin1String(protocol::ErrorCode::MethodNotAllowed),
-                                  u"%1 is not allowed on %2; use %3."_s.arg(QString::fromLatin1(method), path,
-                                                                            QString::fromLatin1(match.allowed.join(", "))))
+                                  u"%1 is not allowed on %2; use %3."_s.arg(
+                                      QString::fromLatin1(method), path, QString::fromLatin1(match.allowed.join(", "))))
                       .withHeader("Allow", match.allowed.join(", ")));
         } else {
-            reply(Response::error(404, QLatin1String(protocol::ErrorCode::NotFound), u"No such endpoint: %1"_s.arg(path)));
+            reply(Response::error(404, QLatin1String(protocol::ErrorCode::NotFound),
+                                  u"No such endpoint: %1"_s.arg(path)));
         }
         return true;
     }

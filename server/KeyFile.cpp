@@ -32,7 +32,8 @@ std::optional<KeyMaterial> KeyMaterial::load(const QString& path, QString* error
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the key file %1: %2. Run tokendesk-server --init first.").arg(path, file.errorString());
+        *error =
+            tr("Cannot read the key file %1: %2. Run tokendesk-server --init first.").arg(path, file.errorString());
         return std::nullopt;
     }
     if ((file.permissions() & ~(OwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0) {

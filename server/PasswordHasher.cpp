@@ -21,9 +21,9 @@ QByteArray derive(const QByteArray& password, const QByteArray& salt, int logN, 
 {
     QByteArray out(HashBytes, Qt::Uninitialized);
     const quint64 n = quint64(1) << logN;
-    if (EVP_PBE_scrypt(password.constData(), size_t(password.size()), reinterpret_cast<const unsigned char*>(salt.constData()),
-                       size_t(salt.size()), n, quint64(r), quint64(p), MaxMemory,
-                       reinterpret_cast<unsigned char*>(out.data()), size_t(out.size())) != 1) {
+    if (EVP_PBE_scrypt(password.constData(), size_t(password.size()),
+                       reinterpret_cast<const unsigned char*>(salt.constData()), size_t(salt.size()), n, quint64(r),
+                       quint64(p), MaxMemory, reinterpret_cast<unsigned char*>(out.data()), size_t(out.size())) != 1) {
         return {};
     }
     return out;
@@ -56,7 +56,8 @@ QString PasswordHasher::hash(const QByteArray& password) const
 
 bool PasswordHasher::verify(const QByteArray& password, const QString& phc)
 {
-    static const QRegularExpression re(u"^\\$scrypt\\$ln=(\\d{1,2}),r=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$"_s);
+    static const QRegularExpression re(
+        u"^\\$scrypt\\$ln=(\\d{1,2}),r=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$"_s);
     const auto m = re.match(phc);
     if (!m.hasMatch())
         return false;

@@ -23,7 +23,7 @@ public:
     explicit PasswordHasher(Params params, int maxConcurrent = 2);
     Q_DISABLE_COPY_MOVE(PasswordHasher)
 
-    QString hash(const QByteArray& password) const; // blocking: for --init and seeding
+    QString hash(const QByteArray& password) const;                     // blocking: for --init and seeding
     static bool verify(const QByteArray& password, const QString& phc); // blocking, constant-time compare
 
     QFuture<bool> verifyAsync(const QByteArray& password, const QString& phc);

@@ -25,7 +25,8 @@ Response Response::error(int status, const QString& code, const QString& message
 {
     Response r = json(status, protocol::errorEnvelope(code, message, details));
     if (status == 401) {
-        const QByteArray error = code == QLatin1String(protocol::ErrorCode::TokenNotValid) ? "invalid_token" : "invalid_request";
+        const QByteArray error =
+            code == QLatin1String(protocol::ErrorCode::TokenNotValid) ? "invalid_token" : "invalid_request";
         r.withHeader("WWW-Authenticate", "Bearer realm=\"tokendesk\", error=\"" + error + '"');
     }
     return r;
@@ -38,9 +39,8 @@ std::optional<QJsonObject> jsonBody(const Request& request, Response* error)
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = Response::error(400, QLatin1String(protocol::ErrorCode::ValidationError),
                                  u"The request body must be a JSON object."_s,
-                                 {{u"body"_s, parseError.error != QJsonParseError::NoError
-                                                  ? parseError.errorString()
-                                                  : u"expected an object"_s}});
+                                 {{u"body"_s, parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                                           : u"expected an object"_s}});
         return std::nullopt;
     }
     return doc.object();

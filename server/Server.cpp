@@ -84,7 +84,8 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig& config, QString* er
     QFile certFile(config.tlsCertPath);
     QFile keyFile(config.tlsKeyPath);
     if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the TLS certificate or key: %1").arg(certFile.isOpen() ? keyFile.errorString() : certFile.errorString());
+        *error = tr("Cannot read the TLS certificate or key: %1")
+                     .arg(certFile.isOpen() ? keyFile.errorString() : certFile.errorString());
         return std::nullopt;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
@@ -108,8 +109,7 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig& config, QString* er
 
 Server::Server(ServerContext& context)
     : m_context(context)
-{
-}
+{}
 
 Server::~Server()
 {
@@ -130,7 +130,10 @@ bool Server::start(QString* error)
     for (int i = 0; i < config.workers; ++i) {
         const int fd = openListener(config.listenAddress, i == 0 ? config.listenPort : m_port, error);
         if (fd < 0) {
-            *error = tr("Cannot listen on %1:%2: %3").arg(config.listenAddress.toString()).arg(config.listenPort).arg(*error);
+            *error = tr("Cannot listen on %1:%2: %3")
+                         .arg(config.listenAddress.toString())
+                         .arg(config.listenPort)
+                         .arg(*error);
             for (qintptr s : sockets)
                 ::close(int(s));
             return false;

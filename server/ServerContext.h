@@ -51,8 +51,7 @@ struct ServerContext
         : config(std::move(c))
         , keys(std::move(k))
         , hasher({config.scryptLogN, 8, 1}, config.maxConcurrentHashes)
-    {
-    }
+    {}
     Q_DISABLE_COPY_MOVE(ServerContext)
 
     QByteArray digest(const QByteArray& token) const; // HMAC-SHA256(pepper, token)

@@ -172,9 +172,8 @@ CredentialRecord readCredential(const QSqlQuery& q)
 
 QString encodeCursor(qint64 createdAt, const QString& id)
 {
-    return QString::fromLatin1(
-        QByteArray(QByteArray::number(createdAt) + ':' + id.toUtf8())
-            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QByteArray(QByteArray::number(createdAt) + ':' + id.toUtf8())
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 bool decodeCursor(const QString& cursor, qint64* createdAt, QString* id)
@@ -261,8 +260,7 @@ QJsonObject AuditRecord::toJson() const
 
 Store::Store(QString connectionName)
     : m_connectionName(std::move(connectionName))
-{
-}
+{}
 
 Store::~Store()
 {
@@ -320,7 +318,8 @@ int Store::schemaVersion()
 
 bool Store::migrate(QString* error)
 {
-    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"_s)) {
+    if (!exec(
+            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"_s)) {
         *error = m_lastError;
         return false;
     }
@@ -333,8 +332,9 @@ bool Store::migrate(QString* error)
     const int current = schemaVersion();
     if (current < 0 || current > known) {
         rollback();
-        *error = current < 0 ? m_lastError
-                             : u"The database has schema version %1, newer than this server (%2)."_s.arg(current).arg(known);
+        *error = current < 0
+                     ? m_lastError
+                     : u"The database has schema version %1, newer than this server (%2)."_s.arg(current).arg(known);
         return false;
     }
     for (int version = current + 1; version <= known; ++version) {
@@ -522,7 +522,7 @@ QList<MembershipRecord> Store::memberships(const QString& userId)
 {
     QList<MembershipRecord> out;
     QSqlQuery& q = cached(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
-              "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
+                          "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
     const Finished done{q};
     q.addBindValue(userId);
     if (!q.exec()) {
@@ -583,7 +583,8 @@ bool Store::createSession(const SessionRecord& session, const QByteArray& refres
 
 std::optional<SessionRecord> Store::session(const QString& id)
 {
-    QSqlQuery& q = cached(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
+    QSqlQuery& q =
+        cached(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
     const Finished done{q};
     q.addBindValue(id);
     if (!q.exec()) {
@@ -702,8 +703,9 @@ std::optional<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, b
 bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
-              "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
+        "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(r.id);
     q.addBindValue(r.kind);
     q.addBindValue(r.tenantId);
@@ -771,7 +773,8 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
         }
     }
     if (!query.text.isEmpty()) {
-        sql += u" AND (name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR prefix LIKE ? ESCAPE '\\' OR id = ?)"_s;
+        sql +=
+            u" AND (name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR prefix LIKE ? ESCAPE '\\' OR id = ?)"_s;
         const QString pattern = likePattern(query.text);
         binds << pattern << pattern << pattern << query.text;
     }
@@ -810,7 +813,8 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
 Store::Outcome Store::updateCredential(const CredentialRecord& r)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.prepare(
+        u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
     q.addBindValue(r.name);
     q.addBindValue(notNull(r.description));
     q.addBindValue(toJsonArray(r.ipAllowlist));
@@ -825,7 +829,7 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r)
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
-                                       const QString& by, qint64 now, QStringList* missing)
+                                        const QString& by, qint64 now, QStringList* missing)
 {
     if (!begin())
         return Outcome::Failed;
@@ -867,7 +871,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
 }
 
 Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
-                                      const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd)
+                                       const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd)
 {
     if (!begin())
         return Outcome::Failed;

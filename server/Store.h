@@ -58,7 +58,7 @@ struct CredentialRecord
     QStringList scopes;
     QStringList ipAllowlist;
     qint64 createdAt = 0;
-    QString createdBy; // user id
+    QString createdBy;    // user id
     qint64 expiresAt = 0; // 0: never
     qint64 lastUsedAt = 0;
     QString lastUsedIp;

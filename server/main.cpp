@@ -1,9 +1,9 @@
 #include "Api.h"
 #include "Clock.h"
-#include "Router.h"
 #include "Config.h"
 #include "KeyFile.h"
 #include "Log.h"
+#include "Router.h"
 #include "Seeder.h"
 #include "Server.h"
 #include "ServerContext.h"
@@ -88,7 +88,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(u"TokenDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
-        qSetMessagePattern(u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}%{if-critical}ERROR %{endif}%{category} %{message}"_s);
+        qSetMessagePattern(
+            u"%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}WARN %{endif}%{if-critical}ERROR %{endif}%{category} %{message}"_s);
 
     const ParsedCommandLine parsed = parseCommandLine(app.arguments());
     if (!parsed.config) {
@@ -120,10 +121,11 @@ int main(int argc, char* argv[])
             // Only a previous demo database is ever thrown away.
             Store probe(u"probe"_s);
             QString error;
-            const bool isDemo = probe.open(config.databasePath, &error) && probe.schemaVersion() > 0 &&
-                                probe.meta(u"demo"_s) == u"1"_s;
+            const bool isDemo =
+                probe.open(config.databasePath, &error) && probe.schemaVersion() > 0 && probe.meta(u"demo"_s) == u"1"_s;
             if (!isDemo)
-                return fail(tr("%1 exists and is not a demo database; refusing to overwrite it.").arg(config.databasePath));
+                return fail(
+                    tr("%1 exists and is not a demo database; refusing to overwrite it.").arg(config.databasePath));
         }
         if (!demoDir && !removeDatabaseFiles(config.databasePath))
             return fail(tr("Cannot remove the previous demo database %1.").arg(config.databasePath));
@@ -142,7 +144,8 @@ int main(int argc, char* argv[])
     std::optional<KeyMaterial> keys;
     if (config.init || config.demo) {
         // --init on a database that has its keys already keeps them: initialising twice never rotates them.
-        keys = QFile::exists(keyPath) && config.init ? KeyMaterial::load(keyPath, &error) : KeyMaterial::create(keyPath, &error);
+        keys = QFile::exists(keyPath) && config.init ? KeyMaterial::load(keyPath, &error)
+                                                     : KeyMaterial::create(keyPath, &error);
     } else {
         keys = KeyMaterial::load(keyPath, &error);
     }
@@ -153,7 +156,8 @@ int main(int argc, char* argv[])
     if (config.init) {
         const QByteArray password = readAdminPassword();
         if (password.size() < 12)
-            return fail(tr("The admin password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
+            return fail(tr(
+                "The admin password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
         if (!initializeFirstAdmin(store, context.hasher, config.adminEmail, password, &error))
             return fail(error);
         printLine(tr("Initialised %1: admin %2 in tenant \"default\". Keys are in %3.")
@@ -163,7 +167,8 @@ int main(int argc, char* argv[])
     if (!config.addUserEmail.isEmpty()) {
         const QByteArray password = readAdminPassword();
         if (password.size() < 12)
-            return fail(tr("The password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
+            return fail(
+                tr("The password must have at least 12 characters (TOKENDESK_ADMIN_PASSWORD or standard input)."));
         if (!addUserToTenant(store, context.hasher, config.addUserEmail, config.username, password, config.tenantId,
                              config.tenantName, config.role, &error))
             return fail(error);
@@ -187,8 +192,8 @@ int main(int argc, char* argv[])
         printLine(u"demo-username: "_s + demoLogin->username);
         printLine(u"demo-password: "_s + demoLogin->password);
     }
-    qCInfo(lcServer).noquote() << "serving" << server.url().toString() << "with" << config.workers << "workers, database"
-                               << config.databasePath;
+    qCInfo(lcServer).noquote() << "serving" << server.url().toString() << "with" << config.workers
+                               << "workers, database" << config.databasePath;
 
 #ifdef Q_OS_UNIX
     if (::pipe(g_signalPipe) == 0) {

@@ -25,10 +25,10 @@ AppController::AppController(QObject* parent)
     , m_secrets(new app::SecretStore(u"TokenDesk"_s, this))
 {
     connect(m_session, &app::Session::loggedIn, this, &AppController::onLoggedIn);
-    connect(m_session, &app::Session::loginFailed, this, [this](const app::ApiError& error) {
-        showLogin(error.userMessage(), true);
-    });
-    connect(m_session, &app::Session::reloginRequired, this, [this](const QString& reason) { showLogin(reason, true); });
+    connect(m_session, &app::Session::loginFailed, this,
+            [this](const app::ApiError& error) { showLogin(error.userMessage(), true); });
+    connect(m_session, &app::Session::reloginRequired, this,
+            [this](const QString& reason) { showLogin(reason, true); });
     connect(m_session, &app::Session::refreshTokenChanged, this, [this](const QByteArray& token) {
         if (!m_profile.rememberLogin || token.isEmpty())
             return;
@@ -157,16 +157,16 @@ void AppController::onLoginRequested()
             return;
         }
         // Remembered: the refresh token is in the keychain.
-        m_secrets->read(app::SecretStore::refreshTokenKey(profile.id), this,
-                        [this](const QByteArray& token, const app::ApiError& e) {
-                            if (!e.ok()) {
-                                showLogin(tr("No remembered login could be read: %1 Enter your password.")
-                                              .arg(e.userMessage()),
-                                          true);
-                                return;
-                            }
-                            m_session->resume(token);
-                        });
+        m_secrets->read(
+            app::SecretStore::refreshTokenKey(profile.id), this,
+            [this](const QByteArray& token, const app::ApiError& e) {
+                if (!e.ok()) {
+                    showLogin(tr("No remembered login could be read: %1 Enter your password.").arg(e.userMessage()),
+                              true);
+                    return;
+                }
+                m_session->resume(token);
+            });
         return;
     }
     const QString key = app::SecretStore::tokenKey(profile.id);
@@ -192,7 +192,8 @@ void AppController::onLoginRequested()
 
 void AppController::onLoggedIn()
 {
-    if (m_profile.authMethod == app::ConnectionProfile::AuthMethod::Password && !m_profile.rememberLogin && m_profile.id != u"demo"_s) {
+    if (m_profile.authMethod == app::ConnectionProfile::AuthMethod::Password && !m_profile.rememberLogin &&
+        m_profile.id != u"demo"_s) {
         // Not remembered (any more): make sure no old refresh token stays in the keychain.
         m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
     } else if (m_profile.rememberLogin && m_session->canRefresh()) {

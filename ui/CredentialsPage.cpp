@@ -67,7 +67,8 @@ CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* clien
         action->setObjectName(name);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(shortcut.isEmpty() ? text : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(shortcut.isEmpty() ? text
+                                              : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
         addAction(action);
         toolbar->addAction(action);
         return action;
@@ -119,7 +120,8 @@ CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* clien
 
     m_errorBanner = new QWidget(this);
     m_errorBanner->setObjectName(u"errorBanner"_s);
-    m_errorBanner->setStyleSheet(u"#errorBanner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }"_s);
+    m_errorBanner->setStyleSheet(
+        u"#errorBanner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }"_s);
     auto* bannerLayout = new QHBoxLayout(m_errorBanner);
     m_errorText = new QLabel(m_errorBanner);
     m_errorText->setObjectName(u"errorText"_s);
@@ -186,8 +188,9 @@ CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* clien
     connect(m_search, &QLineEdit::textChanged, m_proxy, &app::CredentialFilterModel::setFilterText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         const int value = m_status->currentData().toInt();
-        m_proxy->setStatusFilter(value < 0 ? std::nullopt
-                                           : std::optional<CredentialModel::DisplayStatus>(CredentialModel::DisplayStatus(value)));
+        m_proxy->setStatusFilter(
+            value < 0 ? std::nullopt
+                      : std::optional<CredentialModel::DisplayStatus>(CredentialModel::DisplayStatus(value)));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
@@ -307,9 +310,12 @@ void CredentialsPage::ensureCatalog(std::function<void()> then)
 void CredentialsPage::generate()
 {
     if (app::kindInfo(m_kind).needsSession && m_session->credentialKind() != u"session"_s) {
-        showError({app::ApiError::Kind::Http, 403, u"insufficient_scope"_s,
+        showError({app::ApiError::Kind::Http,
+                   403,
+                   u"insufficient_scope"_s,
                    tr("Private tokens can only be created after logging in with a password, not with a stored token."),
-                   {}, 0},
+                   {},
+                   0},
                   {});
         return;
     }
@@ -349,7 +355,8 @@ void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential
 
 void CredentialsPage::showSecret(const QString& name, QByteArray secret)
 {
-    auto* dialog = new SecretDialog(tr("New %1").arg(app::kindSingular(m_kind)), name, std::move(secret), m_clipboard, this);
+    auto* dialog =
+        new SecretDialog(tr("New %1").arg(app::kindSingular(m_kind)), name, std::move(secret), m_clipboard, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -446,7 +453,8 @@ void CredentialsPage::exportCsv(const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0}, {});
+        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0},
+                  {});
         return;
     }
     QStringList header;
@@ -462,7 +470,8 @@ void CredentialsPage::exportCsv(const QString& path)
         file.write(fields.join(u',').toUtf8() + "\r\n");
     }
     if (!file.commit())
-        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0}, {});
+        showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0},
+                  {});
     else
         emit statusMessage(tr("Exported %n row(s) to %1.", nullptr, m_proxy->rowCount()).arg(path));
 }
@@ -497,10 +506,12 @@ void CredentialsPage::updateDetails()
     const int row = m_model->rowOf(ids.constFirst());
     const protocol::ApiKeyDto& r = m_model->record(row);
     const QLocale locale;
-    auto when = [&](const QDateTime& t) { return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::LongFormat) : tr("—"); };
+    auto when = [&](const QDateTime& t) {
+        return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::LongFormat) : tr("—");
+    };
     auto line = [](const QString& label, const QString& value) {
         return u"<tr><td style='padding-right:8px;color:gray'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
-                                                                                            value.toHtmlEscaped());
+                                                                                             value.toHtmlEscaped());
     };
     QString html = u"<h3>%1</h3>"_s.arg(r.name.toHtmlEscaped());
     if (!r.description.isEmpty())
@@ -513,9 +524,10 @@ void CredentialsPage::updateDetails()
                  r.scopes.join(u", "_s));
     html += line(tr("Created"), when(r.createdAt));
     html += line(tr("Created by"), r.createdBy);
-    html += line(tr("Expires"), r.expiresAt.isValid() ? when(r.expiresAt) + u" ("_s +
-                                                            CredentialModel::relativeTime(r.expiresAt, m_model->now()) + u')'
-                                                      : tr("Never"));
+    html += line(tr("Expires"),
+                 r.expiresAt.isValid()
+                     ? when(r.expiresAt) + u" ("_s + CredentialModel::relativeTime(r.expiresAt, m_model->now()) + u')'
+                     : tr("Never"));
     html += line(tr("Last used"), r.lastUsedAt.isValid() ? when(r.lastUsedAt) + u' ' + r.lastUsedIp : tr("Never"));
     html += line(tr("IP allowlist"), r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s));
     if (r.revokedAt.isValid())

@@ -17,10 +17,9 @@ using td::app::CredentialModel;
 namespace td::ui {
 
 namespace {
-const CredentialModel::DisplayStatus Statuses[] = {CredentialModel::DisplayStatus::Active,
-                                                   CredentialModel::DisplayStatus::ExpiringSoon,
-                                                   CredentialModel::DisplayStatus::Expired,
-                                                   CredentialModel::DisplayStatus::Revoked};
+const CredentialModel::DisplayStatus Statuses[] = {
+    CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
+    CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked};
 const app::CredentialKind Kinds[] = {app::CredentialKind::ApiKey, app::CredentialKind::Uat,
                                      app::CredentialKind::PrivateToken};
 } // namespace
@@ -34,7 +33,8 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     auto* summary = new QGroupBox(tr("Summary"), this);
     m_counts = new QGridLayout(summary);
     for (int c = 0; c < 4; ++c) {
-        auto* header = new QLabel(u"<b>%1</b>"_s.arg(CredentialModel::statusText(Statuses[c]).toHtmlEscaped()), summary);
+        auto* header =
+            new QLabel(u"<b>%1</b>"_s.arg(CredentialModel::statusText(Statuses[c]).toHtmlEscaped()), summary);
         header->setAlignment(Qt::AlignRight);
         m_counts->addWidget(header, 0, c + 1);
     }

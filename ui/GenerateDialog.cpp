@@ -193,7 +193,8 @@ QDateTime GenerateDialog::expiry() const
 
 QString GenerateDialog::expiryError() const
 {
-    if (ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom && m_customDate->date() < QDate::currentDate())
+    if (ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom &&
+        m_customDate->date() < QDate::currentDate())
         return tr("Choose a date in the future.");
     return {};
 }

@@ -24,7 +24,7 @@ namespace {
 QString row(const QString& label, const QString& value)
 {
     return u"<tr><td style='padding-right:10px;color:gray'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
-                                                                                         value.toHtmlEscaped());
+                                                                                          value.toHtmlEscaped());
 }
 } // namespace
 
@@ -109,12 +109,14 @@ void InspectorPage::inspectLocally()
     if (report.kind == app::TokenReport::Kind::Jwt) {
         html += row(tr("Algorithm"), report.jwtHeader.value(u"alg"_s).toString());
         for (const char* claim : {"iss", "aud", "sub", "tid", "sid"})
-            html += row(QString::fromLatin1(claim), report.jwtClaims.value(QLatin1String(claim)).toVariant().toString());
+            html +=
+                row(QString::fromLatin1(claim), report.jwtClaims.value(QLatin1String(claim)).toVariant().toString());
         if (report.issuedAt.isValid())
             html += row(tr("Issued"), locale.toString(report.issuedAt.toLocalTime(), QLocale::LongFormat));
         if (report.expiresAt.isValid()) {
-            html += row(tr("Expires"), tr("%1 (%2)").arg(locale.toString(report.expiresAt.toLocalTime(), QLocale::LongFormat),
-                                                        app::CredentialModel::relativeTime(report.expiresAt, now)));
+            html += row(tr("Expires"),
+                        tr("%1 (%2)").arg(locale.toString(report.expiresAt.toLocalTime(), QLocale::LongFormat),
+                                          app::CredentialModel::relativeTime(report.expiresAt, now)));
         }
         html += row(tr("Signature"), tr("Not verified here: only the server holds the key. Use \"Check on server\"."));
     }

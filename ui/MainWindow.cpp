@@ -5,10 +5,10 @@
 #include "CredentialsPage.h"
 #include "ExpiryPage.h"
 #include "InspectorPage.h"
-#include "app/ExpiryModel.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialModel.h"
+#include "app/ExpiryModel.h"
 #include "app/Session.h"
 
 #include <QAction>
@@ -109,7 +109,8 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(0);
 
-    connect(m_tenant, &QComboBox::activated, this, [this] { m_session->switchTenant(m_tenant->currentData().toString()); });
+    connect(m_tenant, &QComboBox::activated, this,
+            [this] { m_session->switchTenant(m_tenant->currentData().toString()); });
     connect(m_session, &app::Session::expiresAtChanged, this, &MainWindow::updateTimeLeft);
     connect(m_session, &app::Session::loggedIn, this, &MainWindow::updateConnectionBar);
     connect(m_session, &app::Session::tenantChanged, this, &MainWindow::updateConnectionBar);
@@ -200,7 +201,7 @@ void MainWindow::showPage(app::CredentialKind kind)
 
 void MainWindow::showSupportPage(SupportPage page)
 {
-    QWidget* widget = page == SupportPage::Expiry ? static_cast<QWidget*>(m_expiry)
+    QWidget* widget = page == SupportPage::Expiry      ? static_cast<QWidget*>(m_expiry)
                       : page == SupportPage::Inspector ? static_cast<QWidget*>(m_inspector)
                                                        : static_cast<QWidget*>(m_audit);
     m_nav->setCurrentRow(m_stack->indexOf(widget));
@@ -218,9 +219,12 @@ void MainWindow::updateConnectionBar()
     const QString color = app::ConnectionProfile::environmentColor(m_profile.environment);
     m_environment->setText(app::ConnectionProfile::environmentName(m_profile.environment).toUpper());
     m_environment->setStyleSheet(
-        u"QLabel { background: %1; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"_s.arg(color));
-    m_environment->setAccessibleName(tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
-    m_profileName->setText(u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
+        u"QLabel { background: %1; color: white; font-weight: bold; padding: 2px 8px; border-radius: 3px; }"_s.arg(
+            color));
+    m_environment->setAccessibleName(
+        tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
+    m_profileName->setText(
+        u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
     const protocol::UserDto& user = m_session->user();
     // A stored token is named by its kind, in the user's language.
     QString kind = m_session->credentialKind();
@@ -247,9 +251,11 @@ void MainWindow::updateTimeLeft()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_timeLeft->setText(m_session->canRefresh()
-                            ? tr("Session renews %1").arg(app::CredentialModel::relativeTime(expires.addSecs(-app::Session::RenewAheadSeconds), now))
-                            : tr("Token expires %1").arg(app::CredentialModel::relativeTime(expires, now)));
+    m_timeLeft->setText(
+        m_session->canRefresh()
+            ? tr("Session renews %1")
+                  .arg(app::CredentialModel::relativeTime(expires.addSecs(-app::Session::RenewAheadSeconds), now))
+            : tr("Token expires %1").arg(app::CredentialModel::relativeTime(expires, now)));
 }
 
 } // namespace td::ui

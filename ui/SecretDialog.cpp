@@ -24,10 +24,11 @@ SecretDialog::SecretDialog(const QString& title, const QString& name, QByteArray
     setObjectName(u"secretDialog"_s);
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);
-    auto* warning = new QLabel(tr("<b>Copy the secret of \"%1\" now.</b> It is shown only this once: TokenDesk does not "
-                                  "keep it and the server stores only a digest, so nobody can show it again.")
-                                   .arg(name.toHtmlEscaped()),
-                               this);
+    auto* warning =
+        new QLabel(tr("<b>Copy the secret of \"%1\" now.</b> It is shown only this once: TokenDesk does not "
+                      "keep it and the server stores only a digest, so nobody can show it again.")
+                       .arg(name.toHtmlEscaped()),
+                   this);
     warning->setObjectName(u"secretWarning"_s);
     warning->setWordWrap(true);
     layout->addWidget(warning);
@@ -74,11 +75,11 @@ void SecretDialog::done(int result)
     if (!m_stored->isChecked()) {
         bool close = m_autoAnswer == 1;
         if (m_autoAnswer < 0) {
-            close = QMessageBox::warning(this, tr("Close without the secret?"),
-                                         tr("The secret cannot be shown again. If you have not stored it, you will have "
-                                            "to rotate or generate a new one. Close anyway?"),
-                                         QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel) ==
-                    QMessageBox::Close;
+            close = QMessageBox::warning(
+                        this, tr("Close without the secret?"),
+                        tr("The secret cannot be shown again. If you have not stored it, you will have "
+                           "to rotate or generate a new one. Close anyway?"),
+                        QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Close;
         }
         if (!close)
             return;

@@ -91,7 +91,8 @@ private slots:
         QFile other(m_dir.filePath(u"other-cert.pem"_s));
         QVERIFY(other.open(QIODevice::ReadOnly));
         const QSslCertificate otherCert = QSslCertificate::fromData(other.readAll(), QSsl::Pem).value(0);
-        for (const auto& [pin, accepted] : {std::pair{pinOf(m_ca.constFirst()), true}, std::pair{pinOf(otherCert), false}}) {
+        for (const auto& [pin, accepted] :
+             {std::pair{pinOf(m_ca.constFirst()), true}, std::pair{pinOf(otherCert), false}}) {
             app::ApiClient client;
             client.setBaseUrl(m_server.url());
             client.setCaCertificates(m_ca);

@@ -75,10 +75,8 @@ private slots:
         // The key works for what it was given, and records its use.
         const HttpResult products = m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret));
         QCOMPARE(products.status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(!keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, admin()))
-                                      .value(u"lastUsedAt"_s)
-                                      .isNull(),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, admin())).value(u"lastUsedAt"_s).isNull(), 5000);
         QCOMPARE(keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, admin())).value(u"lastUsedIp"_s).toString(),
                  u"127.0.0.1"_s);
     }
@@ -93,17 +91,21 @@ private slots:
         QTest::newRow("long name") << QJsonObject{{u"name"_s, QString(101, u'x')}, {u"scopes"_s, scopes}} << u"name"_s;
         QTest::newRow("no scopes") << QJsonObject{{u"name"_s, u"k"_s}} << u"scopes"_s;
         QTest::newRow("empty scopes") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, QJsonArray{}}} << u"scopes"_s;
-        QTest::newRow("unknown scope") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, QJsonArray{u"read:everything"_s}}}
+        QTest::newRow("unknown scope") << QJsonObject{{u"name"_s, u"k"_s},
+                                                      {u"scopes"_s, QJsonArray{u"read:everything"_s}}}
                                        << u"scopes"_s;
         QTest::newRow("UAT permission on a key")
             << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, QJsonArray{u"brand_create"_s}}} << u"scopes"_s;
-        QTest::newRow("past expiry") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, scopes},
+        QTest::newRow("past expiry") << QJsonObject{{u"name"_s, u"k"_s},
+                                                    {u"scopes"_s, scopes},
                                                     {u"expiresAt"_s, u"2001-01-01T00:00:00Z"_s}}
                                      << u"expiresAt"_s;
-        QTest::newRow("garbage expiry") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, scopes},
+        QTest::newRow("garbage expiry") << QJsonObject{{u"name"_s, u"k"_s},
+                                                       {u"scopes"_s, scopes},
                                                        {u"expiresAt"_s, u"next tuesday"_s}}
                                         << u"expiresAt"_s;
-        QTest::newRow("bad CIDR") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, scopes},
+        QTest::newRow("bad CIDR") << QJsonObject{{u"name"_s, u"k"_s},
+                                                 {u"scopes"_s, scopes},
                                                  {u"ipAllowlist"_s, QJsonArray{u"10.0.0.1/8"_s}}}
                                   << u"ipAllowlist"_s;
         QTest::newRow("unknown field") << QJsonObject{{u"name"_s, u"k"_s}, {u"scopes"_s, scopes}, {u"expires_at"_s, 1}}
@@ -114,17 +116,16 @@ private slots:
     {
         QFETCH(QJsonObject, body);
         QFETCH(QString, field);
-        const int before = m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin())
-                               .data()
-                               .value(u"items"_s)
-                               .toArray()
-                               .size();
+        const int before =
+            m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size();
         const HttpResult r = m_server.post(u"/api/v1/api-keys"_s, body, admin());
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"validation_error"_s);
-        QVERIFY2(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field), r.body.constData());
+        QVERIFY2(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field),
+                 r.body.constData());
         // Nothing was created.
-        QCOMPARE(m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size(), before);
+        QCOMPARE(m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size(),
+                 before);
     }
 
     void notJsonIsA400()
@@ -139,7 +140,8 @@ private slots:
         const auto [id, secret] = m_server.createKey(u"reader"_s, {u"read:products"_s});
         QVERIFY(!secret.isEmpty());
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 200);
-        const HttpResult write = m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Anvil"_s}}, TestServer::apiKey(secret));
+        const HttpResult write =
+            m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Anvil"_s}}, TestServer::apiKey(secret));
         QCOMPARE(write.status, 403);
         QCOMPARE(write.errorCode(), u"insufficient_scope"_s);
         QCOMPARE(m_server.get(u"/api/v1/orders"_s, TestServer::apiKey(secret)).status, 403);
@@ -147,15 +149,15 @@ private slots:
         const HttpResult manage = m_server.get(u"/api/v1/api-keys"_s, TestServer::apiKey(secret));
         QCOMPARE(manage.status, 403);
         QCOMPARE(manage.errorCode(), u"insufficient_scope"_s);
-        const HttpResult create = m_server.post(u"/api/v1/api-keys"_s,
-                                                {{u"name"_s, u"x"_s}, {u"scopes"_s, QJsonArray{u"read:products"_s}}},
-                                                TestServer::apiKey(secret));
+        const HttpResult create =
+            m_server.post(u"/api/v1/api-keys"_s, {{u"name"_s, u"x"_s}, {u"scopes"_s, QJsonArray{u"read:products"_s}}},
+                          TestServer::apiKey(secret));
         QCOMPARE(create.status, 403);
 
         // A writer can write, and what it wrote can be read.
         const auto writer = m_server.createKey(u"writer"_s, {u"write:products"_s, u"read:products"_s});
-        const HttpResult created = m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Rocket skates"_s}},
-                                                 TestServer::apiKey(writer.second));
+        const HttpResult created =
+            m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Rocket skates"_s}}, TestServer::apiKey(writer.second));
         QCOMPARE(created.status, 201);
         const HttpResult listed = m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret));
         QVERIFY(ids(listed.data().value(u"items"_s).toArray()).contains(created.data().value(u"id"_s).toString()));
@@ -182,7 +184,8 @@ private slots:
         QVERIFY(m_server.addUser(u"boss@globex.test"_s, u"globex"_s, u"admin"_s, "globex password 123"));
         const QString globex =
             m_server.login(u"boss@globex.test"_s, "globex password 123").data().value(u"token"_s).toString();
-        const auto globexKey = m_server.createKey(u"globex key"_s, {u"read:products"_s}, {}, TestServer::bearer(globex));
+        const auto globexKey =
+            m_server.createKey(u"globex key"_s, {u"read:products"_s}, {}, TestServer::bearer(globex));
         QVERIFY(!globexKey.first.isEmpty());
         const auto defaultKey = m_server.createKey(u"default key"_s, {u"read:products"_s});
 
@@ -232,8 +235,8 @@ private slots:
     {
         TestServer proxied;
         QVERIFY(proxied.start({u"--trusted-proxy"_s, u"127.0.0.1/32"_s}));
-        const auto key = proxied.createKey(u"office"_s, {u"read:products"_s},
-                                           {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}});
+        const auto key =
+            proxied.createKey(u"office"_s, {u"read:products"_s}, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}});
         td::test::Headers h = TestServer::apiKey(key.second);
         h.emplaceBack("X-Forwarded-For", "10.1.2.3");
         QCOMPARE(proxied.get(u"/api/v1/products"_s, h).status, 200);
@@ -266,8 +269,10 @@ private slots:
         // The controlled clock moves b past its expiry: status is computed at read time.
         QVERIFY(s.advanceClock(10LL * 365 * 24 * 3600));
         // The session ended long ago too: log in again.
-        h = TestServer::bearer(
-            s.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword).data().value(u"token"_s).toString());
+        h = TestServer::bearer(s.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword)
+                                   .data()
+                                   .value(u"token"_s)
+                                   .toString());
         QCOMPARE(listIds(u"?status=expired"_s), (QSet<QString>{b.first}));
         QCOMPARE(s.get(u"/api/v1/api-keys/"_s + b.first, h).data().value(u"apiKey"_s).toObject().value(u"status"_s),
                  u"expired"_s);
@@ -283,10 +288,12 @@ private slots:
         const HttpResult second = s.get(u"/api/v1/api-keys?limit=2&cursor="_s + cursor, h);
         QCOMPARE(second.data().value(u"items"_s).toArray().size(), 1);
         QVERIFY(second.data().value(u"nextCursor"_s).isNull());
-        QStringList all = ids(first.data().value(u"items"_s).toArray()) + ids(second.data().value(u"items"_s).toArray());
+        QStringList all =
+            ids(first.data().value(u"items"_s).toArray()) + ids(second.data().value(u"items"_s).toArray());
         QCOMPARE(QSet<QString>(all.begin(), all.end()), (QSet<QString>{a.first, b.first, c.first}));
 
-        for (const QString& bad : {u"?status=frozen"_s, u"?limit=0"_s, u"?limit=1001"_s, u"?limit=abc"_s, u"?cursor=%%%"_s}) {
+        for (const QString& bad :
+             {u"?status=frozen"_s, u"?limit=0"_s, u"?limit=1001"_s, u"?limit=abc"_s, u"?cursor=%%%"_s}) {
             const HttpResult r = s.get(u"/api/v1/api-keys"_s + bad, h);
             QVERIFY2(r.status == 400 && r.errorCode() == u"validation_error"_s, qPrintable(bad));
         }
@@ -347,16 +354,18 @@ private slots:
         QList<QPair<QString, QString>> keys;
         for (int i = 0; i < 3; ++i)
             keys.append(m_server.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s}));
-        const HttpResult partial = m_server.post(
-            u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, u"key_missing"_s}}}, admin());
+        const HttpResult partial =
+            m_server.post(u"/api/v1/api-keys/revoke"_s,
+                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, u"key_missing"_s}}}, admin());
         QCOMPARE(partial.status, 404);
         QCOMPARE(partial.json.value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"missing"_s).toArray(),
                  QJsonArray{u"key_missing"_s});
         for (const auto& k : keys) // nothing changed
             QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(k.second)).status, 200);
 
-        const HttpResult all = m_server.post(
-            u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, keys[2].first}}}, admin());
+        const HttpResult all =
+            m_server.post(u"/api/v1/api-keys/revoke"_s,
+                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, keys[2].first}}}, admin());
         QCOMPARE(all.status, 200);
         QCOMPARE(all.data().value(u"items"_s).toArray().size(), 3);
         for (const auto& k : keys)

@@ -2,13 +2,13 @@
 #include "TestServer.h"
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSet>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -43,8 +43,8 @@ private slots:
                                            << u"--listen takes ADDRESS:PORT"_s;
         QTest::newRow("cert without key") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--tls-cert"_s, u"c.pem"_s}
                                           << u"--tls-cert and --tls-key go together"_s;
-        QTest::newRow("init without email") << QStringList{u"--init"_s, u"--db"_s, u"x.sqlite"_s}
-                                            << u"--init needs --admin-email"_s;
+        QTest::newRow("init without email")
+            << QStringList{u"--init"_s, u"--db"_s, u"x.sqlite"_s} << u"--init needs --admin-email"_s;
         QTest::newRow("bad proxy") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--trusted-proxy"_s, u"10.0.0.1/8"_s}
                                    << u"--trusted-proxy"_s;
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
@@ -117,8 +117,8 @@ private slots:
         TestServer s;
         QVERIFY(s.start());
         s.stop();
-        QVERIFY(QFile::setPermissions(s.keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                           QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(s.keyFilePath(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
         const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s});
         QCOMPARE(code, 1);
         QVERIFY2(output.contains(u"chmod 600"_s), qPrintable(output));

@@ -142,7 +142,8 @@ private slots:
     {
         TestServer s;
         QVERIFY(s.start());
-        const auto key = s.createKey(u"office"_s, {u"read:products"_s}, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}});
+        const auto key =
+            s.createKey(u"office"_s, {u"read:products"_s}, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}});
         QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 403);
         QCOMPARE(s.login(QString::fromLatin1(TestServer::AdminEmail), "wrong password!!").status, 401);
         s.stop();

@@ -84,8 +84,8 @@ private slots:
         QTest::newRow("DELETE /me") << QByteArray("DELETE") << u"/api/v1/me"_s << QByteArray("GET");
         QTest::newRow("GET /auth/login") << QByteArray("GET") << u"/api/v1/auth/login"_s << QByteArray("POST");
         QTest::newRow("PUT /api-keys") << QByteArray("PUT") << u"/api/v1/api-keys"_s << QByteArray("GET, POST");
-        QTest::newRow("DELETE /api-keys/{id}") << QByteArray("DELETE") << u"/api/v1/api-keys/key_x"_s
-                                               << QByteArray("GET, PATCH");
+        QTest::newRow("DELETE /api-keys/{id}")
+            << QByteArray("DELETE") << u"/api/v1/api-keys/key_x"_s << QByteArray("GET, PATCH");
     }
 
     void wrongMethodIs405WithAllow()
@@ -126,7 +126,8 @@ private slots:
     {
         // 900 KiB of valid JSON reaches the handler, which judges it on its merits (a too long name).
         const QByteArray body = "{\"name\":\"" + QByteArray(900 * 1024, 'n') + "\",\"scopes\":[\"read:products\"]}";
-        const HttpResult r = m_server.request("POST", u"/api/v1/api-keys"_s, body, TestServer::bearer(m_server.adminToken()));
+        const HttpResult r =
+            m_server.request("POST", u"/api/v1/api-keys"_s, body, TestServer::bearer(m_server.adminToken()));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"validation_error"_s);
         QVERIFY(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"name"_s));
@@ -139,8 +140,9 @@ private slots:
         QVERIFY(socket.waitForConnected(5000));
         for (int i = 0; i < 3; ++i) {
             const QByteArray body = "{\"email\":\"\"}";
-            socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket.write(
+                "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                QByteArray::number(body.size()) + "\r\n\r\n" + body);
             QByteArray response;
             while (!response.contains("\"success\":false}") && socket.waitForReadyRead(5000))
                 response += socket.readAll();
@@ -183,7 +185,8 @@ private slots:
 
     void oneLogLinePerRequestWithoutQueryOrHeaders()
     {
-        const HttpResult r = m_server.get(u"/api/v1/scopes?marker=logcheck123"_s, {{"Authorization", "Bearer not-a-jwt-secret-xyz"}});
+        const HttpResult r =
+            m_server.get(u"/api/v1/scopes?marker=logcheck123"_s, {{"Authorization", "Bearer not-a-jwt-secret-xyz"}});
         QCOMPARE(r.status, 401);
         QTRY_VERIFY_WITH_TIMEOUT(m_server.log().contains(u"GET /api/v1/scopes 401"_s), 5000);
         QVERIFY(!m_server.log().contains(u"logcheck123"_s));

@@ -139,8 +139,8 @@ bool TestServer::addUser(const QString& email, const QString& tenant, const QStr
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"TOKENDESK_PASSWORD"_s, QString::fromUtf8(password));
-    QStringList args{u"--db"_s, databasePath(), u"--add-user"_s, email, u"--tenant"_s, tenant, u"--role"_s, role,
-                     u"--scrypt-log-n"_s, u"12"_s};
+    QStringList args{u"--db"_s,   databasePath(), u"--add-user"_s,     email,  u"--tenant"_s, tenant,
+                     u"--role"_s, role,           u"--scrypt-log-n"_s, u"12"_s};
     if (!username.isEmpty())
         args << u"--username"_s << username;
     const auto [code, output] = runCommand(args, env);

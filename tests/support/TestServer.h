@@ -20,9 +20,9 @@ namespace td::test {
 // What a test gets back from one HTTP call.
 struct HttpResult
 {
-    int status = 0;            // 0: no HTTP answer (connection refused, reset, timeout)
+    int status = 0; // 0: no HTTP answer (connection refused, reset, timeout)
     QByteArray body;
-    QJsonObject json;          // the parsed body when it is a JSON object
+    QJsonObject json; // the parsed body when it is a JSON object
     QList<QPair<QByteArray, QByteArray>> headers;
     QString networkError;
 
@@ -51,8 +51,8 @@ public:
     bool start(const QStringList& extraArgs = {});
     // Serves again on the same database (after stop() or kill()).
     bool restart(const QStringList& extraArgs = {});
-    void stop();      // SIGTERM and wait
-    void kill();      // SIGKILL: a crash
+    void stop(); // SIGTERM and wait
+    void kill(); // SIGKILL: a crash
     // --add-user on the same database (works while serving: SQLite WAL allows it).
     bool addUser(const QString& email, const QString& tenant, const QString& role, const QByteArray& password,
                  const QString& username = {});

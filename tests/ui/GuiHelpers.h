@@ -11,8 +11,7 @@
 
 namespace td::test {
 
-template<class T>
-T* waitForWidget(const QString& objectName, int timeoutMs = 15000)
+template <class T> T* waitForWidget(const QString& objectName, int timeoutMs = 15000)
 {
     T* found = nullptr;
     QElapsedTimer timer;

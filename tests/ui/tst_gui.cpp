@@ -4,17 +4,17 @@
 #include "TestServer.h"
 
 #include "app/ApiClient.h"
+#include "app/AuditModel.h"
 #include "app/CredentialFilterModel.h"
 #include "app/CredentialModel.h"
 #include "app/DemoLauncher.h"
 #include "app/Session.h"
-#include "app/AuditModel.h"
 #include "ui/AppController.h"
 #include "ui/AuditPage.h"
-#include "ui/ExpiryPage.h"
-#include "ui/InspectorPage.h"
 #include "ui/CredentialsPage.h"
+#include "ui/ExpiryPage.h"
 #include "ui/GenerateDialog.h"
+#include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
@@ -27,17 +27,17 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QFileInfo>
-#include <QMimeData>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace td;
@@ -276,7 +276,8 @@ private slots:
         status->setCurrentIndex(status->findData(int(CredentialModel::DisplayStatus::Revoked)));
         QCOMPARE(page->proxy()->rowCount(), 4);
         for (int row = 0; row < page->proxy()->rowCount(); ++row)
-            QCOMPARE(page->proxy()->index(row, CredentialModel::Status).data().toString(), CredentialModel::statusText(CredentialModel::DisplayStatus::Revoked));
+            QCOMPARE(page->proxy()->index(row, CredentialModel::Status).data().toString(),
+                     CredentialModel::statusText(CredentialModel::DisplayStatus::Revoked));
         status->setCurrentIndex(0);
         QCOMPARE(page->proxy()->rowCount(), page->model()->rowCount());
     }
@@ -366,8 +367,7 @@ private slots:
         QCOMPARE(demo.session()->tenants().size(), 2);
         demo.shutdown();
         QVERIFY(!demo.demo()->isRunning());
-        QVERIFY(!QFileInfo::exists(u"/proc/%1/cmdline"_s.arg(pid)) ||
-                !QFile(u"/proc/%1/cmdline"_s.arg(pid)).exists());
+        QVERIFY(!QFileInfo::exists(u"/proc/%1/cmdline"_s.arg(pid)) || !QFile(u"/proc/%1/cmdline"_s.arg(pid)).exists());
         demo.mainWindow()->close();
     }
 
@@ -406,14 +406,15 @@ private slots:
         QTest::qWait(500);
         console.kill();
         QVERIFY(console.waitForFinished(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1/exe"_s.arg(serverPid)) ||
-                                     QFile(u"/proc/%1/stat"_s.arg(serverPid)).open(QIODevice::ReadOnly) == false ||
-                                     [serverPid] {
-                                         QFile stat(u"/proc/%1/stat"_s.arg(serverPid));
-                                         stat.open(QIODevice::ReadOnly);
-                                         return stat.readAll().split(' ').value(2) == "Z";
-                                     }(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !QFileInfo::exists(u"/proc/%1/exe"_s.arg(serverPid)) ||
+                QFile(u"/proc/%1/stat"_s.arg(serverPid)).open(QIODevice::ReadOnly) == false ||
+                [serverPid] {
+                    QFile stat(u"/proc/%1/stat"_s.arg(serverPid));
+                    stat.open(QIODevice::ReadOnly);
+                    return stat.readAll().split(' ').value(2) == "Z";
+                }(),
+            10000);
     }
 
     void cleanupTestCase()

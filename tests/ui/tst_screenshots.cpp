@@ -3,21 +3,21 @@
 #include "TestServer.h"
 
 #include "app/ApiClient.h"
+#include "app/ClipboardGuard.h"
 #include "app/CredentialModel.h"
 #include "app/DemoLauncher.h"
 #include "app/Jobs.h"
 #include "app/Session.h"
 #include "ui/AppController.h"
 #include "ui/AuditPage.h"
-#include "ui/InspectorPage.h"
 #include "ui/CredentialsPage.h"
 #include "ui/GenerateDialog.h"
+#include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
 #include "ui/Translations.h"
-#include "app/ClipboardGuard.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -103,7 +103,8 @@ private slots:
         QVERIFY(window->grab().toImage().save(m_dir.filePath(u"audit-log.png"_s)));
         window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
         // A made-up token with a mistyped character: the offline report catches it by the checksum.
-        window->inspectorPage()->setToken(QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx");
+        window->inspectorPage()->setToken(QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") +
+                                          "3kQ9Zx");
         QApplication::processEvents();
         QVERIFY(window->grab().toImage().save(m_dir.filePath(u"token-inspector.png"_s)));
         window->showPage(app::CredentialKind::ApiKey);
@@ -126,7 +127,8 @@ private slots:
 
         app::ClipboardGuard clipboard;
         ui::SecretDialog secret(tr("New API key"), u"Warehouse sync (EU)"_s,
-                                QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx", &clipboard);
+                                QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx",
+                                &clipboard);
         secret.setConfirmCloseAnswer(true);
         secret.show();
         save(&secret, u"secret-dialog"_s);

@@ -6,22 +6,22 @@
 #include "app/CredentialKind.h"
 #include "app/CredentialModel.h"
 #include "app/Session.h"
-#include "ui/CredentialsPage.h"
-#include "ui/MainWindow.h"
 #include "protocol/Scopes.h"
+#include "ui/CredentialsPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 
-#include <QAction>
-#include <QListWidget>
 #include <QAbstractButton>
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -560,8 +560,9 @@ void TestTranslations::germanMainWindow()
     QCOMPARE(QSettings().value(u"language"_s).toString(), u"fr"_s);
     window.findChild<QAction*>(u"language_system"_s)->trigger();
     QCOMPARE(QSettings().value(u"language"_s).toString(), QString());
-    const QStringList problems = sweep(&window, {u"mainWindow"_s, u"environmentLabel"_s, u"profileLabel"_s,
-                                                 u"userLabel"_s, u"detailsPane"_s, u"localReport"_s, u"serverReport"_s});
+    const QStringList problems =
+        sweep(&window, {u"mainWindow"_s, u"environmentLabel"_s, u"profileLabel"_s, u"userLabel"_s, u"detailsPane"_s,
+                        u"localReport"_s, u"serverReport"_s});
     QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
 }
 
