@@ -136,7 +136,8 @@ void ApiJob::finish(ApiError error)
 ApiClient::ApiClient(QObject* parent)
     : QObject(parent)
 {
-    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Never follow a redirect: Qt would copy the Authorization header and re-send a password to the new address.
+    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 void ApiClient::clearCredentials()

@@ -35,6 +35,11 @@ QString ApiError::userMessage() const
     case Kind::Http:
         break;
     }
+    if (httpStatus >= 300 && httpStatus < 400) {
+        return QCoreApplication::translate("ApiError",
+                                           "The server redirected the request elsewhere; TokenDesk does not "
+                                           "follow redirects with your credentials. Check the server address.");
+    }
     if (httpStatus == 429) {
         return retryAfterSeconds > 0
                    ? QCoreApplication::translate("ApiError", "Too many attempts. Try again in %n second(s).", nullptr,

@@ -139,8 +139,11 @@ void Session::renew()
         return;
     m_renewing = true;
     auto* job = new RefreshJob(m_client, m_refreshToken, this);
-    connect(job, &ApiJob::finished, this, [this, job] {
+    const int generation = m_generation;
+    connect(job, &ApiJob::finished, this, [this, job, generation] {
         job->deleteLater();
+        if (generation != m_generation)
+            return; // logged out or logged in anew meanwhile: this answer belongs to a session that is gone
         m_renewing = false;
         if (!job->error().ok()) {
             const bool connectionProblem = job->error().isConnectionProblem();
@@ -195,6 +198,8 @@ void Session::switchTenant(const QString& tenantId)
 
 void Session::clear()
 {
+    ++m_generation; // a renewal still under way is ignored when it answers
+    m_renewing = false;
     m_renewTimer.stop();
     m_client->clearCredentials();
     m_refreshToken.fill('\0');

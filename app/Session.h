@@ -76,6 +76,7 @@ private:
     QString m_credentialKind;
     QTimer m_renewTimer;
     bool m_renewing = false;
+    int m_generation = 0;
     QList<std::pair<QPointer<QObject>, std::function<void(bool)>>> m_waiting;
 };
 

@@ -138,6 +138,28 @@ QJsonValue toIsoOrNull(const QDateTime& time)
 
 QDateTime fromIso(const QString& text)
 {
+    // Fast path for the form this project writes, "2024-01-15T12:00:00Z": a list page has thousands of them.
+    if (text.size() == 20 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':' &&
+        text.at(16) == u':' && text.at(19) == u'Z') {
+        auto number = [&text](qsizetype from, qsizetype length) {
+            int value = 0;
+            for (qsizetype i = from; i < from + length; ++i) {
+                const char16_t c = text.at(i).unicode();
+                if (c < u'0' || c > u'9')
+                    return -1;
+                value = value * 10 + (c - u'0');
+            }
+            return value;
+        };
+        const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+        const int hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+        const QDate date(year, month, day);
+        const QTime time(hour, minute, second);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || !date.isValid() ||
+            !time.isValid())
+            return {};
+        return QDateTime(date, time, Qt::UTC);
+    }
     // Qt's ISO parser also takes times without an offset (as local time), which would make a value mean different
     // instants on different machines: only the forms with an explicit zone, or a bare date, are accepted.
     static const QRegularExpression dateOnly(u"^\\d{4}-\\d{2}-\\d{2}$"_s);

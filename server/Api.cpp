@@ -9,7 +9,9 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QJsonArray>
+
 #include <QJsonDocument>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace td::protocol;
@@ -30,10 +32,60 @@ constexpr int MaxNameLength = 100;
 constexpr int MaxDescriptionLength = 500;
 constexpr int MaxAllowlistEntries = 100;
 constexpr int MaxBulkIds = 1000;
+constexpr int MaxLoginLength = 254; // the longest e-mail address
 
 QDateTime fromMs(qint64 ms)
 {
     return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// JSON text of a string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+void appendJsonString(QByteArray& out, const QString& value)
+{
+    static const char* const hex = "0123456789abcdef";
+    const QByteArray utf8 = value.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// "2026-11-23T18:00:00Z" (seconds precision, as protocol::toIso), or null for 0.
+void appendJsonTime(QByteArray& out, qint64 ms)
+{
+    if (ms == 0) {
+        out += "null";
+        return;
+    }
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm): no QDateTime per field.
+    const qint64 secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+    qint64 days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    const qint64 rest = secs - days * 86400;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    char buffer[128];
+    std::snprintf(buffer, sizeof buffer, "\"%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ\"", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day), static_cast<long long>(rest / 3600),
+                  static_cast<long long>(rest % 3600 / 60), static_cast<long long>(rest % 60));
+    out += buffer;
 }
 
 // Collects field errors so that one 400 names every bad field at once.
@@ -323,27 +375,31 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
 {
     const ServerConfig& config = m_context.config;
     const qint64 now = Clock::nowMs();
+    const std::optional<UserRecord> user = m_store.userByLogin(login);
     const QString addressKey = u"addr:"_s + request.clientIp();
-    const QString accountKey = u"acct:"_s + login.toLower();
-    const int wait =
-        qMax(m_context.limiter.retryAfter(addressKey, config.loginAttemptsPerAddress, config.loginWindowSeconds, now),
-             m_context.limiter.retryAfter(accountKey, config.loginFailuresPerAccount, config.loginWindowSeconds, now));
+    // One bucket per account however it is named (e-mail or user name); unknown names get one each.
+    const QString accountKey = u"acct:"_s + (user ? user->id : login.toLower());
+    // Attempts are counted before the password is checked, in one step with the check, so that many concurrent
+    // attempts cannot all pass before the first failure is recorded; a success clears the account's count.
+    int wait = m_context.limiter.acquire(addressKey, config.loginAttemptsPerAddress, config.loginWindowSeconds, now);
+    if (wait == 0)
+        wait = m_context.limiter.acquire(accountKey, config.loginFailuresPerAccount, config.loginWindowSeconds, now);
     if (wait > 0) {
-        // Seen by the admins of the account's tenant; an unknown account belongs to nobody.
-        const auto target = m_store.userByLogin(login);
-        const QList<MembershipRecord> memberships =
-            target ? m_store.memberships(target->id) : QList<MembershipRecord>{};
-        audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, u"login:"_s + login,
-              u"login.rate_limited"_s, u"user"_s, target ? target->id : QString(), tr("retry after %1 s").arg(wait));
+        // Seen by the admins of the account's tenant (an unknown account belongs to nobody); once per window and
+        // account, so that a flood of refused attempts cannot flood the audit log.
+        if (m_context.limiter.acquire(u"audit:"_s + accountKey, 1, config.loginWindowSeconds, now) == 0) {
+            const QList<MembershipRecord> memberships =
+                user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
+            audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, u"login:"_s + login,
+                  u"login.rate_limited"_s, u"user"_s, user ? user->id : QString(), tr("retry after %1 s").arg(wait));
+        }
         LoginOutcome outcome;
         outcome.status = LoginOutcome::Status::RateLimited;
         outcome.retryAfter = wait;
         done(outcome);
         return;
     }
-    m_context.limiter.hit(addressKey, now, config.loginWindowSeconds);
 
-    const std::optional<UserRecord> user = m_store.userByLogin(login);
     // An unknown account costs the same hashing work as a wrong password: same status, same body, similar time.
     QFuture<bool> verification = user ? m_context.hasher.verifyAsync(password.toUtf8(), user->passwordHash)
                                       : m_context.hasher.dummyVerifyAsync(password.toUtf8());
@@ -357,7 +413,6 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                 const QList<MembershipRecord> memberships =
                     user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
                 if (!verified) {
-                    m_context.limiter.hit(accountKey, at, m_context.config.loginWindowSeconds);
                     audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId,
                           u"login:"_s + login, u"login.failed"_s, u"user"_s, user ? user->id : QString());
                     outcome.status = LoginOutcome::Status::Invalid;
@@ -408,6 +463,8 @@ void Api::login(Request& request, const Reply& reply)
     FieldErrors errors;
     if (login.isEmpty())
         errors.add(u"email"_s, tr("An e-mail address or user name is required."));
+    else if (login.size() > MaxLoginLength)
+        errors.add(u"email"_s, tr("An e-mail address or user name has at most %1 characters.").arg(MaxLoginLength));
     if (password.isEmpty())
         errors.add(u"password"_s, tr("A password is required."));
     if (errors.any()) {
@@ -485,6 +542,11 @@ void Api::b2bLogin(Request& request, const Reply& reply)
             400, {{u"error"_s, u"validation_error"_s}, {u"message"_s, u"Username and password are required"_s}}));
         return;
     }
+    if (username.size() > MaxLoginLength) {
+        reply(Response::json(400, {{u"error"_s, u"validation_error"_s},
+                                   {u"message"_s, u"Username must have at most 254 characters"_s}}));
+        return;
+    }
     passwordLogin(request, username, password, {}, [this, reply](const LoginOutcome& o) {
         switch (o.status) {
         case LoginOutcome::Status::Ok: {
@@ -519,10 +581,12 @@ void Api::v2JwtLogin(Request& request, const Reply& reply)
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QString email = body.value(u"email"_s).toString().trimmed();
     const QString password = body.value(u"password"_s).toString();
-    if (email.isEmpty() || password.isEmpty()) {
+    if (email.isEmpty() || password.isEmpty() || email.size() > MaxLoginLength) {
         QJsonObject errors;
         if (email.isEmpty())
             errors.insert(u"email"_s, QJsonArray{u"This field is required."_s});
+        else if (email.size() > MaxLoginLength)
+            errors.insert(u"email"_s, QJsonArray{u"Ensure this field has no more than 254 characters."_s});
         if (password.isEmpty())
             errors.insert(u"password"_s, QJsonArray{u"This field is required."_s});
         reply(Response::json(400, errors));
@@ -749,12 +813,103 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
         }
         return storeFailure();
     }
-    QJsonArray items;
-    for (const CredentialRecord& r : page->items)
-        items.append(credentialJson(r, query.nowMs));
-    return Response::ok(
-        QJsonObject{{u"items"_s, items},
-                    {u"nextCursor"_s, page->nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page->nextCursor)}});
+    // A page holds up to 1000 records: written straight to JSON text, which is several times faster than building
+    // a QJsonObject per record. The same fields as credentialJson(); a test compares both for every record.
+    QByteArray body;
+    body.reserve(qsizetype(page->items.size()) * 700 + 64);
+    body += "{\"data\":{\"items\":[";
+    for (qsizetype i = 0; i < page->items.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        appendCredentialJson(body, page->items.at(i), query.nowMs);
+    }
+    body += "],\"nextCursor\":";
+    if (page->nextCursor.isEmpty())
+        body += "null";
+    else
+        appendJsonString(body, page->nextCursor);
+    body += "},\"success\":true}";
+    Response response;
+    response.body = std::move(body);
+    return response;
+}
+
+void Api::appendCredentialJson(QByteArray& out, const CredentialRecord& record, qint64 now)
+{
+    qint64 lastUsedAt = record.lastUsedAt;
+    QString lastUsedIp = record.lastUsedIp;
+    if (const auto pending = m_context.usage.pending(record.id); pending && pending->at > lastUsedAt) {
+        lastUsedAt = pending->at;
+        lastUsedIp = pending->ip;
+    }
+    const KindRules& k = rules(record.kind);
+    auto field = [&out](const char* name) {
+        out += '"';
+        out += name;
+        out += "\":";
+    };
+    auto text = [&](const char* name, const QString& value) {
+        field(name);
+        appendJsonString(out, value);
+        out += ',';
+    };
+    auto textOrNull = [&](const char* name, const QString& value) {
+        field(name);
+        if (value.isEmpty())
+            out += "null";
+        else
+            appendJsonString(out, value);
+        out += ',';
+    };
+    auto time = [&](const char* name, qint64 ms) {
+        field(name);
+        appendJsonTime(out, ms);
+        out += ',';
+    };
+    auto list = [&](const QString& name, const QStringList& values) {
+        appendJsonString(out, name);
+        out += ":[";
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendJsonString(out, values.at(i));
+        }
+        out += "],";
+    };
+    out += '{';
+    text("id", record.id);
+    text("kind", record.kind);
+    text("name", record.name);
+    textOrNull("description", record.description);
+    text("prefix", record.prefix);
+    text("last4", record.last4);
+    list(k.scopesField, record.scopes);
+    text("tenantId", record.tenantId);
+    time("createdAt", record.createdAt);
+    textOrNull("createdBy", record.createdBy);
+    time("expiresAt", record.expiresAt);
+    if (k.expiryIsDate) {
+        appendJsonString(out, k.expiryField);
+        out += ':';
+        if (record.expiresAt == 0)
+            out += "null";
+        else
+            appendJsonString(out, fromMs(record.expiresAt - 1).date().toString(Qt::ISODate));
+        out += ',';
+    }
+    time("lastUsedAt", lastUsedAt);
+    textOrNull("lastUsedIp", lastUsedIp);
+    list(u"ipAllowlist"_s, record.ipAllowlist);
+    text("status", toString(record.status(now)));
+    time("revokedAt", record.revokedAt);
+    textOrNull("revokedBy", record.revokedBy);
+    textOrNull("rotatedFrom", record.rotatedFrom);
+    field("rotatedTo");
+    if (record.rotatedTo.isEmpty())
+        out += "null";
+    else
+        appendJsonString(out, record.rotatedTo);
+    out += '}';
 }
 
 Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
@@ -882,6 +1037,8 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
     switch (m_store.updateCredential(*record)) {
     case Store::Outcome::Ok:
         break;
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
     case Store::Outcome::NotFound:
         return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
     default:
@@ -960,6 +1117,12 @@ Response Api::bulkRevoke(Request& request, const Principal& p, const QString& ki
 
 Response Api::rotateCredential(Request& request, const Principal& p, const QString& kind)
 {
+    // Rotating mints a new secret: the same rule as creating one (private tokens only from a login session).
+    if (rules(kind).sessionOnly && !p.isSession()) {
+        return Response::error(
+            403, QLatin1String(ErrorCode::InsufficientScope),
+            tr("This kind of token can only be rotated from a login session, not with another token."));
+    }
     Response error;
     const auto body = jsonBody(request, &error);
     if (!body)

@@ -214,7 +214,8 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     }
     if (request.hasHeader("x-tenant-id") &&
         QString::fromUtf8(request.header("x-tenant-id").trimmed()) != record->tenantId) {
-        return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."));
+        return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."),
+                      record->kind, record->id, record->tenantId);
     }
     m_context.usage.note(record->id, now, request.clientIp());
     Principal p;

@@ -10,6 +10,7 @@
 
 #include <openssl/rand.h>
 #ifdef Q_OS_UNIX
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -71,7 +72,15 @@ std::optional<KeyMaterial> KeyMaterial::create(const QString& path, QString* err
     }
     // NewOnly: never overwrite; permissions are narrowed before any secret is written.
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !file.setPermissions(OwnerOnly)) {
+#ifdef Q_OS_UNIX
+    // Created owner-only from the first instant: nobody can open it in the moment before chmod.
+    const mode_t previousMask = ::umask(077);
+    const bool opened = file.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+    ::umask(previousMask);
+#else
+    const bool opened = file.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+#endif
+    if (!opened || !file.setPermissions(OwnerOnly)) {
         *error = tr("Cannot write the key file %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }

@@ -17,6 +17,17 @@ int RateLimiter::retryAfter(const QString& key, int limit, int windowSeconds, qi
     return int(qMax<qint64>(1, (oldest + windowSeconds * 1000LL - nowMs + 999) / 1000));
 }
 
+int RateLimiter::acquire(const QString& key, int limit, int windowSeconds, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    auto& events = m_events[key];
+    prune(events, nowMs, windowSeconds);
+    if (int(events.size()) >= limit)
+        return int(qMax<qint64>(1, (events.front() + windowSeconds * 1000LL - nowMs + 999) / 1000));
+    events.push_back(nowMs);
+    return 0;
+}
+
 void RateLimiter::hit(const QString& key, qint64 nowMs, int windowSeconds)
 {
     QMutexLocker lock(&m_mutex);

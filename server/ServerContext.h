@@ -21,6 +21,8 @@ public:
     // Seconds until another event under key is allowed, or 0 when it is allowed now.
     int retryAfter(const QString& key, int limit, int windowSeconds, qint64 nowMs);
     void hit(const QString& key, qint64 nowMs, int windowSeconds);
+    // Check and record in one step (one lock): 0 when the event was allowed and recorded, else the seconds to wait.
+    int acquire(const QString& key, int limit, int windowSeconds, qint64 nowMs);
     void clear(const QString& key);
 
 private:

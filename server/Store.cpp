@@ -544,6 +544,14 @@ std::optional<MembershipRecord> Store::tenant(const QString& tenantId)
     return MembershipRecord{q.value(0).toString(), q.value(1).toString(), {}};
 }
 
+int Store::userCount()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT COUNT(*) FROM users"_s) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 qint64 Store::nextClientId()
 {
     QSqlQuery q(m_db);
@@ -785,8 +793,10 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
             m_lastError = u"bad cursor"_s;
             return std::nullopt;
         }
-        sql += u" AND (created_at < ? OR (created_at = ? AND id < ?))"_s;
-        binds << createdAt << createdAt << id;
+        // A row value lets SQLite seek in the (tenant, kind, created_at, id) index instead of scanning from the
+        // newest row for every page.
+        sql += u" AND (created_at, id) < (?, ?)"_s;
+        binds << createdAt << id;
     }
     sql += u" ORDER BY created_at DESC, id DESC LIMIT ?"_s;
     binds.append(query.limit + 1);
@@ -813,8 +823,8 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
 Store::Outcome Store::updateCredential(const CredentialRecord& r)
 {
     QSqlQuery q(m_db);
-    q.prepare(
-        u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
+              "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
     q.addBindValue(r.name);
     q.addBindValue(notNull(r.description));
     q.addBindValue(toJsonArray(r.ipAllowlist));
@@ -825,7 +835,10 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r)
         fail(q);
         return Outcome::Failed;
     }
-    return q.numRowsAffected() == 1 ? Outcome::Ok : Outcome::NotFound;
+    if (q.numRowsAffected() == 1)
+        return Outcome::Ok;
+    // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
+    return credential(r.tenantId, r.kind, r.id) ? Outcome::Conflict : Outcome::NotFound;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,

@@ -138,6 +138,7 @@ public:
     QList<MembershipRecord> memberships(const QString& userId);
     std::optional<MembershipRecord> tenant(const QString& tenantId);
     qint64 nextClientId();
+    int userCount();
 
     // sessions and refresh tokens
     bool createSession(const SessionRecord& session, const QByteArray& refreshDigest);

@@ -142,6 +142,12 @@ int main(int argc, char* argv[])
 
     const QString keyPath = config.resolvedKeyFilePath();
     std::optional<KeyMaterial> keys;
+    if (config.init && !QFile::exists(keyPath) && store.userCount() > 0) {
+        // New keys would orphan every stored digest and session: the key file has gone missing.
+        return fail(tr("%1 already holds users but its key file %2 is missing. Restore the key file (or give "
+                       "--key-file); --init never replaces keys.")
+                        .arg(config.databasePath, keyPath));
+    }
     if (config.init || config.demo) {
         // --init on a database that has its keys already keeps them: initialising twice never rotates them.
         keys = QFile::exists(keyPath) && config.init ? KeyMaterial::load(keyPath, &error)

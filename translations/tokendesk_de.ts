@@ -54,6 +54,10 @@
         <source>The server refused the request (HTTP %1).</source>
         <translation>Der Server hat die Anfrage abgelehnt (HTTP %1).</translation>
     </message>
+    <message>
+        <source>The server redirected the request elsewhere; TokenDesk does not follow redirects with your credentials. Check the server address.</source>
+        <translation>Der Server hat die Anfrage an eine andere Adresse umgeleitet; TokenDesk folgt Umleitungen nicht mit Ihren Zugangsdaten. Prüfen Sie die Serveradresse.</translation>
+    </message>
 </context>
 <context>
     <name>Cidr</name>

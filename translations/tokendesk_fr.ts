@@ -54,6 +54,10 @@
         <source>The server refused the request (HTTP %1).</source>
         <translation>Le serveur a refusé la requête (HTTP %1).</translation>
     </message>
+    <message>
+        <source>The server redirected the request elsewhere; TokenDesk does not follow redirects with your credentials. Check the server address.</source>
+        <translation>Le serveur a redirigé la requête ailleurs ; TokenDesk ne suit pas les redirections avec vos identifiants. Vérifiez l’adresse du serveur.</translation>
+    </message>
 </context>
 <context>
     <name>Cidr</name>

@@ -40,7 +40,7 @@ namespace {
 QString csvField(QString text)
 {
     // Quote everything, double inner quotes; a leading formula character is neutralised for spreadsheets.
-    if (!text.isEmpty() && QStringView(u"=+-@").contains(text.front()))
+    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
         text.prepend(u'\'');
     return u'"' + text.replace(u'"', u"\"\""_s) + u'"';
 }

@@ -443,6 +443,39 @@ private slots:
         QCOMPARE(tenants.json.value(u"data"_s).toArray().at(0).toObject().value(u"id"_s).toString(), u"default"_s);
     }
 
+    void listItemsEqualWhatGetReturns()
+    {
+        // The list is written as JSON text directly; every record must read exactly as the single GET shows it.
+        TestServer s;
+        QVERIFY(s.start());
+        const auto h = TestServer::bearer(s.adminToken());
+        const auto key = s.createKey(u"quote \" backslash \\ ümlaut ✓"_s, {u"read:orders"_s, u"write:orders"_s},
+                                     {{u"description"_s, u"tab-free \"text\" with </script> and é"_s},
+                                      {u"expiresAt"_s, u"2031-02-28T23:59:59Z"_s},
+                                      {u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s, u"2001:db8::/32"_s}}});
+        const auto plain = s.createKey(u"plain"_s, {u"read:products"_s});
+        QCOMPARE(s.post(u"/api/v1/api-keys/"_s + key.first + u"/rotate"_s, {{u"graceSeconds"_s, 60}}, h).status, 201);
+        QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(plain.second)).status, 200); // a lastUsedAt
+        const HttpResult uat = s.post(u"/api/v1/uats"_s,
+                                      {{u"name"_s, u"brand import"_s},
+                                       {u"permissions"_s, QJsonArray{u"brand_create"_s}},
+                                       {u"validUntil"_s, u"2031-01-31"_s}},
+                                      h);
+        QCOMPARE(uat.status, 201);
+        for (const auto& [path, field] :
+             {std::pair{u"/api/v1/api-keys"_s, u"apiKey"_s}, std::pair{u"/api/v1/uats"_s, u"uat"_s}}) {
+            const HttpResult list = s.get(path, h);
+            QCOMPARE(list.status, 200);
+            const QJsonArray items = list.data().value(u"items"_s).toArray();
+            QVERIFY(!items.isEmpty());
+            for (const QJsonValue& item : items) {
+                const QString id = item.toObject().value(u"id"_s).toString();
+                const QJsonObject single = s.get(path + u'/' + id, h).data().value(field).toObject();
+                QCOMPARE(item.toObject(), single);
+            }
+        }
+    }
+
     void malformedKeysAreRefusedWithoutLookup_data()
     {
         QTest::addColumn<QByteArray>("key");

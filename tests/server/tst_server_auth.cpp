@@ -131,6 +131,8 @@ private slots:
     void loginFailuresLookAlike();
     void loginForeignTenant();
     void accountRateLimit();
+    void concurrentGuessesAreCountedBeforeHashing();
+    void overlongLoginIsRefused();
     void addressRateLimit();
 
     void forgedBaselineIsAccepted();
@@ -682,6 +684,52 @@ void TestServerAuth::refreshRotates()
         m_shared->post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, other.data().value(u"refreshToken"_s)}});
     rememberSession(otherRefresh);
     QVERIFY2(otherRefresh.status == 200, qPrintable(describe(otherRefresh)));
+}
+
+void TestServerAuth::concurrentGuessesAreCountedBeforeHashing()
+{
+    // 20 wrong passwords at once for one account: attempts are counted before the (slow) hashing, so at most the
+    // account limit (5) of them are checked at all; the others are refused with 429 straight away.
+    TestServer& server = freshServer();
+    constexpr int Parallel = 20;
+    const QByteArray body = compact({{u"email"_s, adminEmail()}, {u"password"_s, QString::fromUtf8(WrongPassword)}});
+    std::vector<int> statuses(Parallel, -1);
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    int finished = 0;
+    for (int i = 0; i < Parallel; ++i) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        QNetworkRequest request(server.url().resolved(QUrl(u"/api/v1/auth/login"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setTransferTimeout(60000);
+        QNetworkReply* reply = managers.back()->post(request, body);
+        connect(reply, &QNetworkReply::finished, this, [reply, i, &statuses, &finished] {
+            statuses[size_t(i)] = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            ++finished;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, Parallel, 120000);
+    const auto checked = std::count(statuses.cbegin(), statuses.cend(), 401);
+    const auto refused = std::count(statuses.cbegin(), statuses.cend(), 429);
+    QCOMPARE(checked + refused, qsizetype(Parallel));
+    QVERIFY2(checked <= 5, qPrintable(u"%1 passwords were checked"_s.arg(checked)));
+    // The same account by its other name shares the count.
+    QVERIFY(server.addUser(u"named@example.test"_s, defaultTenant(), u"member"_s, MemberPassword, u"named"_s));
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(loginAs(server, u"named@example.test"_s, WrongPassword).status, 401);
+    const HttpResult byName = server.post(
+        u"/api/v1/auth/login"_s, {{u"username"_s, u"named"_s}, {u"password"_s, QString::fromUtf8(MemberPassword)}});
+    QCOMPARE(byName.status, 429);
+}
+
+void TestServerAuth::overlongLoginIsRefused()
+{
+    const HttpResult r =
+        m_shared->post(u"/api/v1/auth/login"_s,
+                       {{u"email"_s, QString(QString(300, u'a') + u"@example.test"_s)}, {u"password"_s, u"x"_s}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), u"validation_error"_s);
+    QVERIFY(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"email"_s));
 }
 
 void TestServerAuth::refreshInParallel()

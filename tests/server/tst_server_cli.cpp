@@ -112,6 +112,22 @@ private slots:
         QVERIFY2(output.contains(u"shorter than 32 bytes"_s), qPrintable(output));
     }
 
+    void initNeverReplacesTheKeysOfAUsedDatabase()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        s.stop();
+        QVERIFY(QFile::remove(s.keyFilePath())); // lost, or moved without --key-file
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TOKENDESK_ADMIN_PASSWORD"_s, u"another long password"_s);
+        const auto [code, output] = s.runCommand({u"--init"_s, u"--db"_s, s.databasePath(), u"--admin-email"_s,
+                                                  u"second@example.test"_s, u"--scrypt-log-n"_s, u"12"_s},
+                                                 env);
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(u"key file"_s) && output.contains(u"missing"_s), qPrintable(output));
+        QVERIFY(!QFile::exists(s.keyFilePath()));
+    }
+
     void keyFileReadableByOthersIsRefused()
     {
         TestServer s;

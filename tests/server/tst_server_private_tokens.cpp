@@ -282,6 +282,13 @@ private slots:
         QCOMPARE(byToken.errorCode(), u"insufficient_scope"_s);
         QCOMPARE(tokenCount(), before + 1); // only the session's
 
+        // Rotating mints a secret too: a key may not rotate a private token either.
+        const HttpResult rotateByKey = m_server.post(u"/api/v1/private-tokens/"_s + adminToken.id + u"/rotate"_s,
+                                                     {{u"graceSeconds"_s, 0}}, TestServer::apiKey(adminKey.second));
+        QVERIFY2(rotateByKey.status == 403, qPrintable(describe(rotateByKey)));
+        QVERIFY(!rotateByKey.data().contains(u"secret"_s));
+        QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(adminToken.secret)).status, 200); // untouched
+
         // A member's session lacks admin.
         QVERIFY(m_server.addUser(u"member@example.test"_s, u"default"_s, u"member"_s, "member pass phrase 8812"));
         const QString member =
