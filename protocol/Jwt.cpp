@@ -418,17 +418,16 @@ JwtResult Jwt::verify(QByteArrayView token, const JwtVerifyOptions& options)
     if (claims.aud != options.audience)
         return failure(JwtError::WrongAudience);
 
-    const qint64 leeway = std::clamp(options.leewaySeconds, 0, 60);
-    if (options.now >= claims.exp + leeway)
-        return failure(JwtError::Expired);
-    if (options.now < claims.nbf - leeway)
-        return failure(JwtError::NotYetValid);
-    if (options.now < claims.iat - leeway)
-        return failure(JwtError::IssuedInFuture);
-
     JwtResult result;
     result.error = JwtError::None;
-    result.claims = claims;
+    result.claims = claims; // the signature holds: even outside its time window the claims are the issuer's
+    const qint64 leeway = std::clamp(options.leewaySeconds, 0, 60);
+    if (options.now >= claims.exp + leeway)
+        result.error = JwtError::Expired;
+    else if (options.now < claims.nbf - leeway)
+        result.error = JwtError::NotYetValid;
+    else if (options.now < claims.iat - leeway)
+        result.error = JwtError::IssuedInFuture;
     return result;
 }
 

@@ -50,7 +50,7 @@ struct JwtVerifyOptions
 struct JwtResult
 {
     JwtError error = JwtError::Malformed;
-    JwtClaims claims; // filled only when error == None
+    JwtClaims claims; // filled when error is None, Expired, NotYetValid or IssuedInFuture (signature verified)
     bool ok() const { return error == JwtError::None; }
 };
 

@@ -372,6 +372,25 @@ private slots:
 
     // ---- audit log -------------------------------------------------------------------------------------------
 
+    void anExpiredSessionTokenIntrospectsAsExpired()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        const HttpResult old = s.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword);
+        QCOMPARE(old.status, 200);
+        const QString jwt = old.data().value(u"token"_s).toString();
+        QVERIFY(s.advanceClock(3600 + 61)); // past exp and the 60 s leeway
+        const HttpResult fresh = s.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword);
+        const HttpResult r = s.post(u"/api/v1/tokens/introspect"_s, {{u"token"_s, jwt}},
+                                    TestServer::bearer(fresh.data().value(u"token"_s).toString()));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.data().value(u"kind"_s).toString(), u"session"_s);
+        QCOMPARE(r.data().value(u"active"_s).toBool(true), false);
+        QCOMPARE(r.data().value(u"status"_s).toString(), u"expired"_s);
+        QVERIFY(r.data().value(u"id"_s).toString().startsWith(u"ses_"_s));
+        QVERIFY(!r.body.contains(jwt.toLatin1()));
+    }
+
     void auditRecordsWhoDidWhatFromWhere()
     {
         TestServer s;
