@@ -356,10 +356,19 @@ void Api::registerRoutes(Router& router)
 #endif
 }
 
+AuditRecord Api::auditRecord(const Request& request, const QString& tenantId, const QString& actor,
+                             const QString& action, const QString& targetKind, const QString& targetId,
+                             const QString& detail) const
+{
+    return {0, Clock::nowMs(), tenantId, actor, action, targetKind, targetId, request.clientIp(), detail};
+}
+
 void Api::audit(const Request& request, const QString& tenantId, const QString& actor, const QString& action,
                 const QString& targetKind, const QString& targetId, const QString& detail)
 {
-    m_store.audit({0, Clock::nowMs(), tenantId, actor, action, targetKind, targetId, request.clientIp(), detail});
+    // Events that accompany no change of their own (logins, refusals); changes attach theirs to their transaction.
+    if (!m_store.audit(auditRecord(request, tenantId, actor, action, targetKind, targetId, detail)))
+        qCWarning(lcStore).noquote() << "an audit event could not be written:" << action;
 }
 
 Response Api::storeFailure()
@@ -992,9 +1001,9 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     const auto parsed = OpaqueToken::parse(secret);
     record.prefix = parsed->prefix;
     record.last4 = parsed->last4;
+    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name));
     if (!m_store.insertCredential(record, m_context.digest(secret)))
         return storeFailure();
-    audit(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name);
     return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}},
                         201);
 }
@@ -1034,6 +1043,8 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
         return errors.response();
     if (record->revokedAt != 0)
         return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id,
+                                    QStringList(body->keys()).join(u", "_s)));
     switch (m_store.updateCredential(*record)) {
     case Store::Outcome::Ok:
         break;
@@ -1044,8 +1055,6 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
     default:
         return storeFailure();
     }
-    audit(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id,
-          QStringList(body->keys()).join(u", "_s));
     return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
 }
 
@@ -1054,6 +1063,7 @@ Response Api::revokeCredential(Request& request, const Principal& p, const QStri
     const QString id = request.params.value(u"id"_s);
     QStringList missing;
     const qint64 now = Clock::nowMs();
+    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id));
     switch (m_store.revokeCredentials(p.tenantId, kind, {id}, p.actor(), now, &missing)) {
     case Store::Outcome::Ok:
         break;
@@ -1062,7 +1072,6 @@ Response Api::revokeCredential(Request& request, const Principal& p, const QStri
     default:
         return storeFailure();
     }
-    audit(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id);
     const auto record = m_store.credential(p.tenantId, kind, id);
     if (!record)
         return storeFailure();
@@ -1095,6 +1104,8 @@ Response Api::bulkRevoke(Request& request, const Principal& p, const QString& ki
         return errors.response();
     QStringList missing;
     const qint64 now = Clock::nowMs();
+    for (const QString& id : std::as_const(ids))
+        m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk")));
     switch (m_store.revokeCredentials(p.tenantId, kind, ids, p.actor(), now, &missing)) {
     case Store::Outcome::Ok:
         break;
@@ -1108,7 +1119,6 @@ Response Api::bulkRevoke(Request& request, const Principal& p, const QString& ki
     }
     QJsonArray items;
     for (const QString& id : std::as_const(ids)) {
-        audit(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk"));
         if (const auto record = m_store.credential(p.tenantId, kind, id))
             items.append(credentialJson(*record, now));
     }
@@ -1165,6 +1175,8 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     successor.rotatedFrom = old->id;
     successor.rotatedTo.clear();
     const qint64 graceEnd = now + qint64(graceValue) * 1000;
+    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
+                                    tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue))));
     switch (m_store.rotateCredential(p.tenantId, kind, id, successor, m_context.digest(secret), graceEnd)) {
     case Store::Outcome::Ok:
         break;
@@ -1176,8 +1188,6 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     default:
         return storeFailure();
     }
-    audit(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
-          tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue)));
     const auto previous = m_store.credential(p.tenantId, kind, id);
     return Response::ok(
         QJsonObject{{kind, credentialJson(successor, now)},

@@ -89,6 +89,9 @@ private:
     Response listResources(Request& request, const Principal& principal, const QString& kind);
     Response createResource(Request& request, const Principal& principal, const QString& kind);
 
+    AuditRecord auditRecord(const Request& request, const QString& tenantId, const QString& actor,
+                            const QString& action, const QString& targetKind = {}, const QString& targetId = {},
+                            const QString& detail = {}) const;
     void audit(const Request& request, const QString& tenantId, const QString& actor, const QString& action,
                const QString& targetKind = {}, const QString& targetId = {}, const QString& detail = {});
     Response storeFailure();

@@ -708,7 +708,36 @@ std::optional<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, b
                          q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
 }
 
-bool Store::insertCredential(const CredentialRecord& r, const QByteArray& digest)
+void Store::attachAudit(const AuditRecord& event)
+{
+    m_attachedAudit.append(event);
+}
+
+bool Store::writeAttachedAudit()
+{
+    const QList<AuditRecord> events = std::exchange(m_attachedAudit, {});
+    for (const AuditRecord& event : events) {
+        if (!audit(event))
+            return false;
+    }
+    return true;
+}
+
+bool Store::insertCredential(const CredentialRecord& record, const QByteArray& digest)
+{
+    if (!begin()) {
+        m_attachedAudit.clear();
+        return false;
+    }
+    if (!insertCredentialRow(record, digest) || !writeAttachedAudit()) {
+        m_attachedAudit.clear();
+        rollback();
+        return false;
+    }
+    return commit();
+}
+
+bool Store::insertCredentialRow(const CredentialRecord& r, const QByteArray& digest)
 {
     QSqlQuery q(m_db);
     q.prepare(
@@ -822,6 +851,10 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
 
 Store::Outcome Store::updateCredential(const CredentialRecord& r)
 {
+    if (!begin()) {
+        m_attachedAudit.clear();
+        return Outcome::Failed;
+    }
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
               "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
@@ -833,19 +866,31 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r)
     q.addBindValue(r.id);
     if (!q.exec()) {
         fail(q);
+        m_attachedAudit.clear();
+        rollback();
         return Outcome::Failed;
     }
-    if (q.numRowsAffected() == 1)
-        return Outcome::Ok;
-    // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
-    return credential(r.tenantId, r.kind, r.id) ? Outcome::Conflict : Outcome::NotFound;
+    if (q.numRowsAffected() != 1) {
+        // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
+        m_attachedAudit.clear();
+        const bool exists = credential(r.tenantId, r.kind, r.id).has_value();
+        rollback();
+        return exists ? Outcome::Conflict : Outcome::NotFound;
+    }
+    if (!writeAttachedAudit()) {
+        rollback();
+        return Outcome::Failed;
+    }
+    return commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
                                         const QString& by, qint64 now, QStringList* missing)
 {
-    if (!begin())
+    if (!begin()) {
+        m_attachedAudit.clear();
         return Outcome::Failed;
+    }
     for (const QString& id : ids) {
         QSqlQuery q(m_db);
         q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
@@ -854,6 +899,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
         q.addBindValue(id);
         if (!q.exec()) {
             fail(q);
+            m_attachedAudit.clear();
             rollback();
             return Outcome::Failed;
         }
@@ -861,6 +907,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
             missing->append(id);
     }
     if (!missing->isEmpty()) {
+        m_attachedAudit.clear();
         rollback();
         return Outcome::NotFound;
     }
@@ -876,9 +923,14 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
         u.addBindValue(id);
         if (!u.exec()) {
             fail(u);
+            m_attachedAudit.clear();
             rollback();
             return Outcome::Failed;
         }
+    }
+    if (!writeAttachedAudit()) {
+        rollback();
+        return Outcome::Failed;
     }
     return commit() ? Outcome::Ok : Outcome::Failed;
 }
@@ -886,18 +938,23 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
 Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
                                        const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd)
 {
-    if (!begin())
+    if (!begin()) {
+        m_attachedAudit.clear();
         return Outcome::Failed;
+    }
     const auto old = credential(tenantId, kind, id);
     if (!old) {
+        m_attachedAudit.clear();
         rollback();
         return Outcome::NotFound;
     }
     if (old->status(successor.createdAt) != protocol::KeyStatus::Active || !old->rotatedTo.isEmpty()) {
+        m_attachedAudit.clear();
         rollback();
         return Outcome::Conflict;
     }
-    if (!insertCredential(successor, digest)) {
+    if (!insertCredentialRow(successor, digest)) {
+        m_attachedAudit.clear();
         rollback();
         return Outcome::Failed;
     }
@@ -908,8 +965,10 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
     q.addBindValue(graceEnd);
     q.addBindValue(graceEnd);
     q.addBindValue(id);
-    if (!q.exec()) {
-        fail(q);
+    if (!q.exec() || !writeAttachedAudit()) {
+        if (q.lastError().isValid())
+            fail(q);
+        m_attachedAudit.clear();
         rollback();
         return Outcome::Failed;
     }

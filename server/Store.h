@@ -151,7 +151,9 @@ public:
     // For introspection: the session a refresh token belongs to, and whether the token was used.
     std::optional<SessionRecord> sessionByRefresh(const QByteArray& digest, bool* used);
 
-    // credentials
+    // credentials. The changes below write the audit events attached with attachAudit() in their own transaction:
+    // a change is never committed without its audit record, and a failed audit write undoes the change.
+    void attachAudit(const AuditRecord& event);
     bool insertCredential(const CredentialRecord& record, const QByteArray& digest);
     std::optional<CredentialRecord> credentialByDigest(const QByteArray& digest);
     std::optional<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
@@ -185,11 +187,14 @@ private:
     bool commit();
     void rollback();
     bool fail(const class QSqlQuery& query);
+    bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
+    bool writeAttachedAudit(); // and forget them; false: the caller rolls back
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_lastError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
+    QList<AuditRecord> m_attachedAudit;
 };
 
 QString newId(const char* prefix); // e.g. "key_" + 20 base62 characters
