@@ -270,7 +270,10 @@ out=$(in_root TOKENDESK_ADMIN_PASSWORD=deb-install-test-password "${as_tokendesk
     --db "$db" --admin-email admin@example.com 2>&1) || fail "tokendesk-server --init failed: $out"
 [ "$(in_root stat -c '%U %a' "$db.keys")" = "tokendesk 600" ] || fail "the key file is not tokendesk's, 0600"
 : >"$root/tmp/server.out"
-in_root "${as_tokendesk[@]}" tokendesk-server --db "$db" --listen 127.0.0.1:0 >"$root/tmp/server.out" 2>&1 &
+# Not through in_root: a backgrounded function is a subshell, and killing it would leave the server running.
+# chroot, env and setpriv each exec the next, so $! is the server itself.
+chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 \
+    "${as_tokendesk[@]}" tokendesk-server --db "$db" --listen 127.0.0.1:0 >"$root/tmp/server.out" 2>&1 &
 server_pid=$!
 url=
 for _ in $(seq 100); do
@@ -288,6 +291,7 @@ exec 3<&-
 echo "$url: $status"
 kill "$server_pid" 2>/dev/null || true
 wait "$server_pid" 2>/dev/null || true
+kill -0 "$server_pid" 2>/dev/null && fail "tokendesk-server (pid $server_pid) did not stop"
 server_pid=
 
 # ---- 6. purge leaves nothing of ours -------------------------------------------------------------------------
