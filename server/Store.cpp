@@ -146,6 +146,14 @@ const QString CredentialColumns =
     u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
     "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to"_s;
 
+// The six session columns (id, user_id, tenant_id, created_at, expires_at, revoked_at) from column `first` on.
+SessionRecord readSession(const QSqlQuery& q, int first)
+{
+    return SessionRecord{q.value(first).toString(),       q.value(first + 1).toString(),
+                         q.value(first + 2).toString(),   q.value(first + 3).toLongLong(),
+                         q.value(first + 4).toLongLong(), q.value(first + 5).toLongLong()};
+}
+
 CredentialRecord readCredential(const QSqlQuery& q)
 {
     CredentialRecord r;
@@ -601,8 +609,7 @@ std::optional<SessionRecord> Store::session(const QString& id)
     }
     if (!q.next())
         return std::nullopt;
-    return SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
-                         q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+    return readSession(q, 0);
 }
 
 Store::Outcome Store::rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now,
@@ -623,8 +630,7 @@ Store::Outcome Store::rotateRefresh(const QByteArray& digest, const QByteArray& 
         rollback();
         return Outcome::NotFound;
     }
-    *session = SessionRecord{q.value(1).toString(),   q.value(2).toString(),   q.value(3).toString(),
-                             q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong()};
+    *session = readSession(q, 1);
     const bool used = !q.value(0).isNull();
     q.finish();
     if (session->revokedAt != 0 || session->expiresAt <= now) {
@@ -673,8 +679,7 @@ Store::Outcome Store::revokeSessionByRefresh(const QByteArray& digest, qint64 no
     }
     if (!q.next())
         return Outcome::NotFound;
-    *session = SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
-                             q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+    *session = readSession(q, 0);
     q.finish();
     if (session->revokedAt != 0)
         return Outcome::Ok; // logging out twice is harmless
@@ -704,8 +709,7 @@ std::optional<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, b
     if (!q.next())
         return std::nullopt;
     *used = !q.value(6).isNull();
-    return SessionRecord{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
-                         q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+    return readSession(q, 0);
 }
 
 void Store::attachAudit(const AuditRecord& event)
