@@ -13,35 +13,17 @@ CredentialModel::CredentialModel(QObject* parent)
     : QAbstractTableModel(parent)
 {}
 
-CredentialModel::Row CredentialModel::makeRow(protocol::ApiKeyDto record)
+std::string_view CredentialModel::sortText(int row, int column) const
 {
-    Row row;
-    const QString name = record.name.toLower();
-    const QString scopes = record.scopes.join(u',').toLower();
-    const QString allowlist = record.ipAllowlist.join(u',');
-    row.nameLength = int(name.size());
-    row.scopesLength = int(scopes.size());
-    row.allowlistLength = int(allowlist.size());
-    // The sort keys of the text columns are the first lines: sorting takes views, never copies.
-    row.search = name + u'\n' + scopes + u'\n' + allowlist + u'\n' + record.prefix.toLower() + u' ' +
-                 record.last4.toLower() + u'\n' + record.description.toLower() + u'\n' + record.id.toLower();
-    row.record = std::move(record);
-    return row;
-}
-
-QStringView CredentialModel::sortText(int row, int column) const
-{
-    const Row& r = m_rows.at(size_t(row));
-    const QStringView search(r.search);
     switch (column) {
     case Name:
-        return search.first(r.nameLength);
+        return m_rows.sortText(row, CredentialRows::SortKey::Name);
     case Scopes:
-        return search.sliced(r.nameLength + 1, r.scopesLength);
+        return m_rows.sortText(row, CredentialRows::SortKey::Scopes);
     case IpAllowlist:
-        return search.sliced(r.nameLength + 1 + r.scopesLength + 1, r.allowlistLength);
+        return m_rows.sortText(row, CredentialRows::SortKey::IpAllowlist);
     case Key:
-        return r.record.prefix;
+        return m_rows.sortText(row, CredentialRows::SortKey::Prefix);
     default:
         return {};
     }
@@ -49,7 +31,7 @@ QStringView CredentialModel::sortText(int row, int column) const
 
 int CredentialModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rows.size();
 }
 
 int CredentialModel::columnCount(const QModelIndex& parent) const
@@ -60,7 +42,7 @@ int CredentialModel::columnCount(const QModelIndex& parent) const
 void CredentialModel::setNow(const QDateTime& now)
 {
     m_fixedNow = now;
-    if (!m_rows.empty())
+    if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -71,13 +53,19 @@ QDateTime CredentialModel::now() const
 
 CredentialModel::DisplayStatus CredentialModel::displayStatus(int row) const
 {
-    const protocol::ApiKeyDto& r = record(row);
-    if (r.status == protocol::KeyStatus::Revoked)
+    return displayStatus(row, now().toMSecsSinceEpoch());
+}
+
+CredentialModel::DisplayStatus CredentialModel::displayStatus(int row, qint64 nowMs) const
+{
+    const protocol::KeyStatus status = m_rows.status(row);
+    if (status == protocol::KeyStatus::Revoked)
         return DisplayStatus::Revoked;
-    const QDateTime current = now();
-    if (r.status == protocol::KeyStatus::Expired || (r.expiresAt.isValid() && r.expiresAt <= current))
+    const qint64 expiresAt = m_rows.expiresAtMs(row);
+    const bool expires = expiresAt != CredentialRows::Never;
+    if (status == protocol::KeyStatus::Expired || (expires && expiresAt <= nowMs))
         return DisplayStatus::Expired;
-    if (r.expiresAt.isValid() && current.secsTo(r.expiresAt) <= qint64(ExpiringSoonDays) * 24 * 3600)
+    if (expires && expiresAt - nowMs <= qint64(ExpiringSoonDays) * 24 * 3600 * 1000)
         return DisplayStatus::ExpiringSoon;
     return DisplayStatus::Active;
 }
@@ -123,7 +111,10 @@ QVariant CredentialModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const protocol::ApiKeyDto& r = record(index.row());
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole &&
+        role != Qt::AccessibleTextRole && role < Qt::UserRole)
+        return {}; // a view asks for many roles per cell: only these need the record
+    const protocol::ApiKeyDto r = record(index.row());
     const QLocale locale;
     auto date = [&](const QDateTime& t) {
         return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
@@ -207,8 +198,10 @@ QVariant CredentialModel::data(const QModelIndex& index, int role) const
         return r.id;
     case StatusRole:
         return int(displayStatus(index.row()));
-    case SearchTextRole:
-        return m_rows.at(size_t(index.row())).search;
+    case SearchTextRole: {
+        const std::string_view search = m_rows.searchText(index.row());
+        return QString::fromUtf8(search.data(), qsizetype(search.size()));
+    }
     case ExpiresAtRole:
         return r.expiresAt;
     default:
@@ -242,31 +235,43 @@ QVariant CredentialModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-void CredentialModel::setRecords(QList<protocol::ApiKeyDto> records)
+void CredentialModel::setRecords(const QList<protocol::ApiKeyDto>& records)
+{
+    CredentialRows rows;
+    for (const protocol::ApiKeyDto& r : records)
+        rows.append(r);
+    setRows(std::move(rows));
+}
+
+void CredentialModel::setRows(CredentialRows rows)
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.reserve(size_t(records.size()));
-    for (protocol::ApiKeyDto& r : records)
-        m_rows.push_back(makeRow(std::move(r)));
+    m_rows = std::move(rows);
     endResetModel();
 }
 
 void CredentialModel::appendRecords(const QList<protocol::ApiKeyDto>& records)
 {
-    if (records.isEmpty())
-        return;
-    beginInsertRows({}, rowCount(), rowCount() + int(records.size()) - 1);
+    CredentialRows rows;
     for (const protocol::ApiKeyDto& r : records)
-        m_rows.push_back(makeRow(r));
+        rows.append(r);
+    appendRows(std::move(rows));
+}
+
+void CredentialModel::appendRows(CredentialRows rows)
+{
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, rowCount(), rowCount() + rows.size() - 1);
+    m_rows.append(std::move(rows));
     endInsertRows();
 }
 
 int CredentialModel::rowOf(const QString& id) const
 {
-    for (size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].record.id == id)
-            return int(i);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.idEquals(row, id))
+            return row;
     }
     return -1;
 }
@@ -276,11 +281,11 @@ void CredentialModel::upsert(const protocol::ApiKeyDto& record)
     const int row = rowOf(record.id);
     if (row < 0) {
         beginInsertRows({}, 0, 0);
-        m_rows.insert(m_rows.begin(), makeRow(record));
+        m_rows.prepend(record);
         endInsertRows();
         return;
     }
-    m_rows[size_t(row)] = makeRow(record);
+    m_rows.replace(row, record);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

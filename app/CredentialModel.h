@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CredentialRows.h"
 #include "protocol/Dto.h"
 
 #include <QAbstractTableModel>
@@ -37,18 +38,23 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setRecords(QList<protocol::ApiKeyDto> records);
+    void setRecords(const QList<protocol::ApiKeyDto>& records);
+    void setRows(CredentialRows rows);
     void appendRecords(const QList<protocol::ApiKeyDto>& records);
+    void appendRows(CredentialRows rows);
     // Inserts or replaces records by id (after create, rotate, revoke, patch).
     void upsert(const protocol::ApiKeyDto& record);
     void clear();
 
-    const protocol::ApiKeyDto& record(int row) const { return m_rows.at(size_t(row)).record; }
+    const CredentialRows& rows() const { return m_rows; }
+    protocol::ApiKeyDto record(int row) const { return m_rows.record(row); }
     int rowOf(const QString& id) const;
     DisplayStatus displayStatus(int row) const;
-    const QString& searchText(int row) const { return m_rows.at(size_t(row)).search; }
-    // Lower-cased text of a text column for sorting, as a view into the row's search text: no allocation.
-    QStringView sortText(int row, int column) const;
+    DisplayStatus displayStatus(int row, qint64 nowMs) const;
+    // Lower-cased UTF-8 text a search matches against.
+    std::string_view searchText(int row) const { return m_rows.searchText(row); }
+    // Lower-cased UTF-8 sort key of a text column, as a view into the row's search text: no allocation.
+    std::string_view sortText(int row, int column) const;
 
     // "Now" for relative times and "expiring soon"; a test or the expiry overview may fix it.
     void setNow(const QDateTime& now);
@@ -58,17 +64,7 @@ public:
     static QString statusText(DisplayStatus status);
 
 private:
-    struct Row
-    {
-        protocol::ApiKeyDto record;
-        QString search; // lower-cased "name\nscopes\nallowlist\nprefix last4\ndescription\nid"
-        int nameLength = 0;
-        int scopesLength = 0;
-        int allowlistLength = 0;
-    };
-    static Row makeRow(protocol::ApiKeyDto record);
-
-    std::vector<Row> m_rows;
+    CredentialRows m_rows;
     QDateTime m_fixedNow;
 };
 

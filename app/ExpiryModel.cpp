@@ -37,14 +37,16 @@ void ExpiryModel::rebuild()
     for (const Source& source : std::as_const(m_sources)) {
         if (!source.model)
             continue;
-        const QDateTime horizon = source.model->now().addDays(m_horizonDays);
-        for (int row = 0; row < source.model->rowCount(); ++row) {
-            const auto status = source.model->displayStatus(row);
+        const qint64 nowMs = source.model->now().toMSecsSinceEpoch();
+        const qint64 horizonMs = source.model->now().addDays(m_horizonDays).toMSecsSinceEpoch();
+        const CredentialRows& rows = source.model->rows();
+        for (int row = 0; row < rows.size(); ++row) {
+            const auto status = source.model->displayStatus(row, nowMs);
             ++m_counts[int(source.kind) * 16 + int(status)];
-            const protocol::ApiKeyDto& record = source.model->record(row);
-            if (status != CredentialModel::DisplayStatus::Revoked && record.expiresAt.isValid() &&
-                record.expiresAt <= horizon && record.rotatedTo.isEmpty())
-                m_rows.append({source.kind, record, status});
+            const qint64 expiresAt = rows.expiresAtMs(row);
+            if (status != CredentialModel::DisplayStatus::Revoked && expiresAt != CredentialRows::Never &&
+                expiresAt <= horizonMs && rows.rotatedTo(row).isEmpty())
+                m_rows.append({source.kind, rows.record(row), status});
         }
     }
     std::stable_sort(m_rows.begin(), m_rows.end(),

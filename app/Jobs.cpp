@@ -162,17 +162,20 @@ QUrlQuery ListCredentialsJob::query() const
 bool ListCredentialsJob::parse(const QJsonValue& data)
 {
     const QJsonObject o = data.toObject();
-    const QJsonArray items = o.value(u"items"_s).toArray();
-    m_items.clear();
-    m_items.reserve(items.size());
-    for (const QJsonValue& v : items) {
-        const auto record = credentialFromJson(v.toObject());
-        if (!record)
-            return false;
-        m_items.append(*record);
-    }
+    m_rows.clear();
+    if (!o.value(u"items"_s).isArray() || !m_rows.appendJson(o.value(u"items"_s).toArray()))
+        return false;
     m_nextCursor = o.value(u"nextCursor"_s).toString();
-    return o.contains(u"items"_s);
+    return true;
+}
+
+QList<protocol::ApiKeyDto> ListCredentialsJob::items() const
+{
+    QList<protocol::ApiKeyDto> items;
+    items.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row)
+        items.append(m_rows.record(row));
+    return items;
 }
 
 CreateCredentialJob::CreateCredentialJob(ApiClient* client, CredentialKind kind, NewCredential request, QObject* parent)

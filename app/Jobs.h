@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "CredentialKind.h"
+#include "CredentialRows.h"
 #include "protocol/Dto.h"
 #include "protocol/Scopes.h"
 
@@ -9,6 +10,8 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 // One job class per endpoint of the API (DESIGN.md). Results are plain structs.
 namespace td::app {
@@ -154,7 +157,10 @@ class ListCredentialsJob final : public ApiJob
     Q_OBJECT
 public:
     ListCredentialsJob(ApiClient* client, CredentialKind kind, CredentialListQuery query, QObject* parent = nullptr);
-    const QList<protocol::ApiKeyDto>& items() const { return m_items; }
+    // The page's records, parsed straight into the model's compact rows.
+    const CredentialRows& rows() const { return m_rows; }
+    CredentialRows takeRows() { return std::exchange(m_rows, {}); }
+    QList<protocol::ApiKeyDto> items() const; // the same records as DTOs (small pages, tests)
     QString nextCursor() const { return m_nextCursor; }
 
 protected:
@@ -166,7 +172,7 @@ protected:
 private:
     CredentialKind m_kind;
     CredentialListQuery m_query;
-    QList<protocol::ApiKeyDto> m_items;
+    CredentialRows m_rows;
     QString m_nextCursor;
 };
 

@@ -45,19 +45,25 @@ void appendJsonString(QByteArray& out, const QString& value)
     static const char* const hex = "0123456789abcdef";
     const QByteArray utf8 = value.toUtf8();
     out += '"';
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
+    // Runs of characters that need no escape are appended at once.
+    const char* run = utf8.constData();
+    const char* const end = run + utf8.size();
+    for (const char* p = run; p != end; ++p) {
+        const auto u = static_cast<unsigned char>(*p);
+        if (*p != '"' && *p != '\\' && u >= 0x20)
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        if (u < 0x20) {
             out += "\\u00";
             out += hex[u >> 4];
             out += hex[u & 0xf];
         } else {
-            out += c;
+            out += '\\';
+            out += *p;
         }
     }
+    out.append(run, end - run);
     out += '"';
 }
 

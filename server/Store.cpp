@@ -128,9 +128,37 @@ QString toJsonArray(const QStringList& list)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
+// The lists this server writes are compact arrays of plain strings ("[\"read:orders\",\"write:orders\"]"): read
+// those without a JSON parser (a list page reads two per row); anything else (escapes, spaces) goes through
+// QJsonDocument.
 QStringList fromJsonArray(const QString& text)
 {
     QStringList out;
+    const QStringView view(text);
+    if (view.size() >= 2 && view.front() == u'[' && view.back() == u']') {
+        bool simple = true;
+        const QStringView inner = view.sliced(1, view.size() - 2);
+        qsizetype i = 0;
+        while (simple && i < inner.size()) {
+            if (i > 0) {
+                simple = inner[i] == u',';
+                ++i;
+            }
+            if (!simple || i >= inner.size() || inner[i] != u'"') {
+                simple = false;
+                break;
+            }
+            const qsizetype end = inner.indexOf(u'"', i + 1);
+            const QStringView item = end < 0 ? QStringView() : inner.sliced(i + 1, end - i - 1);
+            simple = end >= 0 && !item.contains(u'\\');
+            if (simple)
+                out.append(item.toString());
+            i = end + 1;
+        }
+        if (simple)
+            return out;
+        out.clear();
+    }
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     for (const QJsonValue& v : array)
         out.append(v.toString());

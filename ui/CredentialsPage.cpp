@@ -270,16 +270,16 @@ void CredentialsPage::loadPage(const QString& cursor, int generation)
         // table is filtered and sorted once instead of once per page.
         if (cursor.isEmpty()) {
             m_pending.clear();
-            m_model->setRecords(job->items());
+            m_model->setRows(job->takeRows());
         } else {
-            m_pending += job->items();
+            m_pending.append(job->takeRows());
         }
-        const int loaded = m_model->rowCount() + int(m_pending.size());
+        const int loaded = m_model->rowCount() + m_pending.size();
         if (!job->nextCursor().isEmpty()) {
             emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded));
             loadPage(job->nextCursor(), generation);
         } else {
-            m_model->appendRecords(std::exchange(m_pending, {}));
+            m_model->appendRows(std::exchange(m_pending, {}));
             emit statusMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
         }
     });

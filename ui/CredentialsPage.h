@@ -2,6 +2,7 @@
 
 #include "app/ApiError.h"
 #include "app/CredentialKind.h"
+#include "app/CredentialRows.h"
 #include "protocol/Dto.h"
 #include "protocol/Scopes.h"
 
@@ -92,7 +93,7 @@ private:
     QAction* m_refreshAction;
     QAction* m_exportAction;
     std::optional<protocol::ScopeCatalog> m_catalog;
-    QList<protocol::ApiKeyDto> m_pending; // pages after the first, until the last one arrives
+    app::CredentialRows m_pending; // pages after the first, until the last one arrives
     std::function<void()> m_retryAction;
     int m_busy = 0;
     int m_generation = 0;

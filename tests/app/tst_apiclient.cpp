@@ -321,7 +321,7 @@ private slots:
         td::app::ListCredentialsJob job(&m_client, CredentialKind::ApiKey, query);
         RUN_OK(job);
         QCOMPARE(job.items().size(), 1);
-        const ApiKeyDto& d = job.items().constFirst();
+        const ApiKeyDto d = job.items().constFirst();
         QCOMPARE(td::protocol::toString(d.status), u"expired"_s);
         QCOMPARE(d.prefix, QString::fromLatin1(delta.second.left(12)));
         QCOMPARE(d.last4, QString::fromLatin1(delta.second.right(4)));

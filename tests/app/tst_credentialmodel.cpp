@@ -485,6 +485,9 @@ private slots:
         QTest::newRow("description") << u"grafana"_s << QStringList{u"key_d"_s};
         QTest::newRow("prefix") << u"tdk_bbbb"_s << QStringList{u"key_b"_s};
         QTest::newRow("last4") << u"k9q2"_s << QStringList{u"key_b"_s};
+        QTest::newRow("prefix typed in capitals") << u"TDK_BBBB"_s << QStringList{u"key_b"_s};
+        QTest::newRow("prefix and last4 as the key column") << u"1111 wxyz"_s << QStringList{u"key_a"_s};
+        QTest::newRow("id in capitals") << u"KEY_D"_s << QStringList{u"key_d"_s};
         QTest::newRow("scope") << u"write:orders"_s << QStringList{u"key_b"_s};
         QTest::newRow("scope part in several") << u"read:"_s << QStringList{u"key_a"_s, u"key_b"_s, u"key_d"_s};
         QTest::newRow("allowlist") << u"192.168"_s << QStringList{u"key_c"_s};

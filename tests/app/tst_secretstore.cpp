@@ -107,6 +107,8 @@ private slots:
 
     void cleanupTestCase()
     {
+        if (!m_store)
+            return; // initTestCase failed (no Secret Service) and said why
         // Leave nothing behind in the keychain or the test-mode settings.
         for (const QString& key : {u"round-trip"_s, u"p1/refresh-token"_s, u"isolated"_s, u"context"_s})
             remove(key);
