@@ -8,7 +8,7 @@
 set -euo pipefail
 
 what=${1:-build}
-packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
           qtkeychain-qt6-dev qt6-qpa-plugins libsecret-1-0 openssl qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
           libqt6sql6-sqlite libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev)
 case "$what" in

@@ -5,16 +5,18 @@
 #include "ServerContext.h"
 #include "Store.h"
 
-#include <QAbstractHttpServer>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTimer>
 
 #include <memory>
 
 namespace td::server {
 
-class RequestServer;
+class AccessLog;
+class HttpConnection;
 
 // One HTTP worker: its own thread, database connection, router and accept loop on the shared port.
 class HttpWorker final : public QObject
@@ -32,6 +34,11 @@ public:
     quint16 port() const { return m_port; }
 
 private:
+    static constexpr qint64 IdleConnectionMs = 75 * 1000; // keep-alive connection without a request
+    static constexpr qint64 RequestTimeoutMs = 30 * 1000; // a request whose head or body stops arriving
+
+    void acceptConnections();
+    void dispatch(Request& request, const Reply& reply);
     void flushUsage();
 
     ServerContext& m_context;
@@ -41,8 +48,11 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Api> m_api;
     Router m_router;
-    RequestServer* m_server = nullptr;
+    QTcpServer* m_tcp = nullptr;
+    AccessLog* m_log = nullptr;
+    QSet<HttpConnection*> m_connections;
     QTimer* m_flushTimer = nullptr;
+    QTimer* m_idleTimer = nullptr;
     quint16 m_port = 0;
 };
 

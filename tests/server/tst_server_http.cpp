@@ -1,9 +1,11 @@
 // HTTP behaviour of the server: JSON for every failure, 404/405, the 1 MiB body limit, keep-alive.
 #include "TestServer.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -131,6 +133,144 @@ private slots:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"validation_error"_s);
         QVERIFY(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"name"_s));
+    }
+
+    void malformedRequestsAreRefusedWithTheEnvelope_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("garbage request line") << QByteArray("HELLO\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("bad method") << QByteArray("G(T / HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("HTTP/2.0 line") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505
+                                       << u"http_version_not_supported"_s;
+        QTest::newRow("no Host in HTTP/1.1")
+            << QByteArray("GET /api/v1/scopes HTTP/1.1\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("space before colon")
+            << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  2\r\n\r\n") << 400
+                                       << u"bad_request"_s;
+        QTest::newRow("Content-Length and Transfer-Encoding")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << 400 << u"bad_request"_s;
+        QTest::newRow("two different Content-Lengths")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                          "Content-Length: 3\r\n\r\n{}")
+            << 400 << u"bad_request"_s;
+        QTest::newRow("Content-Length not a number")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: +2\r\n\r\n{}") << 400
+            << u"bad_request"_s;
+        QTest::newRow("unknown transfer coding")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n") << 501
+            << u"not_implemented"_s;
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "zz\r\n{}\r\n0\r\n\r\n")
+            << 400 << u"bad_request"_s;
+        QTest::newRow("headers over 64 KiB")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(70 * 1024, 'a') + "\r\n\r\n") << 431
+            << u"request_header_fields_too_large"_s;
+        QTest::newRow("unsupported expectation")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\n"
+                          "\r\n{}")
+            << 417 << u"expectation_failed"_s;
+    }
+
+    void malformedRequestsAreRefusedWithTheEnvelope()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const QByteArray response = rawExchange(m_server.url(), request);
+        QCOMPARE(statusOf(response), status);
+        QCOMPARE(bodyOf(response).value(u"error"_s).toObject().value(u"code"_s).toString(), code);
+        QVERIFY(response.contains("\r\nConnection: close\r\n"));
+        // The server stays up for everyone else.
+        QCOMPARE(m_server.get(u"/api/v1/nowhere"_s).status, 404);
+    }
+
+    void chunkedBodyIsDecoded()
+    {
+        // {"email":""} in three chunks with an extension and a trailer: the handler sees the JSON and judges it.
+        const QByteArray response =
+            rawExchange(m_server.url(), "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                                        "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                        "4;ext=1\r\n{\"em\r\n5\r\nail\":\r\n3\r\n\"\"}\r\n0\r\nX-Trailer: t\r\n\r\n");
+        QCOMPARE(statusOf(response), 400);
+        QCOMPARE(bodyOf(response).value(u"error"_s).toObject().value(u"code"_s).toString(), u"validation_error"_s);
+    }
+
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        // Three requests in one write: a 404, a 401 and a HEAD (headers only).
+        socket.write("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"
+                     "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n"
+                     "HEAD /third HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray all;
+        QElapsedTimer timer;
+        timer.start();
+        while (all.count("HTTP/1.1 ") < 3 && timer.elapsed() < 10000) {
+            if (socket.waitForReadyRead(500))
+                all += socket.readAll();
+        }
+        socket.waitForReadyRead(300); // nothing more may come: HEAD has no body
+        all += socket.readAll();
+        const qsizetype first = all.indexOf("HTTP/1.1 404");
+        const qsizetype second = all.indexOf("HTTP/1.1 401");
+        const qsizetype third = all.lastIndexOf("HTTP/1.1 404");
+        QVERIFY2(first == 0 && second > first && third > second, all.constData());
+        QVERIFY(all.contains("No such endpoint: /first"));
+        QVERIFY(!all.contains("No such endpoint: /third")); // the HEAD answer has headers only
+        QVERIFY(all.endsWith("\r\n\r\n"));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void http10ClosesUnlessKeptAlive()
+    {
+        const QByteArray closed = rawExchange(m_server.url(), "GET /x HTTP/1.0\r\n\r\n");
+        QVERIFY(closed.startsWith("HTTP/1.0 404"));
+        QVERIFY(closed.contains("\r\nConnection: close\r\n"));
+        const QByteArray kept = rawExchange(m_server.url(), "GET /x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        QVERIFY(kept.contains("\r\nConnection: keep-alive\r\n"));
+        const QByteArray asked = rawExchange(m_server.url(), "GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY(asked.contains("\r\nConnection: close\r\n"));
+    }
+
+    void expectContinueGetsAnInterimAnswer()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray body = "{\"email\":\"\"}";
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Expect: 100-continue\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n");
+        QByteArray interim;
+        while (!interim.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            interim += socket.readAll();
+        QCOMPARE(interim, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        socket.write(body);
+        QByteArray response;
+        while (!response.contains("\"success\":false}") && socket.waitForReadyRead(5000))
+            response += socket.readAll();
+        QCOMPARE(statusOf(response), 400);
+    }
+
+    void responsesCarryDateAndNoStore()
+    {
+        const HttpResult r = m_server.get(u"/api/v1/nowhere"_s);
+        // IMF-fixdate (RFC 9110 5.6.7), in GMT, close to now.
+        QDateTime date =
+            QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
+        date.setTimeSpec(Qt::UTC);
+        QVERIFY2(date.isValid(), r.header("Date").constData());
+        QVERIFY(qAbs(date.secsTo(QDateTime::currentDateTimeUtc())) < 120);
+        QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(r.header("X-Content-Type-Options"), QByteArray("nosniff"));
     }
 
     void keepAliveServesSeveralRequestsOnOneConnection()

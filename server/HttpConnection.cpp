@@ -1,0 +1,569 @@
+#include "HttpConnection.h"
+
+#include "protocol/Dto.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace td::server {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 417:
+        return "Expectation Failed";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
+    }
+}
+
+// RFC 9110 token characters (method and header names).
+bool isToken(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool ok = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u > 0x20 && u < 0x7f && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool hasToken(QByteArrayView list, QByteArrayView token)
+{
+    if (list.isEmpty())
+        return false;
+    for (const QByteArray& item : list.toByteArray().split(',')) {
+        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// "Sun, 06 Nov 1994 08:49:37 GMT", formatted once per second per thread.
+QByteArray httpDate()
+{
+    thread_local qint64 second = -1;
+    thread_local QByteArray text;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != second) {
+        second = now;
+        text = QLocale::c()
+                   .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                   .toLatin1();
+    }
+    return text;
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket* socket, const HttpLimits& limits, Dispatch dispatch, LogLine log,
+                               QObject* parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_dispatch(std::move(dispatch))
+    , m_log(std::move(log))
+    , m_peer(socket->peerAddress())
+    , m_lastActivity(monotonicMs())
+{
+    socket->setParent(this);
+    // Qt stops reading from the kernel when this much is buffered: a client that sends faster than it is answered
+    // is slowed down by TCP instead of filling memory.
+    socket->setReadBufferSize(256 * 1024);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::RemoteHostClosedError || m_socket->state() == QAbstractSocket::UnconnectedState)
+            deleteLater();
+    });
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+qint64 HttpConnection::monotonicMs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
+
+void HttpConnection::closeIfIdle(qint64 now, qint64 idleMs, qint64 requestMs)
+{
+    const qint64 idle = now - m_lastActivity;
+    switch (m_state) {
+    case State::Handling:
+        return; // the answer is on its way
+    case State::Closing:
+        if (idle > 5000)
+            m_socket->abort();
+        return;
+    case State::Head:
+        if (m_pos == m_in.size()) { // between requests
+            if (idle > idleMs)
+                m_socket->disconnectFromHost();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (idle > requestMs)
+        reject(408, u"request_timeout"_s, tr("The request did not arrive in time."));
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_state == State::Closing) {
+        m_socket->readAll(); // drained so that the client reads the answer instead of a reset
+        return;
+    }
+    m_lastActivity = monotonicMs();
+    if (m_state == State::Handling && m_in.size() - m_pos > m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
+        return; // enough pipelined requests queued: read on once the current one is answered
+    if (m_pos > 0 && m_pos == m_in.size()) {
+        m_in.clear();
+        m_pos = 0;
+        m_scanFrom = 0;
+    }
+    m_in.append(m_socket->readAll());
+    process();
+}
+
+void HttpConnection::process()
+{
+    if (m_processing)
+        return;
+    m_processing = true;
+    bool more = true;
+    while (more) {
+        const qsizetype available = m_in.size() - m_pos;
+        switch (m_state) {
+        case State::Head: {
+            // Empty lines before a request line are ignored (RFC 9112 2.2).
+            while (m_in.size() - m_pos >= 2 && m_in.at(m_pos) == '\r' && m_in.at(m_pos + 1) == '\n')
+                m_pos += 2;
+            if (m_pos == m_in.size()) {
+                more = false;
+                break;
+            }
+            if (m_scanFrom < m_pos)
+                m_scanFrom = m_pos;
+            const qsizetype end = m_in.indexOf("\r\n\r\n", m_scanFrom);
+            if (end < 0 || end - m_pos > m_limits.maxHeaderBytes) {
+                if (m_in.size() - m_pos > m_limits.maxHeaderBytes)
+                    reject(431, u"request_header_fields_too_large"_s, tr("The request headers are too large."));
+                else
+                    m_scanFrom = std::max(m_pos, m_in.size() - 3);
+                more = false;
+                break;
+            }
+            m_timer.start();
+            if (!parseHead(end)) {
+                more = false;
+                break;
+            }
+            m_pos = end + 4;
+            m_scanFrom = m_pos;
+            break;
+        }
+        case State::Body:
+            if (available < m_remaining) {
+                more = false;
+                break;
+            }
+            m_request.body = m_in.mid(m_pos, m_remaining);
+            m_pos += m_remaining;
+            dispatch();
+            break;
+        case State::ChunkSize: {
+            const qsizetype lineEnd = m_in.indexOf("\r\n", m_pos);
+            if (lineEnd < 0) {
+                if (available > 1024)
+                    reject(400, u"bad_request"_s, tr("A chunk size line is too long."));
+                more = false;
+                break;
+            }
+            QByteArray sizeText = m_in.mid(m_pos, lineEnd - m_pos);
+            if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
+                sizeText.truncate(semicolon); // chunk extensions are ignored
+            bool ok = false;
+            const qint64 size = sizeText.trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0 || sizeText.trimmed().size() > 15) {
+                reject(400, u"bad_request"_s, tr("A chunk size is not a hexadecimal number."));
+                more = false;
+                break;
+            }
+            if (m_request.body.size() + size > m_limits.maxBodyBytes) {
+                reject(413, QLatin1String(protocol::ErrorCode::PayloadTooLarge),
+                       tr("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes));
+                more = false;
+                break;
+            }
+            m_pos = lineEnd + 2;
+            m_remaining = size;
+            m_state = size == 0 ? State::Trailer : State::ChunkData;
+            break;
+        }
+        case State::ChunkData: {
+            const qint64 take = std::min<qint64>(available, m_remaining);
+            m_request.body.append(m_in.constData() + m_pos, take);
+            m_pos += take;
+            m_remaining -= take;
+            if (m_remaining > 0) {
+                more = false;
+                break;
+            }
+            m_state = State::ChunkEnd;
+            break;
+        }
+        case State::ChunkEnd:
+            if (available < 2) {
+                more = false;
+                break;
+            }
+            if (m_in.at(m_pos) != '\r' || m_in.at(m_pos + 1) != '\n') {
+                reject(400, u"bad_request"_s, tr("A chunk does not end with CRLF."));
+                more = false;
+                break;
+            }
+            m_pos += 2;
+            m_state = State::ChunkSize;
+            break;
+        case State::Trailer: {
+            // Trailer fields are read and ignored, up to the empty line.
+            const qsizetype lineEnd = m_in.indexOf("\r\n", m_pos);
+            if (lineEnd < 0) {
+                if (available > m_limits.maxHeaderBytes)
+                    reject(431, u"request_header_fields_too_large"_s, tr("The request trailer is too large."));
+                more = false;
+                break;
+            }
+            const bool last = lineEnd == m_pos;
+            m_pos = lineEnd + 2;
+            if (last)
+                dispatch();
+            break;
+        }
+        case State::Handling:
+        case State::Closing:
+            more = false;
+            break;
+        }
+    }
+    m_processing = false;
+}
+
+bool HttpConnection::parseHead(qsizetype end)
+{
+    const QByteArrayView head(m_in.constData() + m_pos, end - m_pos);
+    m_request = Request();
+    m_request.peer = m_peer;
+    const qsizetype lineEnd = head.indexOf("\r\n");
+    const QByteArrayView requestLine = lineEnd < 0 ? head : head.first(lineEnd);
+    const qsizetype sp1 = requestLine.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 <= sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0) {
+        reject(400, u"bad_request"_s, tr("The request line is not \"METHOD target HTTP/1.1\"."));
+        return false;
+    }
+    const QByteArrayView method = requestLine.first(sp1);
+    m_target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1).toByteArray();
+    const QByteArrayView version = requestLine.sliced(sp2 + 1);
+    m_request.method = method.toByteArray();
+    if (!isToken(method)) {
+        reject(400, u"bad_request"_s, tr("The request method is not valid."));
+        return false;
+    }
+    if (version == "HTTP/1.1") {
+        m_http10 = false;
+    } else if (version == "HTTP/1.0") {
+        m_http10 = true;
+    } else {
+        if (version.startsWith("HTTP/"))
+            reject(505, u"http_version_not_supported"_s, tr("Only HTTP/1.0 and HTTP/1.1 are served."));
+        else
+            reject(400, u"bad_request"_s, tr("The request line is not \"METHOD target HTTP/1.1\"."));
+        return false;
+    }
+
+    // Header fields; names lower-cased, repeated fields joined with ", " (RFC 9110 5.3).
+    qsizetype at = lineEnd < 0 ? head.size() : lineEnd + 2;
+    while (at < head.size()) {
+        qsizetype next = head.indexOf("\r\n", at);
+        if (next < 0)
+            next = head.size();
+        const QByteArrayView line = head.sliced(at, next - at);
+        at = next + 2;
+        const qsizetype colon = line.indexOf(':');
+        if (line.startsWith(' ') || line.startsWith('\t') || colon <= 0 || !isToken(line.first(colon))) {
+            reject(400, u"bad_request"_s, tr("A request header is malformed."));
+            return false;
+        }
+        const QByteArray name = line.first(colon).toByteArray().toLower();
+        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
+        auto existing = m_request.headers.find(name);
+        if (existing == m_request.headers.end()) {
+            m_request.headers.insert(name, value);
+        } else if (name == "content-length") {
+            if (*existing != value) {
+                reject(400, u"bad_request"_s, tr("The request has differing Content-Length headers."));
+                return false;
+            }
+        } else {
+            *existing += ", " + value;
+        }
+    }
+
+    // Path and query from the target: origin form "/path?query", or absolute form "http://host/path?query".
+    QByteArrayView target(m_target);
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        const qsizetype slash = target.indexOf('/', target.indexOf("//") + 2);
+        target = slash < 0 ? QByteArrayView("/") : target.sliced(slash);
+    }
+    if (!target.startsWith('/') && target != "*") {
+        reject(400, u"bad_request"_s, tr("The request target must be a path."));
+        return false;
+    }
+    if (const qsizetype hash = target.indexOf('#'); hash >= 0)
+        target = target.first(hash);
+    const qsizetype question = target.indexOf('?');
+    const QByteArrayView path = question < 0 ? target : target.first(question);
+    m_request.path = path.contains('%') ? QString::fromUtf8(QByteArray::fromPercentEncoding(path.toByteArray()))
+                                        : QString::fromUtf8(path);
+    if (m_request.path.contains(QChar(0))) {
+        reject(400, u"bad_request"_s, tr("The request target must be a path."));
+        return false;
+    }
+    if (question >= 0 && question + 1 < target.size())
+        m_request.query = QUrlQuery(QString::fromUtf8(target.sliced(question + 1)));
+
+    if (!m_http10 && !m_request.hasHeader("host")) {
+        reject(400, u"bad_request"_s, tr("An HTTP/1.1 request must name its Host."));
+        return false;
+    }
+    const QByteArray connection = m_request.header("connection");
+    m_keepAlive = m_http10 ? hasToken(connection, "keep-alive") : !hasToken(connection, "close");
+    m_head = m_request.method == "HEAD";
+
+    // Body framing (RFC 9112 6): Transfer-Encoding chunked, or Content-Length, never both.
+    const bool chunked = m_request.hasHeader("transfer-encoding");
+    if (chunked) {
+        if (m_request.hasHeader("content-length")) {
+            reject(400, u"bad_request"_s, tr("A request may not have both Content-Length and Transfer-Encoding."));
+            return false;
+        }
+        if (m_request.header("transfer-encoding").trimmed().toLower() != "chunked") {
+            reject(501, u"not_implemented"_s, tr("Only the chunked transfer coding is supported."));
+            return false;
+        }
+    }
+    qint64 length = 0;
+    if (m_request.hasHeader("content-length")) {
+        const QByteArray text = m_request.header("content-length");
+        bool ok = !text.isEmpty() && text.size() <= 18;
+        for (const char c : text)
+            ok = ok && c >= '0' && c <= '9';
+        length = ok ? text.toLongLong(&ok) : -1;
+        if (!ok) {
+            reject(400, u"bad_request"_s, tr("The Content-Length header is not a number."));
+            return false;
+        }
+    }
+    if (length > m_limits.maxBodyBytes) {
+        reject(413, QLatin1String(protocol::ErrorCode::PayloadTooLarge),
+               tr("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes));
+        return false;
+    }
+    if (m_request.hasHeader("expect")) {
+        if (m_request.header("expect").toLower() != "100-continue") {
+            reject(417, u"expectation_failed"_s, tr("Only \"Expect: 100-continue\" is supported."));
+            return false;
+        }
+        const qsizetype bodyArrived = m_in.size() - (end + 4);
+        if (!m_http10 && (chunked || length > 0) && bodyArrived == 0)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if (chunked) {
+        m_state = State::ChunkSize;
+    } else {
+        m_remaining = length;
+        m_state = State::Body;
+    }
+    return true;
+}
+
+void HttpConnection::dispatch()
+{
+    m_state = State::Handling;
+    const quint64 serial = ++m_serial;
+    const Reply reply = [self = QPointer<HttpConnection>(this), serial](const Response& response) {
+        if (self)
+            self->respond(serial, response);
+    };
+    m_dispatch(m_request, reply);
+}
+
+QByteArray HttpConnection::serialize(const Response& response, bool close) const
+{
+    QByteArray out;
+    out.reserve(256 + (m_head ? 0 : response.body.size()));
+    out += m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out += QByteArray::number(response.status);
+    out += ' ';
+    out += reasonPhrase(response.status);
+    out += "\r\nDate: ";
+    out += httpDate();
+    out += "\r\nContent-Type: ";
+    out += response.contentType;
+    out += "\r\nContent-Length: ";
+    out += QByteArray::number(response.body.size());
+    out += "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto& header : response.headers) {
+        out += header.first;
+        out += ": ";
+        out += header.second;
+        out += "\r\n";
+    }
+    if (close)
+        out += "Connection: close\r\n";
+    else if (m_http10)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    if (!m_head)
+        out += response.body;
+    return out;
+}
+
+void HttpConnection::respond(quint64 serial, const Response& response)
+{
+    if (serial != m_serial || m_state != State::Handling)
+        return; // answered already, or the connection moved on
+    m_lastActivity = monotonicMs();
+    m_socket->write(serialize(response, !m_keepAlive));
+    if (m_log)
+        m_log(m_request.method, m_request.path, response.status, m_timer);
+    m_request = Request();
+    if (!m_keepAlive) {
+        m_state = State::Closing;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_state = State::Head;
+    if (m_processing)
+        return; // the loop in process() goes on with what is buffered
+    // A pipelined request may be waiting in the buffer or in the socket already.
+    if (m_pos < m_in.size() || m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void HttpConnection::reject(int status, const QString& code, const QString& message)
+{
+    if (m_state == State::Closing)
+        return;
+    if (m_state == State::Head)
+        m_timer.start();
+    const Response response = Response::error(status, code, message);
+    m_keepAlive = false;
+    m_head = false;
+    m_socket->write(serialize(response, true));
+    if (m_log)
+        m_log(m_request.method.isEmpty() ? QByteArray("-") : m_request.method,
+              m_request.path.isEmpty() ? u"-"_s : m_request.path, status, m_timer);
+    m_state = State::Closing;
+    m_in.clear();
+    m_pos = 0;
+    m_lastActivity = monotonicMs();
+    // Close the sending side once the answer is out and keep reading (and dropping) what the client still sends:
+    // closing at once would reset the connection and the client might never read the answer.
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::finishClosing);
+    finishClosing();
+}
+
+void HttpConnection::finishClosing()
+{
+    if (m_socket->bytesToWrite() > 0)
+        return;
+#ifdef Q_OS_UNIX
+    if (m_socket->socketDescriptor() >= 0)
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+#else
+    m_socket->disconnectFromHost();
+#endif
+}
+
+} // namespace td::server
