@@ -742,16 +742,48 @@ Response Api::logout(Request& request)
     }
 }
 
+// Every request with a credential may ask who it is: written straight to JSON text (the same bytes QJsonDocument
+// would write, keys in order), with the user's part cached, instead of building QJsonObjects, which took a third of
+// the server's time under load.
 Response Api::me(Request&, const Principal& p)
 {
-    const auto user = m_store.userById(p.userId);
-    return Response::ok(QJsonObject{{u"kind"_s, p.kindName()},
-                                    {u"id"_s, p.credentialId},
-                                    {u"scopes"_s, QJsonArray::fromStringList(p.scopes)},
-                                    {u"expiresAt"_s, toIsoOrNull(fromMs(p.expiresAt))},
-                                    {u"tenantId"_s, p.tenantId},
-                                    {u"role"_s, p.role.isEmpty() ? QJsonValue() : QJsonValue(p.role)},
-                                    {u"user"_s, user ? QJsonValue(user->toDto().toJson()) : QJsonValue()}});
+    const qint64 now = Clock::nowMs();
+    std::shared_ptr<const QByteArray> user = m_context.authCache.userJson(p.userId, now);
+    if (!user && !p.userId.isEmpty()) {
+        const quint64 generation = m_context.authCache.generation();
+        if (const auto record = m_store.userById(p.userId)) {
+            user = std::make_shared<const QByteArray>(
+                QJsonDocument(record->toDto().toJson()).toJson(QJsonDocument::Compact));
+            m_context.authCache.putUserJson(p.userId, user, now, generation);
+        }
+    }
+    QByteArray body;
+    body.reserve(256 + (user ? user->size() : 0));
+    body += "{\"data\":{\"expiresAt\":";
+    appendJsonTime(body, p.expiresAt);
+    body += ",\"id\":";
+    appendJsonString(body, p.credentialId);
+    body += ",\"kind\":";
+    appendJsonString(body, p.kindName());
+    body += ",\"role\":";
+    if (p.role.isEmpty())
+        body += "null";
+    else
+        appendJsonString(body, p.role);
+    body += ",\"scopes\":[";
+    for (qsizetype i = 0; i < p.scopes.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        appendJsonString(body, p.scopes.at(i));
+    }
+    body += "],\"tenantId\":";
+    appendJsonString(body, p.tenantId);
+    body += ",\"user\":";
+    body += user ? *user : QByteArray("null");
+    body += "},\"success\":true}";
+    Response response;
+    response.body = std::move(body);
+    return response;
 }
 
 Response Api::scopes(Request&, const Principal&)

@@ -192,10 +192,18 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
         return refuse(request, 401, ErrorCode::TokenNotValid,
                       tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), headerHint));
     }
-    const auto record = m_store.credentialByDigest(m_context.digest(parsed->token));
+    const QByteArray digest = m_context.digest(parsed->token);
+    const qint64 now = Clock::nowMs();
+    std::shared_ptr<const CredentialRecord> record = m_context.authCache.credential(digest, now);
+    if (!record) {
+        const quint64 generation = m_context.authCache.generation();
+        if (auto read = m_store.credentialByDigest(digest)) {
+            record = std::make_shared<const CredentialRecord>(std::move(*read));
+            m_context.authCache.putCredential(digest, record, now, generation);
+        }
+    }
     if (!record || record->kind != expectedKind)
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token is not valid."));
-    const qint64 now = Clock::nowMs();
     switch (record->status(now)) {
     case KeyStatus::Revoked:
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token has been revoked."), record->kind,

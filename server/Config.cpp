@@ -84,6 +84,12 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         u"allow-plain-http"_s, tr("Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)."));
     const QCommandLineOption privateMax(u"private-token-max-days"_s,
                                         tr("Longest lifetime of a private token, in days (default 365)."), u"days"_s);
+    const QCommandLineOption authCache(
+        u"auth-cache-ms"_s,
+        tr("How long a credential read from the database serves requests before it is read again, when another "
+           "process may change it (default 1000; 0: read it for every request). This process's own changes apply at "
+           "once."),
+        u"ms"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, tr("Print every route served (METHOD path), then exit."));
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(
@@ -92,9 +98,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
     const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."),
                                     u"path"_s);
-    parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,      adminEmail,
-                       demo,         addUser, tenant,  tenantName, role,       username,  workers,
-                       trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes});
+    parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,       adminEmail,
+                       demo,         addUser, tenant,  tenantName, role,       username,   workers,
+                       trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes, authCache});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -146,6 +152,12 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         config.privateTokenMaxDays = parser.value(privateMax).toInt(&ok);
         if (!ok || config.privateTokenMaxDays < 1 || config.privateTokenMaxDays > 3650)
             return fail(tr("--private-token-max-days takes 1 to 3650."));
+    }
+    if (parser.isSet(authCache)) {
+        bool ok = false;
+        config.authCacheMs = parser.value(authCache).toInt(&ok);
+        if (!ok || config.authCacheMs < 0 || config.authCacheMs > 60000)
+            return fail(tr("--auth-cache-ms takes 0 to 60000."));
     }
     config.addUserEmail = parser.value(addUser).trimmed();
     config.tenantId = parser.value(tenant).trimmed();

@@ -42,6 +42,9 @@ struct ServerConfig
     int loginWindowSeconds = 300;
     qint64 maxBodyBytes = 1024 * 1024;
     int usageFlushMs = 1000;
+    // How long authentication may use a credential or user read from the database before reading it again; changes
+    // made by this process drop it at once (AuthCache). 0: read the database for every request.
+    int authCacheMs = 1000;
     int privateTokenMaxDays = 365;
     bool allowPlainHttp = false;
     bool listRoutes = false;

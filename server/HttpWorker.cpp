@@ -98,6 +98,7 @@ bool HttpWorker::start(QString* error)
     m_store = std::make_unique<Store>(u"worker-%1"_s.arg(m_index));
     if (!m_store->open(m_context.config.databasePath, error))
         return false;
+    m_store->setAuthCache(&m_context.authCache);
     m_api = std::make_unique<Api>(m_context, *m_store);
     m_api->registerRoutes(m_router);
     m_log = new AccessLog(this);

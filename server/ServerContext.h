@@ -1,9 +1,11 @@
 #pragma once
 
+#include "AuthCache.h"
 #include "Config.h"
 #include "KeyFile.h"
 #include "PasswordHasher.h"
 #include "Store.h"
+#include "protocol/Hmac.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -53,6 +55,8 @@ struct ServerContext
         : config(std::move(c))
         , keys(std::move(k))
         , hasher({config.scryptLogN, 8, 1}, config.maxConcurrentHashes)
+        , authCache(config.authCacheMs)
+        , m_pepper(keys.pepper)
     {}
     Q_DISABLE_COPY_MOVE(ServerContext)
 
@@ -63,6 +67,10 @@ struct ServerContext
     PasswordHasher hasher;
     RateLimiter limiter;
     UsageRecorder usage;
+    AuthCache authCache;
+
+private:
+    protocol::HmacSha256 m_pepper;
 };
 
 } // namespace td::server

@@ -1,5 +1,7 @@
 #include "Store.h"
 
+#include "AuthCache.h"
+
 #include "Log.h"
 #include "protocol/Token.h"
 
@@ -431,6 +433,13 @@ bool Store::exec(const QString& sql)
     return true;
 }
 
+bool Store::authChanged(bool committed)
+{
+    if (committed && m_authCache)
+        m_authCache->invalidate();
+    return committed;
+}
+
 bool Store::begin()
 {
     return exec(u"BEGIN IMMEDIATE"_s);
@@ -496,7 +505,7 @@ bool Store::createUser(const UserRecord& user, qint64 now)
     q.addBindValue(user.passwordHash);
     q.addBindValue(user.clientId);
     q.addBindValue(now);
-    return q.exec() || fail(q);
+    return authChanged(q.exec()) || fail(q);
 }
 
 bool Store::addMembership(const QString& userId, const QString& tenantId, const QString& role)
@@ -506,7 +515,7 @@ bool Store::addMembership(const QString& userId, const QString& tenantId, const 
     q.addBindValue(userId);
     q.addBindValue(tenantId);
     q.addBindValue(role);
-    return q.exec() || fail(q);
+    return authChanged(q.exec()) || fail(q);
 }
 
 namespace {
@@ -913,7 +922,7 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r)
         rollback();
         return Outcome::Failed;
     }
-    return commit() ? Outcome::Ok : Outcome::Failed;
+    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
@@ -964,7 +973,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
         rollback();
         return Outcome::Failed;
     }
-    return commit() ? Outcome::Ok : Outcome::Failed;
+    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
@@ -1004,7 +1013,7 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
         rollback();
         return Outcome::Failed;
     }
-    return commit() ? Outcome::Ok : Outcome::Failed;
+    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
 }
 
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)

@@ -178,6 +178,8 @@ public:
     std::optional<QList<QJsonObject>> resources(const QString& tenantId, const QString& kind, int limit);
 
     QSqlDatabase& database() { return m_db; }
+    // Told about every committed change to what authentication reads (credentials, users, memberships).
+    void setAuthCache(class AuthCache* cache) { m_authCache = cache; }
 
 private:
     // Hot look-ups (every authenticated request) reuse their prepared statement instead of parsing SQL again.
@@ -188,13 +190,15 @@ private:
     void rollback();
     bool fail(const class QSqlQuery& query);
     bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
-    bool writeAttachedAudit(); // and forget them; false: the caller rolls back
+    bool writeAttachedAudit();        // and forget them; false: the caller rolls back
+    bool authChanged(bool committed); // tells the auth cache when committed; returns committed
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_lastError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
     QList<AuditRecord> m_attachedAudit;
+    class AuthCache* m_authCache = nullptr;
 };
 
 QString newId(const char* prefix); // e.g. "key_" + 20 base62 characters

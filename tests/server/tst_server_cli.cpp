@@ -47,6 +47,10 @@ private slots:
             << QStringList{u"--init"_s, u"--db"_s, u"x.sqlite"_s} << u"--init needs --admin-email"_s;
         QTest::newRow("bad proxy") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--trusted-proxy"_s, u"10.0.0.1/8"_s}
                                    << u"--trusted-proxy"_s;
+        QTest::newRow("auth cache negative")
+            << QStringList{u"--db"_s, u"x.sqlite"_s, u"--auth-cache-ms"_s, u"-1"_s} << u"--auth-cache-ms"_s;
+        QTest::newRow("auth cache not a number")
+            << QStringList{u"--db"_s, u"x.sqlite"_s, u"--auth-cache-ms"_s, u"soon"_s} << u"--auth-cache-ms"_s;
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
     }
 

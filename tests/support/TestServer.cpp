@@ -41,7 +41,7 @@ QString TestServer::binary()
 
 QString TestServer::databasePath() const
 {
-    return m_dir.filePath(u"tokendesk.sqlite"_s);
+    return m_sharedDatabase.isEmpty() ? m_dir.filePath(u"tokendesk.sqlite"_s) : m_sharedDatabase;
 }
 
 QPair<int, QString> TestServer::runCommand(const QStringList& args, const QProcessEnvironment& env, int timeoutMs)
@@ -72,6 +72,14 @@ bool TestServer::start(const QStringList& extraArgs)
         qWarning().noquote() << "--init failed:" << output;
         return false;
     }
+    return launch(extraArgs);
+}
+
+bool TestServer::startSharing(const TestServer& other, const QStringList& extraArgs)
+{
+    if (binary().isEmpty() || other.databasePath().isEmpty())
+        return false;
+    m_sharedDatabase = other.databasePath();
     return launch(extraArgs);
 }
 

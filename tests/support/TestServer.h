@@ -49,6 +49,8 @@ public:
 
     // --init with the admin above, then serves. Extra arguments go to the serving process only.
     bool start(const QStringList& extraArgs = {});
+    // Serves the database of another TestServer (already started), as a second instance would.
+    bool startSharing(const TestServer& other, const QStringList& extraArgs = {});
     // Serves again on the same database (after stop() or kill()).
     bool restart(const QStringList& extraArgs = {});
     void stop(); // SIGTERM and wait
@@ -95,6 +97,7 @@ public:
 
 private:
     bool launch(const QStringList& extraArgs);
+    QString m_sharedDatabase; // startSharing(): the other server's database
 
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;

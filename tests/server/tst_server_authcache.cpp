@@ -1,0 +1,98 @@
+// The in-memory authentication cache (AuthCache) never outlives a change: a change made through this server applies
+// to the very next request, a change made by another process sharing the database within --auth-cache-ms (on the
+// server's test clock), and with --auth-cache-ms 0 at once.
+#include "TestServer.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using td::test::HttpResult;
+using td::test::TestServer;
+
+class TestServerAuthCache : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    td::test::Headers admin() { return TestServer::bearer(m_server.adminToken()); }
+
+    int me(TestServer& server, const QString& key)
+    {
+        return server.get(u"/api/v1/me"_s, TestServer::apiKey(key)).status;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void changesApplyToTheNextRequest()
+    {
+        const auto [id, secret] = m_server.createKey(u"cached"_s, {u"read:products"_s});
+        QVERIFY(!secret.isEmpty());
+        const QString path = u"/api/v1/api-keys/"_s + id;
+        QCOMPARE(me(m_server, secret), 200);
+        QCOMPARE(me(m_server, secret), 200); // now served from the cache
+
+        // A narrower allowlist refuses the next request from here ...
+        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}}, admin()).status, 200);
+        const HttpResult refused = m_server.get(u"/api/v1/me"_s, TestServer::apiKey(secret));
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.errorCode(), u"ip_not_allowed"_s);
+        // ... and lifting it lets the next one through.
+        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{}}}, admin()).status, 200);
+        QCOMPARE(me(m_server, secret), 200);
+
+        // Revoked: refused at once.
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(me(m_server, secret), 401);
+    }
+
+    void bulkRevokeAndRotationApplyAtOnce()
+    {
+        const auto a = m_server.createKey(u"bulk a"_s, {u"read:products"_s});
+        const auto b = m_server.createKey(u"bulk b"_s, {u"read:products"_s});
+        QCOMPARE(me(m_server, a.second), 200);
+        QCOMPARE(me(m_server, b.second), 200);
+        QCOMPARE(
+            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{a.first, b.first}}}, admin()).status,
+            200);
+        QCOMPARE(me(m_server, a.second), 401);
+        QCOMPARE(me(m_server, b.second), 401);
+
+        // Rotation without grace ends the old key now.
+        const auto c = m_server.createKey(u"rotated"_s, {u"read:products"_s});
+        QCOMPARE(me(m_server, c.second), 200);
+        const HttpResult rotated =
+            m_server.post(u"/api/v1/api-keys/"_s + c.first + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, admin());
+        QCOMPARE(rotated.status, 201);
+        QCOMPARE(me(m_server, c.second), 401);
+    }
+
+    void anotherInstanceSeesARevocationWithinTheCacheTime()
+    {
+        TestServer second;
+        QVERIFY(second.startSharing(m_server)); // default --auth-cache-ms 1000
+        const auto [id, secret] = m_server.createKey(u"shared"_s, {u"read:products"_s});
+        QCOMPARE(me(second, secret), 200); // the second instance has read (and cached) it
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, admin()).status, 200);
+        // The first instance refuses at once; the second one within a second of its own clock.
+        QCOMPARE(me(m_server, secret), 401);
+        QVERIFY(second.advanceClock(2));
+        QCOMPARE(me(second, secret), 401);
+    }
+
+    void withoutTheCacheAnotherInstanceRefusesAtOnce()
+    {
+        TestServer second;
+        QVERIFY(second.startSharing(m_server, {u"--auth-cache-ms"_s, u"0"_s}));
+        const auto [id, secret] = m_server.createKey(u"uncached"_s, {u"read:products"_s});
+        QCOMPARE(me(second, secret), 200);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(me(second, secret), 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerAuthCache)
+#include "tst_server_authcache.moc"
