@@ -58,25 +58,20 @@ void Router::add(const QByteArray& method, const QString& pattern, Handler handl
 
 Router::Match Router::match(Request& request) const
 {
-    const QStringList segments = request.path.split(u'/');
+    // Views into the path: no string is copied until the route is chosen.
+    const QList<QStringView> segments = QStringView(request.path).split(u'/');
     Match result;
     const Route* best = nullptr;
-    QHash<QString, QString> bestParams;
     for (const Route& route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
-        QHash<QString, QString> params;
         bool matches = true;
         for (qsizetype i = 0; i < segments.size() && matches; ++i) {
             const QString& want = route.segments.at(i);
-            if (want.startsWith(u'{')) {
-                if (segments.at(i).isEmpty())
-                    matches = false;
-                else
-                    params.insert(want.mid(1, want.size() - 2), segments.at(i));
-            } else if (want != segments.at(i)) {
-                matches = false;
-            }
+            if (want.startsWith(u'{'))
+                matches = !segments.at(i).isEmpty();
+            else
+                matches = want == segments.at(i);
         }
         if (!matches)
             continue;
@@ -85,13 +80,16 @@ Router::Match Router::match(Request& request) const
                 result.allowed.append(route.method);
             continue;
         }
-        if (!best || route.literals > best->literals) {
+        if (!best || route.literals > best->literals)
             best = &route;
-            bestParams = params;
-        }
     }
     if (best) {
-        request.params = bestParams;
+        request.params.clear();
+        for (qsizetype i = 0; i < segments.size(); ++i) {
+            const QString& want = best->segments.at(i);
+            if (want.startsWith(u'{'))
+                request.params.insert(want.mid(1, want.size() - 2), segments.at(i).toString());
+        }
         result.handler = &best->handler;
         result.allowed.clear();
     }
