@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -48,22 +49,51 @@ public:
             m_stamp =
                 QDateTime::fromMSecsSinceEpoch(m_stampSecond * 1000).toString(u"yyyy-MM-ddThh:mm:ss"_s).toLatin1();
         }
-        char millis[8];
-        std::snprintf(millis, sizeof millis, ".%03d ", int(now % 1000));
+        const qint64 micros = timer.nsecsElapsed() / 1000;
+        char head[8];
+        std::snprintf(head, sizeof head, ".%03d ", int(now % 1000));
+        char tail[48];
+        const int tailLength =
+            std::snprintf(tail, sizeof tail, " %d %lld.%02lldms\n", status, static_cast<long long>(micros / 1000),
+                          static_cast<long long>(micros % 1000 / 10));
         m_buffer += m_stamp;
-        m_buffer += millis;
+        m_buffer += head;
         m_buffer += lcHttp().categoryName();
         m_buffer += ' ';
         m_buffer += method;
         m_buffer += ' ';
-        m_buffer += path.toUtf8();
-        m_buffer += ' ';
-        m_buffer += QByteArray::number(status);
-        m_buffer += ' ';
-        m_buffer += QByteArray::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2);
-        m_buffer += "ms\n";
+        appendPath(m_buffer, path);
+        m_buffer.append(tail, tailLength);
         if (m_buffer.size() >= 32 * 1024)
             flush();
+    }
+
+    // The path as UTF-8 with control characters and spaces percent-encoded again: a decoded "%0A" must not start a
+    // forged log line, nor a space shift the fields. The usual printable-ASCII path is copied without a temporary.
+    static void appendPath(QByteArray& out, const QString& text)
+    {
+        const auto plain = [](char16_t c) {
+            return c > 0x20 && c < 0x7f;
+        };
+        if (std::all_of(text.cbegin(), text.cend(), [&](QChar c) { return plain(c.unicode()); })) {
+            const qsizetype at = out.size();
+            out.resize(at + text.size());
+            char* p = out.data() + at;
+            for (const QChar c : text)
+                *p++ = char(c.unicode());
+            return;
+        }
+        static const char* const hex = "0123456789ABCDEF";
+        for (const char c : text.toUtf8()) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u <= 0x20 || u == 0x7f) {
+                out += '%';
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else {
+                out += c;
+            }
+        }
     }
 
     void flush()

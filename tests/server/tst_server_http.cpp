@@ -332,6 +332,16 @@ private slots:
         QVERIFY(!m_server.log().contains(u"logcheck123"_s));
         QVERIFY(!m_server.log().contains(u"not-a-jwt-secret-xyz"_s));
     }
+
+    void aDecodedPathCannotForgeALogLine()
+    {
+        const QByteArray response =
+            rawExchange(m_server.url(), "GET /api/v1/x%0Aforged%20GET%20/admin%20200 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(statusOf(response), 404);
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.log().contains(u"GET /api/v1/x%0Aforged%20GET%20/admin%20200 404"_s), 5000);
+        for (const QString& line : m_server.log().split(u'\n'))
+            QVERIFY2(!line.startsWith(u"forged"_s), qPrintable(line));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerHttp)
