@@ -831,7 +831,8 @@ std::optional<CredentialRecord> Store::credential(const QString& tenantId, const
     return readCredential(q);
 }
 
-std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& query)
+std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
+                                               const std::function<void(const CredentialRecord&)>& visit)
 {
     QString sql = u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ?"_s;
     QVariantList binds{query.tenantId, query.kind};
@@ -879,15 +880,19 @@ std::optional<CredentialPage> Store::listCredentials(const CredentialQuery& quer
         fail(q);
         return std::nullopt;
     }
-    CredentialPage page;
-    while (q.next())
-        page.items.append(readCredential(q));
-    if (page.items.size() > query.limit) {
-        page.items.removeLast();
-        const CredentialRecord& last = page.items.constLast();
-        page.nextCursor = encodeCursor(last.createdAt, last.id);
+    int count = 0;
+    qint64 lastCreatedAt = 0;
+    QString lastId;
+    while (q.next()) {
+        if (count == query.limit)
+            return encodeCursor(lastCreatedAt, lastId); // there is a row after this page
+        const CredentialRecord record = readCredential(q);
+        visit(record);
+        lastCreatedAt = record.createdAt;
+        lastId = record.id;
+        ++count;
     }
-    return page;
+    return QString();
 }
 
 Store::Outcome Store::updateCredential(const CredentialRecord& r)

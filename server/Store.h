@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -82,12 +83,6 @@ struct CredentialQuery
     qint64 nowMs = 0;
 };
 
-struct CredentialPage
-{
-    QList<CredentialRecord> items;
-    QString nextCursor; // empty: last page
-};
-
 struct AuditRecord
 {
     qint64 id = 0;
@@ -157,7 +152,10 @@ public:
     bool insertCredential(const CredentialRecord& record, const QByteArray& digest);
     std::optional<CredentialRecord> credentialByDigest(const QByteArray& digest);
     std::optional<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
-    std::optional<CredentialPage> listCredentials(const CredentialQuery& query);
+    // One page of a list, each record handed to visit as it is read (a page of 1000 is written straight to JSON);
+    // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
+    std::optional<QString> visitCredentials(const CredentialQuery& query,
+                                            const std::function<void(const CredentialRecord&)>& visit);
     Outcome updateCredential(const CredentialRecord& record);
     // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed.
     Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
