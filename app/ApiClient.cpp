@@ -56,6 +56,11 @@ void ApiJob::send()
             m_reply->abort();
         }
     });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        const int status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+        if (status >= 200 && status < 300 && m_pinProblem.isEmpty())
+            headersReceived(m_reply);
+    });
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
 }
 

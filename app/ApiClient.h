@@ -43,6 +43,7 @@ public:
     void start();
     void abort();
     const ApiError& error() const { return m_error; }
+    bool isFinished() const { return m_done; } // finished() has been emitted
     int httpStatus() const { return m_httpStatus; }
 
 signals:
@@ -57,6 +58,8 @@ protected:
     virtual bool authenticated() const { return true; }
     // Reads "data" of a success envelope; returns false when it is not what was expected.
     virtual bool parse(const QJsonValue& data) = 0;
+    // The headers of a 2xx answer have arrived; its body may still be on its way.
+    virtual void headersReceived(QNetworkReply*) {}
 
     ApiClient* client() const { return m_client; }
 

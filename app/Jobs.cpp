@@ -1,5 +1,7 @@
 #include "Jobs.h"
 
+#include <QNetworkReply>
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -167,6 +169,22 @@ bool ListCredentialsJob::parse(const QJsonValue& data)
         return false;
     m_nextCursor = o.value(u"nextCursor"_s).toString();
     return true;
+}
+
+void ListCredentialsJob::headersReceived(QNetworkReply* reply)
+{
+    // Link: </api/v1/api-keys?limit=1000&cursor=...>; rel="next"
+    const QByteArray link = reply->rawHeader("Link");
+    const qsizetype open = link.indexOf('<');
+    const qsizetype close = link.indexOf('>', open + 1);
+    if (open < 0 || close < 0 || !link.mid(close + 1).contains("rel=\"next\""))
+        return;
+    const QUrl next = QUrl::fromEncoded(link.mid(open + 1, close - open - 1));
+    const QString cursor = QUrlQuery(next).queryItemValue(u"cursor"_s, QUrl::FullyDecoded);
+    if (cursor.isEmpty() || cursor == m_announcedCursor)
+        return;
+    m_announcedCursor = cursor;
+    emit nextPageAnnounced(cursor);
 }
 
 QList<protocol::ApiKeyDto> ListCredentialsJob::items() const

@@ -162,17 +162,25 @@ public:
     CredentialRows takeRows() { return std::exchange(m_rows, {}); }
     QList<protocol::ApiKeyDto> items() const; // the same records as DTOs (small pages, tests)
     QString nextCursor() const { return m_nextCursor; }
+    // The next page's cursor from the answer's Link header (rel="next"), known before the body is read; empty when
+    // the server sends none. nextCursor() is the authoritative one from the body.
+    QString announcedCursor() const { return m_announcedCursor; }
+
+signals:
+    void nextPageAnnounced(const QString& cursor);
 
 protected:
     QByteArray method() const override { return "GET"; }
     QString path() const override;
     QUrlQuery query() const override;
     bool parse(const QJsonValue& data) override;
+    void headersReceived(QNetworkReply* reply) override;
 
 private:
     CredentialKind m_kind;
     CredentialListQuery m_query;
     CredentialRows m_rows;
+    QString m_announcedCursor;
     QString m_nextCursor;
 };
 

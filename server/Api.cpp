@@ -11,6 +11,7 @@
 #include <QJsonArray>
 
 #include <QJsonDocument>
+#include <QUrl>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -911,6 +912,15 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
     body += "},\"success\":true}";
     Response response;
     response.body = std::move(body);
+    if (!nextCursor->isEmpty()) {
+        // The next page's address also in a header (RFC 8288, as GitHub's API does): a client can ask for it as soon
+        // as the headers arrive, while it still reads this page.
+        QUrlQuery next = request.query;
+        next.removeAllQueryItems(u"cursor"_s);
+        next.addQueryItem(u"cursor"_s, *nextCursor);
+        response.withHeader("Link", "<" + QUrl::toPercentEncoding(request.path, "/") + '?' +
+                                        next.query(QUrl::FullyEncoded).toUtf8() + ">; rel=\"next\"");
+    }
     return response;
 }
 

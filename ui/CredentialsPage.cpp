@@ -6,6 +6,7 @@
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialFilterModel.h"
+#include "app/CredentialLoader.h"
 #include "app/CredentialModel.h"
 #include "app/Jobs.h"
 #include "app/Session.h"
@@ -246,44 +247,33 @@ void CredentialsPage::clearError()
 void CredentialsPage::reload()
 {
     clearError();
-    const int generation = ++m_generation;
-    loadPage({}, generation);
-}
-
-void CredentialsPage::loadPage(const QString& cursor, int generation)
-{
-    setBusy(true);
-    app::CredentialListQuery query;
-    query.limit = 1000;
-    query.cursor = cursor;
-    auto* job = new app::ListCredentialsJob(m_client, m_kind, query, this);
-    connect(job, &app::ApiJob::finished, this, [this, job, cursor, generation] {
-        job->deleteLater();
-        setBusy(false);
-        if (generation != m_generation)
-            return; // a newer reload started meanwhile
-        if (!job->error().ok()) {
-            showError(job->error(), [this] { reload(); });
-            return;
-        }
-        // The first page shows at once; later pages are collected and added in one step, so that the
-        // table is filtered and sorted once instead of once per page.
-        if (cursor.isEmpty()) {
-            m_pending.clear();
-            m_model->setRows(job->takeRows());
-        } else {
-            m_pending.append(job->takeRows());
-        }
-        const int loaded = m_model->rowCount() + m_pending.size();
-        if (!job->nextCursor().isEmpty()) {
-            emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded));
-            loadPage(job->nextCursor(), generation);
-        } else {
-            m_model->appendRows(std::exchange(m_pending, {}));
+    if (!m_loader) {
+        m_loader = new app::CredentialLoader(m_client, m_kind, this);
+        // The first page shows at once; later pages are gathered and added in one step, so that the table is
+        // filtered and sorted once instead of once per page.
+        connect(m_loader, &app::CredentialLoader::firstPageReady, this,
+                [this] { m_model->setRows(m_loader->takeRows()); });
+        connect(m_loader, &app::CredentialLoader::progress, this, [this](int loaded) {
+            if (m_loader->isRunning())
+                emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded));
+        });
+        connect(m_loader, &app::CredentialLoader::finished, this, [this] {
+            setBusy(false);
+            if (!m_loader->error().ok()) {
+                showError(m_loader->error(), [this] { reload(); });
+                return;
+            }
+            if (m_loader->pages() > 1)
+                m_model->appendRows(m_loader->takeRows());
             emit statusMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
-        }
-    });
-    job->start();
+        });
+    }
+    if (m_loader->isRunning()) {
+        m_loader->abort(); // a newer reload replaces it
+        setBusy(false);
+    }
+    setBusy(true);
+    m_loader->start();
 }
 
 void CredentialsPage::ensureCatalog(std::function<void()> then)

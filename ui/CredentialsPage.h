@@ -2,7 +2,6 @@
 
 #include "app/ApiError.h"
 #include "app/CredentialKind.h"
-#include "app/CredentialRows.h"
 #include "protocol/Dto.h"
 #include "protocol/Scopes.h"
 
@@ -22,6 +21,7 @@ class QTableView;
 namespace td::app {
 class ApiClient;
 class ClipboardGuard;
+class CredentialLoader;
 class CredentialFilterModel;
 class CredentialModel;
 class Session;
@@ -61,7 +61,6 @@ signals:
     void statusMessage(const QString& message);
 
 private:
-    void loadPage(const QString& cursor, int generation);
     void ensureCatalog(std::function<void()> then);
     void submitNew(GenerateDialog* dialog, const app::NewCredential& request);
     void showSecret(const QString& name, QByteArray secret);
@@ -93,10 +92,9 @@ private:
     QAction* m_refreshAction;
     QAction* m_exportAction;
     std::optional<protocol::ScopeCatalog> m_catalog;
-    app::CredentialRows m_pending; // pages after the first, until the last one arrives
+    app::CredentialLoader* m_loader = nullptr;
     std::function<void()> m_retryAction;
     int m_busy = 0;
-    int m_generation = 0;
 };
 
 } // namespace td::ui

@@ -288,6 +288,10 @@ private slots:
         const HttpResult second = s.get(u"/api/v1/api-keys?limit=2&cursor="_s + cursor, h);
         QCOMPARE(second.data().value(u"items"_s).toArray().size(), 1);
         QVERIFY(second.data().value(u"nextCursor"_s).isNull());
+        // The next page's address is in a Link header too (RFC 8288), the same cursor and the other parameters kept;
+        // the last page has none.
+        QCOMPARE(first.header("Link"), "</api/v1/api-keys?limit=2&cursor=" + cursor.toLatin1() + ">; rel=\"next\"");
+        QVERIFY(second.header("Link").isEmpty());
         QStringList all =
             ids(first.data().value(u"items"_s).toArray()) + ids(second.data().value(u"items"_s).toArray());
         QCOMPARE(QSet<QString>(all.begin(), all.end()), (QSet<QString>{a.first, b.first, c.first}));
