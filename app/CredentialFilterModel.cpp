@@ -43,6 +43,7 @@ void CredentialFilterModel::setFilterText(const QString& text)
         return;
     m_text = normalized;
     m_needle = normalized.toUtf8();
+    m_needleMask = CredentialRows::needleMask(std::string_view(m_needle.constData(), size_t(m_needle.size())));
     refilter();
 }
 
@@ -119,7 +120,8 @@ bool CredentialFilterModel::accepts(int sourceRow) const
     if (m_status && m_source->displayStatus(sourceRow, m_nowMs) != *m_status)
         return false;
     return m_needle.isEmpty() ||
-           m_source->rows().matches(sourceRow, std::string_view(m_needle.constData(), size_t(m_needle.size())));
+           m_source->rows().matches(sourceRow, std::string_view(m_needle.constData(), size_t(m_needle.size())),
+                                    m_needleMask);
 }
 
 bool CredentialFilterModel::isNumericSort() const

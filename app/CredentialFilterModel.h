@@ -55,7 +55,8 @@ private:
     CredentialModel* m_source = nullptr;
     QString m_text;
     QByteArray m_needle; // m_text as UTF-8
-    qint64 m_nowMs = 0;  // "now" of the current pass, for the status of each row
+    quint64 m_needleMask = 0;
+    qint64 m_nowMs = 0; // "now" of the current pass, for the status of each row
     std::optional<CredentialModel::DisplayStatus> m_status;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -72,6 +72,9 @@ public:
 
     // Whether the row's name, description, scopes, allowlist, prefix, last4 or id holds needle (lower-case UTF-8).
     bool matches(int row, std::string_view needle) const;
+    // The same with needleMask(needle) computed once for many rows.
+    bool matches(int row, std::string_view needle, quint64 mask) const;
+    static quint64 needleMask(std::string_view needle);
     // Lower-cased UTF-8 "name\ndescription\nscopes\nallowlist"; views stay valid until the rows are cleared or
     // destroyed.
     std::string_view searchText(int row) const;

@@ -204,7 +204,7 @@ void benchModel(int count, quint32 seed, const Targets& targets)
             proxy.setFilterText(typed.left(n));
             paint(proxy);
             times.push_back(msSince(timer));
-            matches.append(u"%1=%2"_s.arg(typed.left(n)).arg(proxy.rowCount()));
+            matches.append(u"%1=%2 (%3 ms)"_s.arg(typed.left(n)).arg(proxy.rowCount()).arg(times.back(), 0, 'f', 0));
         }
         const double mean = std::accumulate(times.cbegin(), times.cend(), 0.0) / double(times.size());
         const double worst = *std::max_element(times.cbegin(), times.cend());
