@@ -21,7 +21,7 @@ void CredentialLoader::start()
     m_loaded = 0;
     m_pages = 0;
     m_earlyRequests = 0;
-    m_current = request({});
+    request({}, m_current);
 }
 
 void CredentialLoader::drop(QPointer<ListCredentialsJob>& job)
@@ -43,7 +43,7 @@ void CredentialLoader::abort()
     m_earlyCursor.clear();
 }
 
-ListCredentialsJob* CredentialLoader::request(const QString& cursor)
+void CredentialLoader::request(const QString& cursor, QPointer<ListCredentialsJob>& slot)
 {
     CredentialListQuery query;
     query.limit = m_pageSize;
@@ -52,8 +52,8 @@ ListCredentialsJob* CredentialLoader::request(const QString& cursor)
     connect(job, &ListCredentialsJob::nextPageAnnounced, this,
             [this, job](const QString& next) { onAnnounced(job, next); });
     connect(job, &ApiJob::finished, this, [this, job] { onPage(job); });
+    slot = job; // before start(): a job may finish inside it (no client any more)
     job->start();
-    return job;
 }
 
 void CredentialLoader::onAnnounced(ListCredentialsJob* job, const QString& cursor)
@@ -63,7 +63,7 @@ void CredentialLoader::onAnnounced(ListCredentialsJob* job, const QString& curso
         return;
     m_earlyCursor = cursor;
     ++m_earlyRequests;
-    m_early = request(cursor);
+    request(cursor, m_early);
 }
 
 void CredentialLoader::onPage(ListCredentialsJob* job)
@@ -116,7 +116,7 @@ void CredentialLoader::onPage(ListCredentialsJob* job)
         return;
     }
     drop(early);
-    m_current = request(next);
+    request(next, m_current);
 }
 
 void CredentialLoader::fail(const ApiError& error)

@@ -44,7 +44,7 @@ signals:
     void finished(); // error() says whether it worked
 
 private:
-    ListCredentialsJob* request(const QString& cursor);
+    void request(const QString& cursor, QPointer<ListCredentialsJob>& slot);
     void onAnnounced(ListCredentialsJob* job, const QString& cursor);
     void onPage(ListCredentialsJob* job);
     void fail(const ApiError& error);

@@ -146,8 +146,10 @@ public:
     {
         if (values.isEmpty())
             return 0;
-        // Joined with a character no scope or CIDR holds; the empty list is index 0, so no clash with "".
-        const QString joined = values.join(u'\n') + u'\n';
+        // Each item with its length in front: no two different lists share a key, whatever they hold.
+        QString joined;
+        for (const QString& value : values)
+            joined += QString::number(value.size()) + u':' + value;
         const auto it = m_listIndex.constFind(joined);
         if (it != m_listIndex.cend())
             return *it;
@@ -287,7 +289,7 @@ void CredentialRows::append(const protocol::ApiKeyDto& record)
 
 void CredentialRows::append(CredentialRows&& other)
 {
-    if (other.isEmpty())
+    if (&other == this || other.isEmpty())
         return;
     if (isEmpty() && m_chunks.empty()) {
         *this = std::move(other);

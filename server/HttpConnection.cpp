@@ -5,11 +5,13 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 
 #include <cstring>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -134,6 +136,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket, const HttpLimits& limits, Dis
     , m_dispatch(std::move(dispatch))
     , m_log(std::move(log))
     , m_peer(socket->peerAddress())
+    , m_plain(qobject_cast<QSslSocket*>(socket) == nullptr)
     , m_lastActivity(monotonicMs())
 {
     socket->setParent(this);
@@ -182,7 +185,8 @@ void HttpConnection::closeIfIdle(qint64 now, qint64 idleMs, qint64 requestMs)
     default:
         break;
     }
-    if (idle > requestMs)
+    // Timed from the request's first byte, not its last: a byte every few seconds does not keep it open.
+    if (now - m_requestStart > requestMs)
         reject(408, u"request_timeout"_s, tr("The request did not arrive in time."));
 }
 
@@ -195,12 +199,20 @@ void HttpConnection::onReadyRead()
     m_lastActivity = monotonicMs();
     if (m_state == State::Handling && m_in.size() - m_pos > m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
         return; // enough pipelined requests queued: read on once the current one is answered
-    if (m_pos > 0 && m_pos == m_in.size()) {
-        m_in.clear();
+    // What has been parsed is dropped, so that the buffer never holds more than what is still to be read.
+    if (m_pos > 0 && (m_pos == m_in.size() || m_pos >= 64 * 1024 || m_pos >= m_in.size() / 2)) {
+        m_in.remove(0, m_pos);
+        m_scanFrom = std::max<qsizetype>(0, m_scanFrom - m_pos);
         m_pos = 0;
-        m_scanFrom = 0;
     }
-    m_in.append(m_socket->readAll());
+    const QByteArray incoming = m_socket->readAll();
+    if (incoming.isEmpty() && m_pos == m_in.size()) {
+        process(); // nothing new (a queued call after a response)
+        return;
+    }
+    if (m_state == State::Head && m_pos == m_in.size())
+        m_requestStart = m_lastActivity; // the first byte of a new request
+    m_in.append(incoming);
     process();
 }
 
@@ -261,9 +273,14 @@ void HttpConnection::process()
             QByteArray sizeText = m_in.mid(m_pos, lineEnd - m_pos);
             if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
                 sizeText.truncate(semicolon); // chunk extensions are ignored
-            bool ok = false;
-            const qint64 size = sizeText.trimmed().toLongLong(&ok, 16);
-            if (!ok || size < 0 || sizeText.trimmed().size() > 15) {
+            // 1 to 15 hexadecimal digits and nothing else (no sign, no "0x"), optionally followed by blanks.
+            while (!sizeText.isEmpty() && (sizeText.back() == ' ' || sizeText.back() == '\t'))
+                sizeText.chop(1);
+            bool ok = !sizeText.isEmpty() && sizeText.size() <= 15;
+            for (const char c : std::as_const(sizeText))
+                ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+            const qint64 size = ok ? sizeText.toLongLong(&ok, 16) : -1;
+            if (!ok || size < 0) {
                 reject(400, u"bad_request"_s, tr("A chunk size is not a hexadecimal number."));
                 more = false;
                 break;
@@ -276,6 +293,7 @@ void HttpConnection::process()
             }
             m_pos = lineEnd + 2;
             m_remaining = size;
+            m_trailerBytes = 0;
             m_state = size == 0 ? State::Trailer : State::ChunkData;
             break;
         }
@@ -305,14 +323,19 @@ void HttpConnection::process()
             m_state = State::ChunkSize;
             break;
         case State::Trailer: {
-            // Trailer fields are read and ignored, up to the empty line.
+            // Trailer fields are read and ignored, up to the empty line; all of them count against the head limit.
             const qsizetype lineEnd = m_in.indexOf("\r\n", m_pos);
-            if (lineEnd < 0) {
-                if (available > m_limits.maxHeaderBytes)
-                    reject(431, u"request_header_fields_too_large"_s, tr("The request trailer is too large."));
+            const qint64 lineBytes = lineEnd < 0 ? available : lineEnd - m_pos + 2;
+            if (m_trailerBytes + lineBytes > m_limits.maxHeaderBytes) {
+                reject(431, u"request_header_fields_too_large"_s, tr("The request trailer is too large."));
                 more = false;
                 break;
             }
+            if (lineEnd < 0) {
+                more = false;
+                break;
+            }
+            m_trailerBytes += lineBytes;
             const bool last = lineEnd == m_pos;
             m_pos = lineEnd + 2;
             if (last)
@@ -333,6 +356,22 @@ bool HttpConnection::parseHead(qsizetype end)
     const QByteArrayView head(m_in.constData() + m_pos, end - m_pos);
     m_request = Request();
     m_request.peer = m_peer;
+    m_http10 = false;
+    m_head = false;
+    // No control character anywhere in the head but CRLF line ends and HTAB in values: a bare CR or LF read
+    // differently by a proxy in front would let a request hide inside another.
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        const auto c = static_cast<unsigned char>(head[i]);
+        const bool lineEnd = c == '\r' && i + 1 < head.size() && head[i + 1] == '\n';
+        if (lineEnd) {
+            ++i;
+            continue;
+        }
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            reject(400, u"bad_request"_s, tr("The request head holds a control character."));
+            return false;
+        }
+    }
     const qsizetype lineEnd = head.indexOf("\r\n");
     const QByteArrayView requestLine = lineEnd < 0 ? head : head.first(lineEnd);
     const qsizetype sp1 = requestLine.indexOf(' ');
@@ -344,11 +383,11 @@ bool HttpConnection::parseHead(qsizetype end)
     const QByteArrayView method = requestLine.first(sp1);
     m_target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1).toByteArray();
     const QByteArrayView version = requestLine.sliced(sp2 + 1);
-    m_request.method = method.toByteArray();
     if (!isToken(method)) {
         reject(400, u"bad_request"_s, tr("The request method is not valid."));
         return false;
     }
+    m_request.method = method.toByteArray(); // only a valid token reaches the log
     if (version == "HTTP/1.1") {
         m_http10 = false;
     } else if (version == "HTTP/1.0") {
@@ -384,6 +423,9 @@ bool HttpConnection::parseHead(qsizetype end)
                 reject(400, u"bad_request"_s, tr("The request has differing Content-Length headers."));
                 return false;
             }
+        } else if (name == "host") {
+            reject(400, u"bad_request"_s, tr("The request names its Host more than once."));
+            return false;
         } else {
             *existing += ", " + value;
         }
@@ -423,6 +465,10 @@ bool HttpConnection::parseHead(qsizetype end)
     // Body framing (RFC 9112 6): Transfer-Encoding chunked, or Content-Length, never both.
     const bool chunked = m_request.hasHeader("transfer-encoding");
     if (chunked) {
+        if (m_http10) {
+            reject(400, u"bad_request"_s, tr("HTTP/1.0 has no Transfer-Encoding."));
+            return false;
+        }
         if (m_request.hasHeader("content-length")) {
             reject(400, u"bad_request"_s, tr("A request may not have both Content-Length and Transfer-Encoding."));
             return false;
@@ -471,11 +517,15 @@ void HttpConnection::dispatch()
 {
     m_state = State::Handling;
     const quint64 serial = ++m_serial;
+    // The handler gets a request of its own: the connection may read the next one while it works.
+    Request request = std::exchange(m_request, Request());
+    m_logMethod = request.method;
+    m_logPath = request.path;
     const Reply reply = [self = QPointer<HttpConnection>(this), serial](const Response& response) {
         if (self)
             self->respond(serial, response);
     };
-    m_dispatch(m_request, reply);
+    m_dispatch(request, reply);
 }
 
 QByteArray HttpConnection::serialize(const Response& response, bool close) const
@@ -516,8 +566,7 @@ void HttpConnection::respond(quint64 serial, const Response& response)
     m_lastActivity = monotonicMs();
     m_socket->write(serialize(response, !m_keepAlive));
     if (m_log)
-        m_log(m_request.method, m_request.path, response.status, m_timer);
-    m_request = Request();
+        m_log(m_logMethod, m_logPath, response.status, m_timer);
     if (!m_keepAlive) {
         m_state = State::Closing;
         m_socket->disconnectFromHost();
@@ -539,7 +588,6 @@ void HttpConnection::reject(int status, const QString& code, const QString& mess
         m_timer.start();
     const Response response = Response::error(status, code, message);
     m_keepAlive = false;
-    m_head = false;
     m_socket->write(serialize(response, true));
     if (m_log)
         m_log(m_request.method.isEmpty() ? QByteArray("-") : m_request.method,
@@ -558,6 +606,12 @@ void HttpConnection::finishClosing()
 {
     if (m_socket->bytesToWrite() > 0)
         return;
+    if (!m_plain) {
+        // TLS: Qt still holds encrypted records; it writes them, then sends close_notify. Reading goes on (and
+        // is dropped) in Closing.
+        m_socket->disconnectFromHost();
+        return;
+    }
 #ifdef Q_OS_UNIX
     if (m_socket->socketDescriptor() >= 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);

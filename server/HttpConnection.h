@@ -64,6 +64,7 @@ private:
     Dispatch m_dispatch;
     LogLine m_log;
     QHostAddress m_peer;
+    bool m_plain; // not TLS
 
     QByteArray m_in; // received, not yet consumed from m_pos on
     qsizetype m_pos = 0;
@@ -71,6 +72,8 @@ private:
     State m_state = State::Head;
     bool m_processing = false;
     qint64 m_lastActivity = 0;
+    qint64 m_requestStart = 0; // when the first byte of the request being read arrived
+    qint64 m_trailerBytes = 0;
 
     // The request being read or handled.
     Request m_request;
@@ -80,6 +83,8 @@ private:
     bool m_head = false;
     qint64 m_remaining = 0; // body bytes (or chunk bytes) still to come
     quint64 m_serial = 0;   // which request a late reply belongs to
+    QByteArray m_logMethod; // of the request being handled
+    QString m_logPath;
     QElapsedTimer m_timer;
 };
 

@@ -84,14 +84,23 @@ public:
             return;
         }
         static const char* const hex = "0123456789ABCDEF";
-        for (const char c : text.toUtf8()) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u <= 0x20 || u == 0x7f) {
+        // Also C1 controls and the Unicode line and paragraph separators, which some log viewers break lines at.
+        const auto escaped = [](char16_t u) {
+            return u <= 0x20 || u == 0x7f || (u >= 0x80 && u <= 0x9f) || u == 0x2028 || u == 0x2029;
+        };
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char16_t u = text.at(i).unicode();
+            const qsizetype units = QChar::isHighSurrogate(u) && i + 1 < text.size() ? 2 : 1;
+            const QByteArray utf8 = QStringView(text).sliced(i, units).toUtf8();
+            i += units - 1;
+            if (!escaped(u)) {
+                out += utf8;
+                continue;
+            }
+            for (const char c : utf8) {
                 out += '%';
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += c;
+                out += hex[static_cast<unsigned char>(c) >> 4];
+                out += hex[static_cast<unsigned char>(c) & 0xf];
             }
         }
     }

@@ -435,7 +435,8 @@ bool Store::exec(const QString& sql)
 
 bool Store::authChanged(bool committed)
 {
-    if (committed && m_authCache)
+    // Also when the commit reported a failure: whether it took effect is then unknown, and forgetting is safe.
+    if (m_authCache)
         m_authCache->invalidate();
     return committed;
 }

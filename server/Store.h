@@ -189,7 +189,7 @@ private:
     bool fail(const class QSqlQuery& query);
     bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
     bool writeAttachedAudit();        // and forget them; false: the caller rolls back
-    bool authChanged(bool committed); // tells the auth cache when committed; returns committed
+    bool authChanged(bool committed); // empties the auth cache; returns committed
 
     QString m_connectionName;
     QSqlDatabase m_db;

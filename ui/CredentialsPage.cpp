@@ -253,10 +253,9 @@ void CredentialsPage::reload()
         // filtered and sorted once instead of once per page.
         connect(m_loader, &app::CredentialLoader::firstPageReady, this,
                 [this] { m_model->setRows(m_loader->takeRows()); });
-        connect(m_loader, &app::CredentialLoader::progress, this, [this](int loaded) {
-            if (m_loader->isRunning())
-                emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded));
-        });
+        // The last progress is followed at once by finished, whose message replaces it.
+        connect(m_loader, &app::CredentialLoader::progress, this,
+                [this](int loaded) { emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded)); });
         connect(m_loader, &app::CredentialLoader::finished, this, [this] {
             setBusy(false);
             if (!m_loader->error().ok()) {

@@ -216,6 +216,30 @@ private slots:
         QCOMPARE(json(empty.record(1)), json(b));
     }
 
+    void sharedListsNeverMix()
+    {
+        // Lists that a naive join would confuse stay apart.
+        ApiKeyDto a = minimal(u"key_a"_s, u"A"_s);
+        a.scopes = {u"x\ny"_s};
+        ApiKeyDto b = minimal(u"key_b"_s, u"B"_s);
+        b.scopes = {u"x"_s, u"y"_s};
+        ApiKeyDto c = minimal(u"key_c"_s, u"C"_s);
+        c.scopes = {u"x,y"_s};
+        ApiKeyDto d = minimal(u"key_d"_s, u"D"_s);
+        d.scopes = {u"1:x"_s};
+        CredentialRows rows;
+        for (const ApiKeyDto& r : {a, b, c, d})
+            rows.append(r);
+        QCOMPARE(rows.scopes(0), a.scopes);
+        QCOMPARE(rows.scopes(1), b.scopes);
+        QCOMPARE(rows.scopes(2), c.scopes);
+        QCOMPARE(rows.scopes(3), d.scopes);
+        // Appending rows to themselves changes nothing.
+        rows.append(std::move(rows));
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.id(3), u"key_d"_s);
+    }
+
     void prependAndReplace()
     {
         CredentialRows rows;

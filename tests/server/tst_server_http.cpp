@@ -171,6 +171,32 @@ private slots:
         QTest::newRow("headers over 64 KiB")
             << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(70 * 1024, 'a') + "\r\n\r\n") << 431
             << u"request_header_fields_too_large"_s;
+        QTest::newRow("bare LF inside a header value")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nX-A: a\nContent-Length: 40\r\n\r\n") << 400
+            << u"bad_request"_s;
+        QTest::newRow("NUL in a header value")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n", 37) << 400 << u"bad_request"_s;
+        QTest::newRow("control character in the target")
+            << QByteArray("GET /a\x1b[31m HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("two Host headers")
+            << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400 << u"bad_request"_s;
+        QTest::newRow("HTTP/1.0 with Transfer-Encoding")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400
+            << u"bad_request"_s;
+        for (const char* size : {"0x10", "+5", "-0", " 5", "1234567890abcdef"}) {
+            QTest::addRow("chunk size \"%s\"", size)
+                << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                              QByteArray(size) + "\r\n{}\r\n0\r\n\r\n")
+                << 400 << u"bad_request"_s;
+        }
+        QByteArray trailers;
+        for (int i = 0; i < 2000; ++i)
+            trailers += "X-Trailer-" + QByteArray::number(i) + ": " + QByteArray(30, 't') + "\r\n";
+        QTest::newRow("trailers over 64 KiB")
+            << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "2\r\n{}\r\n0\r\n" +
+                          trailers + "\r\n")
+            << 431 << u"request_header_fields_too_large"_s;
         QTest::newRow("unsupported expectation")
             << QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\n"
                           "\r\n{}")
@@ -226,6 +252,32 @@ private slots:
         QVERIFY(all.contains("No such endpoint: /first"));
         QVERIFY(!all.contains("No such endpoint: /third")); // the HEAD answer has headers only
         QVERIFY(all.endsWith("\r\n\r\n"));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void manyPipelinedRequestsInOneStream()
+    {
+        // 300 requests written at once: every one answered, in order, on the same connection.
+        QTcpSocket socket;
+        socket.connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        QByteArray requests;
+        for (int i = 0; i < 300; ++i)
+            requests += "GET /pipelined/" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        socket.write(requests);
+        QByteArray all;
+        QElapsedTimer timer;
+        timer.start();
+        while (all.count("HTTP/1.1 404") < 300 && timer.elapsed() < 20000) {
+            if (socket.waitForReadyRead(500))
+                all += socket.readAll();
+        }
+        QCOMPARE(all.count("HTTP/1.1 404"), 300);
+        qsizetype at = 0;
+        for (int i = 0; i < 300; ++i) {
+            at = all.indexOf(QByteArray("No such endpoint: /pipelined/" + QByteArray::number(i) + "\""), at);
+            QVERIFY2(at >= 0, qPrintable(u"answer %1 missing or out of order"_s.arg(i)));
+        }
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
 
