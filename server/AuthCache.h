@@ -49,6 +49,12 @@ private:
         qint64 fetchedAt = 0;
     };
 
+    template <class Key, class T>
+    std::shared_ptr<const T> find(const QHash<Key, Entry<T>>& map, const Key& key, qint64 nowMs) const;
+    template <class Key, class T>
+    void put(QHash<Key, Entry<T>>& map, const Key& key, std::shared_ptr<const T> value, qint64 nowMs,
+             quint64 generation);
+
     const qint64 m_ttlMs;
     const int m_maxEntries;
     mutable QMutex m_mutex;
