@@ -45,4 +45,43 @@ QString kindSingular(CredentialKind kind)
     return {};
 }
 
+QString generateTitle(CredentialKind kind)
+{
+    switch (kind) {
+    case CredentialKind::ApiKey:
+        return QCoreApplication::translate("CredentialKind", "Generate API key");
+    case CredentialKind::Uat:
+        return QCoreApplication::translate("CredentialKind", "Generate user authorization token");
+    case CredentialKind::PrivateToken:
+        return QCoreApplication::translate("CredentialKind", "Generate private token");
+    }
+    return {};
+}
+
+QString newSecretTitle(CredentialKind kind)
+{
+    switch (kind) {
+    case CredentialKind::ApiKey:
+        return QCoreApplication::translate("CredentialKind", "New API key");
+    case CredentialKind::Uat:
+        return QCoreApplication::translate("CredentialKind", "New user authorization token");
+    case CredentialKind::PrivateToken:
+        return QCoreApplication::translate("CredentialKind", "New private token");
+    }
+    return {};
+}
+
+QString signedInWith(CredentialKind kind)
+{
+    switch (kind) {
+    case CredentialKind::ApiKey:
+        return QCoreApplication::translate("CredentialKind", "Signed in with an API key");
+    case CredentialKind::Uat:
+        return QCoreApplication::translate("CredentialKind", "Signed in with a user authorization token");
+    case CredentialKind::PrivateToken:
+        return QCoreApplication::translate("CredentialKind", "Signed in with a private token");
+    }
+    return {};
+}
+
 } // namespace td::app

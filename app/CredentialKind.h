@@ -24,5 +24,9 @@ const CredentialKindInfo& kindInfo(CredentialKind kind);
 // Translated names for the user.
 QString kindTitle(CredentialKind kind);    // "API Keys"
 QString kindSingular(CredentialKind kind); // "API key"
+// Whole sentences per kind, so that each language can inflect the noun (article, case, gender).
+QString generateTitle(CredentialKind kind);  // "Generate API key"
+QString newSecretTitle(CredentialKind kind); // "New API key"
+QString signedInWith(CredentialKind kind);   // "Signed in with an API key"
 
 } // namespace td::app

@@ -123,6 +123,42 @@
         <source>private token</source>
         <translation>privates Token</translation>
     </message>
+    <message>
+        <source>Generate API key</source>
+        <translation>API-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate user authorization token</source>
+        <translation>Benutzer-Autorisierungstoken erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate private token</source>
+        <translation>Privates Token erzeugen</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>New user authorization token</source>
+        <translation>Neues Benutzer-Autorisierungstoken</translation>
+    </message>
+    <message>
+        <source>New private token</source>
+        <translation>Neues privates Token</translation>
+    </message>
+    <message>
+        <source>Signed in with an API key</source>
+        <translation>Mit einem API-Schlüssel angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in with a user authorization token</source>
+        <translation>Mit einem Benutzer-Autorisierungstoken angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in with a private token</source>
+        <translation>Mit einem privaten Token angemeldet</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -718,10 +754,6 @@
         <translation>„%1“ generiert.</translation>
     </message>
     <message>
-        <source>New %1</source>
-        <translation>Neues Geheimnis – %1</translation>
-    </message>
-    <message>
         <source>Rotated &quot;%1&quot;.</source>
         <translation>„%1“ rotiert.</translation>
     </message>
@@ -869,10 +901,6 @@
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>
-    <message>
-        <source>Generate %1</source>
-        <translation>Generieren: %1</translation>
-    </message>
     <message>
         <source>What uses it, e.g. &quot;Warehouse sync&quot;</source>
         <translation>Verwendungszweck, z. B. „Lagersynchronisation“</translation>
@@ -1285,10 +1313,6 @@ Leer: alle Adressen.</translation>
         <translation>Umgebung: %1</translation>
     </message>
     <message>
-        <source>Signed in with a %1</source>
-        <translation>Angemeldet mit: %1</translation>
-    </message>
-    <message>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
@@ -1355,6 +1379,10 @@ Leer: alle Adressen.</translation>
     <message>
         <source>The language changes the next time TokenDesk starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von TokenDesk.</translation>
+    </message>
+    <message>
+        <source>Signed in with a token</source>
+        <translation>Mit einem Token angemeldet</translation>
     </message>
 </context>
 <context>

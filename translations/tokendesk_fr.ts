@@ -123,6 +123,42 @@
         <source>private token</source>
         <translation>jeton privé</translation>
     </message>
+    <message>
+        <source>Generate API key</source>
+        <translation>Générer une clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>Generate user authorization token</source>
+        <translation>Générer un jeton d&apos;autorisation utilisateur</translation>
+    </message>
+    <message>
+        <source>Generate private token</source>
+        <translation>Générer un jeton privé</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Nouvelle clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>New user authorization token</source>
+        <translation>Nouveau jeton d&apos;autorisation utilisateur</translation>
+    </message>
+    <message>
+        <source>New private token</source>
+        <translation>Nouveau jeton privé</translation>
+    </message>
+    <message>
+        <source>Signed in with an API key</source>
+        <translation>Connecté avec une clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>Signed in with a user authorization token</source>
+        <translation>Connecté avec un jeton d&apos;autorisation utilisateur</translation>
+    </message>
+    <message>
+        <source>Signed in with a private token</source>
+        <translation>Connecté avec un jeton privé</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -718,10 +754,6 @@
         <translation>«&#xa0;%1&#xa0;» généré.</translation>
     </message>
     <message>
-        <source>New %1</source>
-        <translation>Nouveau secret – %1</translation>
-    </message>
-    <message>
         <source>Rotated &quot;%1&quot;.</source>
         <translation>«&#xa0;%1&#xa0;» renouvelé.</translation>
     </message>
@@ -869,10 +901,6 @@
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>
-    <message>
-        <source>Generate %1</source>
-        <translation>Générer&#xa0;: %1</translation>
-    </message>
     <message>
         <source>What uses it, e.g. &quot;Warehouse sync&quot;</source>
         <translation>Ce qui l&apos;utilise, p. ex. «&#xa0;Synchro entrepôt&#xa0;»</translation>
@@ -1285,10 +1313,6 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>Environnement&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Signed in with a %1</source>
-        <translation>Connecté avec&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Signed in as %1</source>
         <translation>Connecté en tant que %1</translation>
     </message>
@@ -1355,6 +1379,10 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>The language changes the next time TokenDesk starts.</source>
         <translation>La langue changera au prochain démarrage de TokenDesk.</translation>
+    </message>
+    <message>
+        <source>Signed in with a token</source>
+        <translation>Connecté avec un jeton</translation>
     </message>
 </context>
 <context>

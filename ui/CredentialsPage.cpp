@@ -344,8 +344,7 @@ void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential
 
 void CredentialsPage::showSecret(const QString& name, QByteArray secret)
 {
-    auto* dialog =
-        new SecretDialog(tr("New %1").arg(app::kindSingular(m_kind)), name, std::move(secret), m_clipboard, this);
+    auto* dialog = new SecretDialog(app::newSecretTitle(m_kind), name, std::move(secret), m_clipboard, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

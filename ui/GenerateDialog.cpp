@@ -46,7 +46,7 @@ GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCa
 {
     const app::CredentialKindInfo& info = app::kindInfo(kind);
     setObjectName(u"generateDialog"_s);
-    setWindowTitle(tr("Generate %1").arg(app::kindSingular(kind)));
+    setWindowTitle(app::generateTitle(kind));
     setMinimumWidth(560);
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;

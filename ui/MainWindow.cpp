@@ -227,12 +227,12 @@ void MainWindow::updateConnectionBar()
         u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
     const protocol::UserDto& user = m_session->user();
     // A stored token is named by its kind, in the user's language.
-    QString kind = m_session->credentialKind();
+    QString credential = tr("Signed in with a token");
     for (auto k : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken}) {
-        if (app::kindInfo(k).wireName == kind)
-            kind = app::kindSingular(k);
+        if (app::kindInfo(k).wireName == m_session->credentialKind())
+            credential = app::signedInWith(k);
     }
-    m_user->setText(user.email.isEmpty() ? tr("Signed in with a %1").arg(kind) : tr("Signed in as %1").arg(user.email));
+    m_user->setText(user.email.isEmpty() ? credential : tr("Signed in as %1").arg(user.email));
     QSignalBlocker block(m_tenant);
     m_tenant->clear();
     for (const protocol::TenantDto& t : m_session->tenants())
