@@ -235,12 +235,21 @@ QVariant CredentialModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-void CredentialModel::setRecords(const QList<protocol::ApiKeyDto>& records)
+namespace {
+
+CredentialRows rowsOf(const QList<protocol::ApiKeyDto>& records)
 {
     CredentialRows rows;
     for (const protocol::ApiKeyDto& r : records)
         rows.append(r);
-    setRows(std::move(rows));
+    return rows;
+}
+
+} // namespace
+
+void CredentialModel::setRecords(const QList<protocol::ApiKeyDto>& records)
+{
+    setRows(rowsOf(records));
 }
 
 void CredentialModel::setRows(CredentialRows rows)
@@ -252,10 +261,7 @@ void CredentialModel::setRows(CredentialRows rows)
 
 void CredentialModel::appendRecords(const QList<protocol::ApiKeyDto>& records)
 {
-    CredentialRows rows;
-    for (const protocol::ApiKeyDto& r : records)
-        rows.append(r);
-    appendRows(std::move(rows));
+    appendRows(rowsOf(records));
 }
 
 void CredentialModel::appendRows(CredentialRows rows)

@@ -39,7 +39,7 @@ quint64 foldedBit(char c)
     return quint64(1) << 63;
 }
 
-quint64 foldedMaskOf(std::string_view text)
+quint64 foldedMaskOf(QByteArrayView text)
 {
     quint64 mask = 0;
     for (const char c : text)
@@ -278,8 +278,7 @@ void CredentialRows::append(const protocol::ApiKeyDto& record)
     h.key[DescriptionKey] = quint16(descriptionKey.size());
     h.key[ScopesKey] = quint16(scopesKey.size());
     h.key[AllowlistKey] = quint16(allowlistKey.size());
-    h.folded = foldedMaskOf(e.text[Id].toStdString()) | foldedMaskOf(e.text[Prefix].toStdString()) |
-               foldedMaskOf(e.text[Last4].toStdString());
+    h.folded = foldedMaskOf(e.text[Id]) | foldedMaskOf(e.text[Prefix]) | foldedMaskOf(e.text[Last4]);
     if (nameKey == name)
         h.flags |= NameInSearch;
     if (descriptionKey == description)

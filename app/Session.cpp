@@ -30,11 +30,9 @@ void Session::setState(State state)
     emit stateChanged(state);
 }
 
-void Session::login(const QString& email, const QByteArray& password, const QString& tenantId)
+// Login and resume end alike: a new session from the job's result, or the error.
+template <class Job> void Session::startSessionJob(Job* job)
 {
-    clear();
-    setState(State::LoggingIn);
-    auto* job = new LoginJob(m_client, email, password, tenantId, this);
     connect(job, &ApiJob::finished, this, [this, job] {
         job->deleteLater();
         if (!job->error().ok()) {
@@ -50,24 +48,20 @@ void Session::login(const QString& email, const QByteArray& password, const QStr
     job->start();
 }
 
+void Session::login(const QString& email, const QByteArray& password, const QString& tenantId)
+{
+    clear();
+    setState(State::LoggingIn);
+    auto* job = new LoginJob(m_client, email, password, tenantId, this);
+    startSessionJob(job);
+}
+
 void Session::resume(const QByteArray& refreshToken)
 {
     clear();
     setState(State::LoggingIn);
     auto* job = new RefreshJob(m_client, refreshToken, this);
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (!job->error().ok()) {
-            setState(State::LoggedOut);
-            emit loginFailed(job->error());
-            return;
-        }
-        apply(job->result());
-        m_credentialKind = u"session"_s;
-        setState(State::LoggedIn);
-        emit loggedIn();
-    });
-    job->start();
+    startSessionJob(job);
 }
 
 void Session::useToken(const QByteArray& token)

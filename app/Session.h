@@ -62,6 +62,7 @@ signals:
 private:
     void setState(State state);
     void apply(const LoginResult& result);
+    template <class Job> void startSessionJob(Job* job); // LoginJob or RefreshJob
     void scheduleRenewal();
     void renew();
     void finishRenewals(bool ok);
