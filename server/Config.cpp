@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QThread>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace td::server {
@@ -90,6 +92,39 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
            "process may change it (default 1000; 0: read it for every request). This process's own changes apply at "
            "once."),
         u"ms"_s);
+    const QCommandLineOption maxConnections(
+        u"max-connections"_s,
+        tr("Open connections per worker; more are answered 503 and closed (default: derived from the descriptor "
+           "limit, RLIMIT_NOFILE)."),
+        u"n"_s);
+    const QCommandLineOption maxPerClient(
+        u"max-connections-per-client"_s,
+        tr("Open connections per client address (IPv6: per /64), all workers together (default 256; 0: no "
+           "limit). Trusted proxies are exempt."),
+        u"n"_s);
+    const QCommandLineOption maxBodyMemory(
+        u"max-body-memory"_s,
+        tr("MiB of request bodies buffered by all connections together; past it requests get 503 (default 256)."),
+        u"mib"_s);
+    const QCommandLineOption idleTimeout(
+        u"idle-timeout"_s, tr("Seconds a keep-alive connection may wait for its next request (default 75)."),
+        u"seconds"_s);
+    const QCommandLineOption requestTimeout(
+        u"request-timeout"_s, tr("Seconds from a request's first byte to its last, blank lines included (default 30)."),
+        u"seconds"_s);
+    const QCommandLineOption handshakeTimeout(u"handshake-timeout"_s,
+                                              tr("Seconds a TLS handshake may take (default 10)."), u"seconds"_s);
+    const QCommandLineOption maxQueuedLogins(
+        u"max-queued-logins"_s,
+        tr("Logins that may wait for password hashing; more are answered 503 with Retry-After (default 64)."), u"n"_s);
+    const QCommandLineOption loginFailuresGlobal(
+        u"login-failures-global"_s,
+        tr("Failed logins of all accounts together per 5 minutes; past it only clients without a failure of "
+           "their own may try (default 500)."),
+        u"n"_s);
+    const QCommandLineOption auditRetention(
+        u"audit-retention-days"_s,
+        tr("Days audit events are kept; older ones are deleted daily (default 400; 0: keep them)."), u"days"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, tr("Print every route served (METHOD path), then exit."));
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(
@@ -101,6 +136,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,       adminEmail,
                        demo,         addUser, tenant,  tenantName, role,       username,   workers,
                        trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes, authCache});
+    parser.addOptions({maxConnections, maxPerClient, maxBodyMemory, idleTimeout, requestTimeout, handshakeTimeout,
+                       maxQueuedLogins, loginFailuresGlobal, auditRetention});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -158,6 +195,64 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         config.authCacheMs = parser.value(authCache).toInt(&ok);
         if (!ok || config.authCacheMs < 0 || config.authCacheMs > 60000)
             return fail(tr("--auth-cache-ms takes 0 to 60000."));
+    }
+    // Whole-number options: {option, lowest, highest, where it goes, scale}.
+    const struct
+    {
+        const QCommandLineOption& option;
+        qint64 lowest;
+        qint64 highest;
+        qint64 scale;
+        std::function<void(qint64)> set;
+    } numbers[] = {
+        {maxConnections, 1, 1000000, 1,
+         [&](qint64 v) {
+             config.maxConnections = int(v);
+         }},
+        {maxPerClient, 0, 1000000, 1,
+         [&](qint64 v) {
+             config.maxConnectionsPerClient = int(v);
+         }},
+        {maxBodyMemory, 1, 1024 * 1024, 1024 * 1024,
+         [&](qint64 v) {
+             config.maxBodyMemory = v;
+         }},
+        {idleTimeout, 1, 3600, 1000,
+         [&](qint64 v) {
+             config.idleTimeoutMs = int(v);
+         }},
+        {requestTimeout, 1, 3600, 1000,
+         [&](qint64 v) {
+             config.requestTimeoutMs = int(v);
+         }},
+        {handshakeTimeout, 1, 600, 1000,
+         [&](qint64 v) {
+             config.handshakeTimeoutMs = int(v);
+         }},
+        {maxQueuedLogins, 1, 100000, 1,
+         [&](qint64 v) {
+             config.maxQueuedLogins = int(v);
+         }},
+        {loginFailuresGlobal, 1, 10000000, 1,
+         [&](qint64 v) {
+             config.loginFailuresGlobal = int(v);
+         }},
+        {auditRetention, 0, 36500, 1,
+         [&](qint64 v) {
+             config.auditRetentionDays = int(v);
+         }},
+    };
+    for (const auto& n : numbers) {
+        if (!parser.isSet(n.option))
+            continue;
+        bool ok = false;
+        const qint64 value = parser.value(n.option).toLongLong(&ok);
+        if (!ok || value < n.lowest || value > n.highest)
+            return fail(tr("--%1 takes a whole number from %2 to %3.")
+                            .arg(n.option.names().constFirst())
+                            .arg(n.lowest)
+                            .arg(n.highest));
+        n.set(value * n.scale);
     }
     config.addUserEmail = parser.value(addUser).trimmed();
     config.tenantId = parser.value(tenant).trimmed();

@@ -41,6 +41,19 @@ struct ServerConfig
     int loginAttemptsPerAddress = 30;
     int loginWindowSeconds = 300;
     qint64 maxBodyBytes = 1024 * 1024;
+    // Connection limits (issue: a flood must not stop the server from serving others).
+    int maxConnections = 0;                     // open connections per worker; 0: derived from RLIMIT_NOFILE at start
+    int maxConnectionsPerClient = 256;          // per client address (IPv6: per /64), all workers together; 0: none
+    qint64 maxBodyMemory = 256LL * 1024 * 1024; // request bodies buffered by all connections together
+    int idleTimeoutMs = 75 * 1000;              // a keep-alive connection between requests
+    int requestTimeoutMs = 30 * 1000;           // from a request's first byte (blank lines included) to its last
+    int handshakeTimeoutMs = 10 * 1000;         // TLS handshake
+    // Password hashing: at most this many logins wait for a hash; more get 503 with Retry-After.
+    int maxQueuedLogins = 64;
+    // Failed logins of all accounts together per login window; past it, only clients without a failure of their
+    // own in the window may try.
+    int loginFailuresGlobal = 500;
+    int auditRetentionDays = 400; // 0: keep audit events for ever
     int usageFlushMs = 1000;
     // How long authentication may use a credential or user read from the database before reading it again; changes
     // made by this process drop it at once (AuthCache). 0: read the database for every request.

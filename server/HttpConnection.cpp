@@ -1,21 +1,17 @@
 #include "HttpConnection.h"
 
+#include "ServerContext.h"
+#include "Transport.h"
 #include "protocol/Dto.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 
 #include <cstring>
 #include <utility>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -128,32 +124,32 @@ QByteArray httpDate()
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket* socket, const HttpLimits& limits, Dispatch dispatch, LogLine log,
-                               QObject* parent)
+HttpConnection::HttpConnection(Transport* transport, const HttpLimits& limits, BodyBudget& budget, Dispatch dispatch,
+                               LogLine log, bool refuse, QObject* parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_transport(transport)
     , m_limits(limits)
+    , m_budget(budget)
     , m_dispatch(std::move(dispatch))
     , m_log(std::move(log))
-    , m_peer(socket->peerAddress())
-    , m_plain(qobject_cast<QSslSocket*>(socket) == nullptr)
-    , m_lastActivity(monotonicMs())
+    , m_peer(transport->peerAddress())
+    , m_refuse(refuse)
+    , m_acceptedAt(monotonicMs())
+    , m_idleSince(m_acceptedAt)
 {
-    socket->setParent(this);
-    // Qt stops reading from the kernel when this much is buffered: a client that sends faster than it is answered
-    // is slowed down by TCP instead of filling memory.
-    socket->setReadBufferSize(256 * 1024);
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-    connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::RemoteHostClosedError || m_socket->state() == QAbstractSocket::UnconnectedState)
-            deleteLater();
-    });
-    if (socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    transport->setParent(this);
+    connect(transport, &Transport::readyRead, this, &HttpConnection::onReadyRead);
+    connect(transport, &Transport::inputEnded, this, &HttpConnection::onInputEnded);
+    connect(transport, &Transport::closed, this, &QObject::deleteLater);
+    connect(transport, &Transport::ready, this, &HttpConnection::onReady);
+    if (transport->isReady())
+        QMetaObject::invokeMethod(this, &HttpConnection::onReady, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    releaseBody();
+}
 
 qint64 HttpConnection::monotonicMs()
 {
@@ -165,55 +161,120 @@ qint64 HttpConnection::monotonicMs()
     return clock.elapsed();
 }
 
-void HttpConnection::closeIfIdle(qint64 now, qint64 idleMs, qint64 requestMs)
+void HttpConnection::onReady()
 {
-    const qint64 idle = now - m_lastActivity;
+    if (!m_refuse)
+        return;
+    m_refuse = false;
+    m_idleSince = monotonicMs();
+    reject(503, u"service_unavailable"_s, tr("The server has too many open connections. Try again shortly."));
+}
+
+void HttpConnection::closeIfIdle(qint64 now)
+{
+    if (!m_transport->isReady()) {
+        if (now - m_acceptedAt > m_limits.handshakeMs)
+            m_transport->abort(); // a handshake that does not finish holds a descriptor for nothing
+        return;
+    }
     switch (m_state) {
     case State::Handling:
         return; // the answer is on its way
     case State::Closing:
-        if (idle > 5000)
-            m_socket->abort();
+        if (now - m_closingSince > 5000)
+            m_transport->abort();
         return;
     case State::Head:
-        if (m_pos == m_in.size()) { // between requests
-            if (idle > idleMs)
-                m_socket->disconnectFromHost();
+        if (!m_inRequest) { // between requests
+            if (now - m_idleSince > m_limits.idleMs)
+                startClosing();
             return;
         }
         break;
     default:
         break;
     }
-    // Timed from the request's first byte, not its last: a byte every few seconds does not keep it open.
-    if (now - m_requestStart > requestMs)
+    // Timed from the request's first byte (a blank line counts), not its last: a byte every few seconds does not
+    // keep it open.
+    if (now - m_requestStart > m_limits.requestMs)
         reject(408, u"request_timeout"_s, tr("The request did not arrive in time."));
 }
 
 void HttpConnection::onReadyRead()
 {
     if (m_state == State::Closing) {
-        m_socket->readAll(); // drained so that the client reads the answer instead of a reset
+        m_transport->read(); // drained so that the client reads the answer instead of a reset
         return;
     }
-    m_lastActivity = monotonicMs();
-    if (m_state == State::Handling && m_in.size() - m_pos > m_limits.maxHeaderBytes + m_limits.maxBodyBytes)
-        return; // enough pipelined requests queued: read on once the current one is answered
+    if (m_refuse)
+        return;
+    if (m_state == State::Handling && m_in.size() - m_pos > m_limits.maxHeaderBytes + m_limits.maxBodyBytes) {
+        m_transport->setReading(false); // enough pipelined requests queued: read on once this one is answered
+        return;
+    }
     // What has been parsed is dropped, so that the buffer never holds more than what is still to be read.
     if (m_pos > 0 && (m_pos == m_in.size() || m_pos >= 64 * 1024 || m_pos >= m_in.size() / 2)) {
         m_in.remove(0, m_pos);
         m_scanFrom = std::max<qsizetype>(0, m_scanFrom - m_pos);
         m_pos = 0;
     }
-    const QByteArray incoming = m_socket->readAll();
+    const QByteArray incoming = m_transport->read();
     if (incoming.isEmpty() && m_pos == m_in.size()) {
         process(); // nothing new (a queued call after a response)
         return;
     }
-    if (m_state == State::Head && m_pos == m_in.size())
-        m_requestStart = m_lastActivity; // the first byte of a new request
+    if (m_state == State::Head && !m_inRequest && !incoming.isEmpty()) {
+        m_inRequest = true; // the first byte of a new request
+        m_requestStart = monotonicMs();
+    }
     m_in.append(incoming);
     process();
+}
+
+void HttpConnection::onInputEnded()
+{
+    m_inputEnded = true;
+    onReadyRead(); // whatever arrived before the end
+    if (m_state != State::Handling)
+        finishInput();
+}
+
+void HttpConnection::finishInput()
+{
+    // The peer will send nothing more. A complete request has been answered (or is being answered: then this is
+    // called again after the answer); a partial one can never complete.
+    switch (m_state) {
+    case State::Closing:
+    case State::Handling:
+        return;
+    case State::Head:
+        if (m_pos == m_in.size()) {
+            startClosing();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    reject(400, u"bad_request"_s, tr("The connection ended before the request was complete."));
+}
+
+bool HttpConnection::reserveBody(qint64 bytes)
+{
+    if (bytes <= 0)
+        return true;
+    if (!m_budget.reserve(bytes)) {
+        reject(503, u"service_unavailable"_s, tr("The server is holding too many request bodies. Try again shortly."));
+        return false;
+    }
+    m_reserved += bytes;
+    return true;
+}
+
+void HttpConnection::releaseBody()
+{
+    if (m_reserved > 0)
+        m_budget.release(std::exchange(m_reserved, 0));
 }
 
 void HttpConnection::process()
@@ -226,9 +287,17 @@ void HttpConnection::process()
         const qsizetype available = m_in.size() - m_pos;
         switch (m_state) {
         case State::Head: {
-            // Empty lines before a request line are ignored (RFC 9112 2.2).
-            while (m_in.size() - m_pos >= 2 && m_in.at(m_pos) == '\r' && m_in.at(m_pos + 1) == '\n')
+            // A few empty lines before a request line are ignored (RFC 9112 2.2); they count as part of the
+            // request for its timeout.
+            while (m_in.size() - m_pos >= 2 && m_in.at(m_pos) == '\r' && m_in.at(m_pos + 1) == '\n') {
                 m_pos += 2;
+                ++m_blankLines;
+            }
+            if (m_blankLines > m_limits.maxBlankLines) {
+                reject(400, u"bad_request"_s, tr("Too many empty lines before the request line."));
+                more = false;
+                break;
+            }
             if (m_pos == m_in.size()) {
                 more = false;
                 break;
@@ -288,6 +357,10 @@ void HttpConnection::process()
             if (m_request.body.size() + size > m_limits.maxBodyBytes) {
                 reject(413, QLatin1String(protocol::ErrorCode::PayloadTooLarge),
                        tr("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes));
+                more = false;
+                break;
+            }
+            if (!reserveBody(size)) {
                 more = false;
                 break;
             }
@@ -495,6 +568,8 @@ bool HttpConnection::parseHead(qsizetype end)
                tr("The request body is larger than %1 bytes.").arg(m_limits.maxBodyBytes));
         return false;
     }
+    if (!chunked && !reserveBody(length))
+        return false;
     if (m_request.hasHeader("expect")) {
         if (m_request.header("expect").toLower() != "100-continue") {
             reject(417, u"expectation_failed"_s, tr("Only \"Expect: 100-continue\" is supported."));
@@ -502,7 +577,7 @@ bool HttpConnection::parseHead(qsizetype end)
         }
         const qsizetype bodyArrived = m_in.size() - (end + 4);
         if (!m_http10 && (chunked || length > 0) && bodyArrived == 0)
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_transport->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
     if (chunked) {
         m_state = State::ChunkSize;
@@ -563,20 +638,36 @@ void HttpConnection::respond(quint64 serial, const Response& response)
 {
     if (serial != m_serial || m_state != State::Handling)
         return; // answered already, or the connection moved on
-    m_lastActivity = monotonicMs();
-    m_socket->write(serialize(response, !m_keepAlive));
+    releaseBody();
+    m_idleSince = monotonicMs();
+    m_inRequest = false;
+    m_blankLines = 0;
+    // After the peer half-closed, the connection ends with the last complete request it sent.
+    const bool close = !m_keepAlive || ((m_inputEnded || m_transport->atEnd()) && m_pos == m_in.size());
+    m_transport->write(serialize(response, close));
     if (m_log)
         m_log(m_logMethod, m_logPath, response.status, m_timer);
-    if (!m_keepAlive) {
+    if (close) {
         m_state = State::Closing;
-        m_socket->disconnectFromHost();
+        m_closingSince = m_idleSince;
+        m_transport->closeWrite();
         return;
     }
     m_state = State::Head;
+    m_transport->setReading(true);
+    if (m_pos < m_in.size()) {
+        m_inRequest = true; // a pipelined request is waiting
+        m_requestStart = m_idleSince;
+    }
     if (m_processing)
         return; // the loop in process() goes on with what is buffered
-    // A pipelined request may be waiting in the buffer or in the socket already.
-    if (m_pos < m_in.size() || m_socket->bytesAvailable() > 0)
+    if (m_inputEnded) {
+        process();
+        finishInput();
+        return;
+    }
+    // A pipelined request may be waiting in the buffer.
+    if (m_pos < m_in.size())
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
@@ -586,38 +677,28 @@ void HttpConnection::reject(int status, const QString& code, const QString& mess
         return;
     if (m_state == State::Head)
         m_timer.start();
+    releaseBody();
     const Response response = Response::error(status, code, message);
     m_keepAlive = false;
-    m_socket->write(serialize(response, true));
+    m_transport->write(serialize(response, true));
     if (m_log)
         m_log(m_request.method.isEmpty() ? QByteArray("-") : m_request.method,
               m_request.path.isEmpty() ? u"-"_s : m_request.path, status, m_timer);
-    m_state = State::Closing;
     m_in.clear();
     m_pos = 0;
-    m_lastActivity = monotonicMs();
-    // Close the sending side once the answer is out and keep reading (and dropping) what the client still sends:
-    // closing at once would reset the connection and the client might never read the answer.
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::finishClosing);
-    finishClosing();
+    startClosing();
 }
 
-void HttpConnection::finishClosing()
+void HttpConnection::startClosing()
 {
-    if (m_socket->bytesToWrite() > 0)
+    if (m_state == State::Closing)
         return;
-    if (!m_plain) {
-        // TLS: Qt still holds encrypted records; it writes them, then sends close_notify. Reading goes on (and
-        // is dropped) in Closing.
-        m_socket->disconnectFromHost();
-        return;
-    }
-#ifdef Q_OS_UNIX
-    if (m_socket->socketDescriptor() >= 0)
-        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-#else
-    m_socket->disconnectFromHost();
-#endif
+    // Close the sending side once the answer is out and keep reading (and dropping) what the client still sends:
+    // closing at once would reset the connection and the client might never read the answer.
+    m_state = State::Closing;
+    m_closingSince = monotonicMs();
+    m_transport->setReading(true);
+    m_transport->closeWrite();
 }
 
 } // namespace td::server

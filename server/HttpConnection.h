@@ -10,14 +10,19 @@
 
 #include <functional>
 
-class QTcpSocket;
-
 namespace td::server {
+
+class BodyBudget;
+class Transport;
 
 struct HttpLimits
 {
     qint64 maxBodyBytes = 1024 * 1024;
     qint64 maxHeaderBytes = 64 * 1024;
+    qint64 idleMs = 75 * 1000;      // between requests
+    qint64 requestMs = 30 * 1000;   // from a request's first byte (blank lines included) to the end of its body
+    qint64 handshakeMs = 10 * 1000; // TLS handshake
+    int maxBlankLines = 8;          // empty lines tolerated before a request line (RFC 9112 2.2 asks for one)
 };
 
 // One HTTP/1.1 connection: parses requests off the socket (keep-alive, pipelining, Content-Length and chunked
@@ -37,41 +42,56 @@ public:
     using LogLine =
         std::function<void(const QByteArray& method, const QString& path, int status, const QElapsedTimer& timer)>;
 
-    HttpConnection(QTcpSocket* socket, const HttpLimits& limits, Dispatch dispatch, LogLine log,
-                   QObject* parent = nullptr);
+    // refuse: the worker is over a connection limit; the connection is answered 503 at once and closed.
+    // budget: shared by all connections; request bodies are reserved in it before they are buffered.
+    HttpConnection(Transport* transport, const HttpLimits& limits, BodyBudget& budget, Dispatch dispatch, LogLine log,
+                   bool refuse = false, QObject* parent = nullptr);
     ~HttpConnection() override;
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
-    // Closes the connection when it has been idle (between requests) or stuck in a request for too long.
-    // now: QElapsedTimer-based milliseconds of the worker's clock.
-    void closeIfIdle(qint64 now, qint64 idleMs, qint64 requestMs);
+    // Closes the connection when it has been idle between requests, stuck in a request or in its TLS handshake
+    // for too long. now: monotonicMs(). Time counts from progress (a response, a request's first byte), never
+    // from the last byte received: a trickle of bytes does not keep a connection open.
+    void closeIfIdle(qint64 now);
     static qint64 monotonicMs();
 
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Handling, Closing };
 
+    void onReady();
     void onReadyRead();
+    void onInputEnded();
+    void finishInput(); // after the peer half-closed: answer what is complete, then close
+    bool reserveBody(qint64 bytes);
+    void releaseBody();
     void process();
     bool parseHead(qsizetype end);
     void dispatch();
     void respond(quint64 serial, const Response& response);
     void reject(int status, const QString& code, const QString& message);
-    void finishClosing();
+    void startClosing();
     QByteArray serialize(const Response& response, bool close) const;
 
-    QTcpSocket* m_socket;
+    Transport* m_transport;
     HttpLimits m_limits;
+    BodyBudget& m_budget;
     Dispatch m_dispatch;
     LogLine m_log;
     QHostAddress m_peer;
-    bool m_plain; // not TLS
+    bool m_refuse;
+    bool m_inputEnded = false;
+    qint64 m_reserved = 0; // body bytes reserved in m_budget for the request being read or handled
+    int m_blankLines = 0;
+    bool m_inRequest = false; // a byte of the next request (or a blank line before it) has arrived
+    qint64 m_acceptedAt = 0;
+    qint64 m_closingSince = 0;
 
     QByteArray m_in; // received, not yet consumed from m_pos on
     qsizetype m_pos = 0;
     qsizetype m_scanFrom = 0; // where to look for the end of the head next time
     State m_state = State::Head;
     bool m_processing = false;
-    qint64 m_lastActivity = 0;
+    qint64 m_idleSince = 0;    // the last response, or the connection's start
     qint64 m_requestStart = 0; // when the first byte of the request being read arrived
     qint64 m_trailerBytes = 0;
 

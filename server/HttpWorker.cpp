@@ -1,18 +1,23 @@
 #include "HttpWorker.h"
 
 #include "HttpConnection.h"
+#include "Listener.h"
 #include "Log.h"
+#include "Transport.h"
 #include "protocol/Dto.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QSslServer>
-#include <QTcpServer>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <algorithm>
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -121,10 +126,12 @@ private:
     qint64 m_stampSecond = -1;
 };
 
-HttpWorker::HttpWorker(ServerContext& context, int index, qintptr listenSocket, const QSslConfiguration* tls)
+HttpWorker::HttpWorker(ServerContext& context, int index, qintptr listenSocket, const QSslConfiguration* tls,
+                       int maxConnections)
     : m_context(context)
     , m_index(index)
     , m_listenSocket(listenSocket)
+    , m_maxConnections(maxConnections)
 {
     if (tls)
         m_tls = *tls;
@@ -142,55 +149,92 @@ bool HttpWorker::start(QString* error)
     m_api->registerRoutes(m_router);
     m_log = new AccessLog(this);
 
-    if (m_tls) {
-        auto* ssl = new QSslServer(this);
-        ssl->setSslConfiguration(*m_tls);
-        m_tcp = ssl;
-    } else {
-        m_tcp = new QTcpServer(this);
-    }
-    const bool listening = m_listenSocket >= 0
-                               ? m_tcp->setSocketDescriptor(m_listenSocket)
-                               : m_tcp->listen(m_context.config.listenAddress, m_context.config.listenPort);
-    if (!listening) {
-        *error = m_tcp->errorString();
+    const ServerConfig& config = m_context.config;
+    m_limits.maxBodyBytes = config.maxBodyBytes;
+    m_limits.idleMs = config.idleTimeoutMs;
+    m_limits.requestMs = config.requestTimeoutMs;
+    m_limits.handshakeMs = config.handshakeTimeoutMs;
+    m_listener = new Listener(this);
+    if (!m_listener->start(m_listenSocket, config.listenAddress, config.listenPort, error))
         return false;
-    }
-    m_port = m_tcp->serverPort();
-    // QSslServer offers a connection once its handshake is done; a plain server at once. Both say so here.
-    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &HttpWorker::acceptConnections);
+    m_listenSocket = -1; // the listener owns it now
+    m_port = m_listener->port();
+    connect(m_listener, &Listener::accepted, this, &HttpWorker::accept);
 
     m_flushTimer = new QTimer(this);
-    m_flushTimer->setInterval(m_context.config.usageFlushMs);
+    m_flushTimer->setInterval(config.usageFlushMs);
     connect(m_flushTimer, &QTimer::timeout, this, &HttpWorker::flushUsage);
     m_flushTimer->start();
+    // Timeouts are checked a few times per shortest timeout, at most every 5 s.
+    const qint64 shortest = std::min({m_limits.idleMs, m_limits.requestMs, m_limits.handshakeMs});
     m_idleTimer = new QTimer(this);
-    m_idleTimer->setInterval(5000);
+    m_idleTimer->setInterval(int(std::clamp<qint64>(shortest / 4, 100, 5000)));
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
         const qint64 now = HttpConnection::monotonicMs();
         for (HttpConnection* connection : std::as_const(m_connections))
-            connection->closeIfIdle(now, IdleConnectionMs, RequestTimeoutMs);
+            connection->closeIfIdle(now);
     });
     m_idleTimer->start();
     return true;
 }
 
-void HttpWorker::acceptConnections()
+void HttpWorker::accept(qintptr fd, const QHostAddress& peer)
 {
-    HttpLimits limits;
-    limits.maxBodyBytes = m_context.config.maxBodyBytes;
-    while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
-        auto* connection = new HttpConnection(
-            socket, limits, [this](Request& request, const Reply& reply) { dispatch(request, reply); },
-            [log = QPointer<AccessLog>(m_log)](const QByteArray& method, const QString& path, int status,
-                                               const QElapsedTimer& timer) {
-                if (log)
-                    log->append(method, path, status, timer);
-            },
-            this);
-        m_connections.insert(connection);
-        connect(connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
+    const ServerConfig& config = m_context.config;
+    // Per client address (IPv6: per /64), all workers together; a trusted proxy speaks for many clients.
+    const bool proxy = !config.trustedProxies.isEmpty() && protocol::allowlistPermits(config.trustedProxies, peer);
+    const QString bucket = proxy || peer.isNull() ? QString() : clientBucket(peer);
+    const bool overWorker = m_connections.size() - m_refusing >= m_maxConnections;
+    const bool counted = !overWorker && (bucket.isEmpty() || m_context.clientConnections.acquire(bucket));
+    const bool refuse = !counted;
+    if (refuse && m_refusing >= refusalSlots(m_maxConnections)) {
+        // Far over the limit: not even an answer, the descriptor is needed more elsewhere.
+#ifdef Q_OS_UNIX
+        ::close(int(fd));
+#else
+        QTcpSocket discard;
+        discard.setSocketDescriptor(fd);
+        discard.abort();
+#endif
+        return;
     }
+
+    Transport* transport = nullptr;
+    if (m_tls) {
+        auto* ssl = new QSslSocket;
+        ssl->setSocketDescriptor(fd);
+        ssl->setSslConfiguration(*m_tls);
+        ssl->startServerEncryption();
+        transport = new SocketTransport(ssl);
+    } else {
+#ifdef Q_OS_UNIX
+        transport = new FdTransport(int(fd), peer);
+#else
+        auto* socket = new QTcpSocket;
+        socket->setSocketDescriptor(fd);
+        transport = new SocketTransport(socket);
+#endif
+    }
+    auto* connection = new HttpConnection(
+        transport, m_limits, m_context.bodyBudget,
+        [this](Request& request, const Reply& reply) { dispatch(request, reply); },
+        [log = QPointer<AccessLog>(m_log)](const QByteArray& method, const QString& path, int status,
+                                           const QElapsedTimer& timer) {
+            if (log)
+                log->append(method, path, status, timer);
+        },
+        refuse, this);
+    m_connections.insert(connection);
+    if (refuse)
+        ++m_refusing;
+    const QString countedBucket = counted ? bucket : QString();
+    connect(connection, &QObject::destroyed, this, [this, connection, refuse, countedBucket] {
+        m_connections.remove(connection);
+        if (refuse)
+            --m_refusing;
+        if (!countedBucket.isEmpty())
+            m_context.clientConnections.release(countedBucket);
+    });
 }
 
 void HttpWorker::dispatch(Request& request, const Reply& reply)
@@ -220,8 +264,8 @@ void HttpWorker::stop()
     delete m_idleTimer;
     m_idleTimer = nullptr;
     flushUsage();
-    delete m_tcp;
-    m_tcp = nullptr;
+    delete m_listener;
+    m_listener = nullptr;
     for (HttpConnection* connection : std::exchange(m_connections, {}))
         delete connection;
     delete m_log;

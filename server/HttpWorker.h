@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Api.h"
+#include "HttpConnection.h"
 #include "Router.h"
 #include "ServerContext.h"
 #include "Store.h"
@@ -8,7 +9,6 @@
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
-#include <QTcpServer>
 #include <QTimer>
 
 #include <memory>
@@ -17,13 +17,16 @@ namespace td::server {
 
 class AccessLog;
 class HttpConnection;
+class Listener;
 
 // One HTTP worker: its own thread, database connection, router and accept loop on the shared port.
 class HttpWorker final : public QObject
 {
     Q_OBJECT
 public:
-    HttpWorker(ServerContext& context, int index, qintptr listenSocket, const QSslConfiguration* tls);
+    // maxConnections: connections served at once; a few more are answered 503, the rest closed at once.
+    HttpWorker(ServerContext& context, int index, qintptr listenSocket, const QSslConfiguration* tls,
+               int maxConnections);
     ~HttpWorker() override;
     Q_DISABLE_COPY_MOVE(HttpWorker)
 
@@ -32,12 +35,11 @@ public:
     void stop();
     QStringList routes() const { return m_router.patterns(); }
     quint16 port() const { return m_port; }
+    // Connections over the limit that are still answered 503 (the rest are closed at once).
+    static int refusalSlots(int maxConnections) { return std::max(4, maxConnections / 16); }
 
 private:
-    static constexpr qint64 IdleConnectionMs = 75 * 1000; // keep-alive connection without a request
-    static constexpr qint64 RequestTimeoutMs = 30 * 1000; // a request whose head or body stops arriving
-
-    void acceptConnections();
+    void accept(qintptr fd, const QHostAddress& peer);
     void dispatch(Request& request, const Reply& reply);
     void flushUsage();
 
@@ -48,9 +50,12 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Api> m_api;
     Router m_router;
-    QTcpServer* m_tcp = nullptr;
+    Listener* m_listener = nullptr;
     AccessLog* m_log = nullptr;
+    HttpLimits m_limits;
+    int m_maxConnections;
     QSet<HttpConnection*> m_connections;
+    int m_refusing = 0; // connections being answered 503
     QTimer* m_flushTimer = nullptr;
     QTimer* m_idleTimer = nullptr;
     quint16 m_port = 0;

@@ -13,6 +13,7 @@
 #ifdef Q_OS_UNIX
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -78,6 +79,25 @@ quint16 boundPort(int fd)
     return ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
 }
 #endif
+
+// --max-connections, or what the descriptor limit allows: a reserve for the database, the key file, logs and Qt's
+// own pipes, then an equal share per worker of which a sixteenth is kept for answering 503 to those over the limit.
+int connectionsPerWorker(const ServerConfig& config, int workers)
+{
+    if (config.maxConnections > 0)
+        return config.maxConnections;
+    qint64 descriptors = 1024;
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        descriptors = qint64(limit.rlim_cur);
+    else if (limit.rlim_cur == RLIM_INFINITY)
+        descriptors = 1 << 20;
+#endif
+    const qint64 reserve = 64 + 16LL * workers;
+    const qint64 share = std::max<qint64>(32, (descriptors - reserve) / std::max(1, workers));
+    return int(std::min<qint64>(share - HttpWorker::refusalSlots(int(share)), 1000000));
+}
 
 std::optional<QSslConfiguration> loadTls(const ServerConfig& config, QString* error)
 {
@@ -146,10 +166,12 @@ bool Server::start(QString* error)
     // Without SO_REUSEPORT one worker listens through QTcpServer itself.
     sockets.append(-1);
 #endif
+    const int maxConnections = connectionsPerWorker(config, int(sockets.size()));
+    qCInfo(lcHttp).noquote() << u"serving at most %1 connections per worker"_s.arg(maxConnections);
     for (int i = 0; i < sockets.size(); ++i) {
         auto* thread = new QThread;
         thread->setObjectName(u"http-%1"_s.arg(i));
-        auto* worker = new HttpWorker(m_context, i, sockets.at(i), tls ? &*tls : nullptr);
+        auto* worker = new HttpWorker(m_context, i, sockets.at(i), tls ? &*tls : nullptr, maxConnections);
         worker->moveToThread(thread);
         thread->start();
         m_threads.append(thread);

@@ -56,6 +56,50 @@ void RateLimiter::prune(std::deque<qint64>& events, qint64 nowMs, int windowSeco
         events.pop_front();
 }
 
+QString clientBucket(const QHostAddress& address)
+{
+    bool v4 = false;
+    const quint32 ip4 = address.toIPv4Address(&v4); // also IPv4-mapped IPv6
+    if (v4)
+        return QHostAddress(ip4).toString();
+    Q_IPV6ADDR ip6 = address.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        ip6[i] = 0;
+    return QHostAddress(ip6).toString() + QStringLiteral("/64");
+}
+
+bool ClientConnections::acquire(const QString& bucket)
+{
+    if (m_limit <= 0)
+        return true;
+    QMutexLocker lock(&m_mutex);
+    int& open = m_open[bucket];
+    if (open >= m_limit)
+        return false;
+    ++open;
+    return true;
+}
+
+void ClientConnections::release(const QString& bucket)
+{
+    if (m_limit <= 0)
+        return;
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_open.find(bucket);
+    if (it != m_open.end() && --*it <= 0)
+        m_open.erase(it);
+}
+
+bool BodyBudget::reserve(qint64 bytes)
+{
+    qint64 used = m_used.load(std::memory_order_relaxed);
+    do {
+        if (used + bytes > m_limit)
+            return false;
+    } while (!m_used.compare_exchange_weak(used, used + bytes, std::memory_order_relaxed));
+    return true;
+}
+
 void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip)
 {
     QMutexLocker lock(&m_mutex);

@@ -12,6 +12,7 @@
 #include <QMutex>
 #include <QString>
 
+#include <atomic>
 #include <deque>
 
 namespace td::server {
@@ -48,6 +49,43 @@ private:
     QHash<QString, UsageUpdate> m_pending;
 };
 
+// The bucket a client address counts in for per-client limits: an IPv4 address (also IPv4-mapped IPv6) as
+// itself, an IPv6 address as its /64, since whoever holds one address of a /64 usually holds all of them.
+QString clientBucket(const QHostAddress& address);
+
+// Open connections per client bucket, across all workers.
+class ClientConnections final
+{
+public:
+    explicit ClientConnections(int limit)
+        : m_limit(limit)
+    {}
+    bool acquire(const QString& bucket); // false: the bucket is at its limit (nothing was counted)
+    void release(const QString& bucket);
+
+private:
+    const int m_limit; // 0: no limit
+    QMutex m_mutex;
+    QHash<QString, int> m_open;
+};
+
+// Memory that request bodies hold across all connections: reserved before a body is buffered (its announced
+// length, or each chunk as it is announced), released when the request has been answered.
+class BodyBudget final
+{
+public:
+    explicit BodyBudget(qint64 limit)
+        : m_limit(limit)
+    {}
+    bool reserve(qint64 bytes);
+    void release(qint64 bytes) { m_used.fetch_sub(bytes, std::memory_order_relaxed); }
+    qint64 used() const { return m_used.load(std::memory_order_relaxed); }
+
+private:
+    const qint64 m_limit;
+    std::atomic<qint64> m_used{0};
+};
+
 // What every worker thread shares. Everything here is immutable after start or guarded by a mutex.
 struct ServerContext
 {
@@ -56,6 +94,8 @@ struct ServerContext
         , keys(std::move(k))
         , hasher({config.scryptLogN, 8, 1}, config.maxConcurrentHashes)
         , authCache(config.authCacheMs)
+        , clientConnections(config.maxConnectionsPerClient)
+        , bodyBudget(config.maxBodyMemory)
         , m_pepper(keys.pepper)
     {}
     Q_DISABLE_COPY_MOVE(ServerContext)
@@ -68,6 +108,8 @@ struct ServerContext
     RateLimiter limiter;
     UsageRecorder usage;
     AuthCache authCache;
+    ClientConnections clientConnections;
+    BodyBudget bodyBudget;
 
 private:
     protocol::HmacSha256 m_pepper;

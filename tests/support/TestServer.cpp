@@ -1,5 +1,10 @@
 #include "TestServer.h"
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -7,6 +12,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSslConfiguration>
+#include <QStandardPaths>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -97,6 +103,14 @@ bool TestServer::launch(const QStringList& extraArgs)
                      [this] { m_log += QString::fromUtf8(m_process->readAllStandardError()); });
     QStringList args{u"--db"_s, databasePath(), u"--listen"_s, u"127.0.0.1:0"_s, u"--scrypt-log-n"_s, u"12"_s};
     args += extraArgs;
+#ifdef Q_OS_UNIX
+    if (m_descriptorLimit > 0) {
+        m_process->setChildProcessModifier([limit = rlim_t(m_descriptorLimit)] {
+            rlimit r{limit, limit};
+            ::setrlimit(RLIMIT_NOFILE, &r);
+        });
+    }
+#endif
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000))
         return false;
@@ -115,6 +129,46 @@ bool TestServer::launch(const QStringList& extraArgs)
     m_url = QUrl(QString::fromLatin1(line.left(line.indexOf('\n')).trimmed()));
     m_adminToken.clear();
     return m_url.isValid() && m_url.port() > 0;
+}
+
+bool TestServer::makeCertificate(const QString& dir, QString* certPath, QString* keyPath, QString* error)
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty()) {
+        *error = u"the openssl command is missing (scripts/deps.sh installs it)"_s;
+        return false;
+    }
+    *certPath = QDir(dir).filePath(u"cert.pem"_s);
+    *keyPath = QDir(dir).filePath(u"key.pem"_s);
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.setWorkingDirectory(dir);
+    p.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                      u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                      u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, *keyPath, u"-out"_s, *certPath});
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QString::fromUtf8(p.readAll());
+        return false;
+    }
+    return true;
+}
+
+int TestServer::openDescriptors() const
+{
+    return int(
+        QDir(u"/proc/%1/fd"_s.arg(pid())).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+}
+
+qint64 TestServer::residentKiB() const
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
+    }
+    return -1;
 }
 
 void TestServer::stop()

@@ -46,6 +46,8 @@ public:
     Q_DISABLE_COPY_MOVE(TestServer)
 
     static QString binary(); // TOKENDESK_SERVER_BIN
+    // A self-signed P-256 certificate for 127.0.0.1 made by the openssl command in dir: cert.pem and key.pem.
+    static bool makeCertificate(const QString& dir, QString* certPath, QString* keyPath, QString* error);
 
     // --init with the admin above, then serves. Extra arguments go to the serving process only.
     bool start(const QStringList& extraArgs = {});
@@ -60,6 +62,11 @@ public:
                  const QString& username = {});
     // Runs the binary with arguments and returns {exit code, stdout + stderr}.
     QPair<int, QString> runCommand(const QStringList& args, const QProcessEnvironment& env = {}, int timeoutMs = 60000);
+
+    // The serving process gets this RLIMIT_NOFILE (soft and hard) from its next start on; 0: inherited.
+    void setDescriptorLimit(int limit) { m_descriptorLimit = limit; }
+    int openDescriptors() const; // of the serving process (Linux /proc)
+    qint64 residentKiB() const;  // VmRSS of the serving process (Linux /proc); -1 when unknown
 
     QUrl url() const { return m_url; }
     QString databasePath() const;
@@ -98,6 +105,7 @@ public:
 private:
     bool launch(const QStringList& extraArgs);
     QString m_sharedDatabase; // startSharing(): the other server's database
+    int m_descriptorLimit = 0;
 
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
