@@ -1002,6 +1002,46 @@ void Api::appendCredentialJson(QByteArray& out, const CredentialRecord& record, 
     out += '}';
 }
 
+// A credential acting on credentials (not a login session) stays within its own bounds: what it creates, changes
+// or rotates holds no scope it lacks, expires no later than it does, and is allowed from no address it is not.
+// So a leaked, narrowly scoped key cannot mint a wider one, nor widen itself. Sessions are bounded by the role.
+std::optional<Response> Api::outsideBounds(const Principal& p, const CredentialRecord& record) const
+{
+    if (p.isSession())
+        return std::nullopt;
+    const auto refuse = [](const QString& message, const QString& field) {
+        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope), message, {{u"field"_s, field}});
+    };
+    const KindRules& k = rules(record.kind);
+    for (const QString& scope : record.scopes) {
+        if (!p.hasScope(scope))
+            return refuse(tr("You cannot grant \"%1\", which you do not hold.").arg(scope), k.scopesField);
+    }
+    if (p.expiresAt != 0 && (record.expiresAt == 0 || record.expiresAt > p.expiresAt)) {
+        return refuse(tr("A credential can only create or change credentials that expire no later than itself "
+                         "(%1).")
+                          .arg(toIso(fromMs(p.expiresAt))),
+                      k.expiryField);
+    }
+    if (!p.allowlist.isEmpty()) {
+        const auto entries = parseCidrList(record.ipAllowlist);
+        const auto within = [&p](const Cidr& inner) {
+            return std::any_of(p.allowlist.cbegin(), p.allowlist.cend(), [&inner](const Cidr& outer) {
+                return outer.network().protocol() == inner.network().protocol() &&
+                       outer.prefixLength() <= inner.prefixLength() && outer.contains(inner.network());
+            });
+        };
+        if (!entries || entries->isEmpty() || !std::all_of(entries->cbegin(), entries->cend(), within)) {
+            return refuse(tr("A credential can only create or change credentials whose IP allowlist lies within its "
+                             "own (%1).")
+                              .arg(record.ipAllowlist.isEmpty() ? tr("an empty allowlist admits every address")
+                                                                : record.ipAllowlist.join(u", "_s)),
+                          u"ipAllowlist"_s);
+        }
+    }
+    return std::nullopt;
+}
+
 Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
 {
     const KindRules& k = rules(kind);
@@ -1077,6 +1117,8 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
                                    tr("You cannot grant \"%1\", which you do not hold.").arg(scope));
         }
     }
+    if (auto refused = outsideBounds(p, record))
+        return *refused;
 
     const QByteArray secret = OpaqueToken::generate(TokenKind(k.tokenKind));
     const auto parsed = OpaqueToken::parse(secret);
@@ -1124,6 +1166,8 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
         return errors.response();
     if (record->revokedAt != 0)
         return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+    if (auto refused = outsideBounds(p, *record))
+        return *refused;
     m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id,
                                     QStringList(body->keys()).join(u", "_s)));
     switch (m_store.updateCredential(*record)) {
@@ -1252,6 +1296,8 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     successor.lastUsedAt = 0;
     successor.lastUsedIp.clear();
     successor.revokedAt = 0;
+    if (auto refused = outsideBounds(p, successor))
+        return *refused;
     successor.revokedBy.clear();
     successor.rotatedFrom = old->id;
     successor.rotatedTo.clear();

@@ -83,6 +83,7 @@ private:
     Response bulkRevoke(Request& request, const Principal& principal, const QString& kind);
     Response rotateCredential(Request& request, const Principal& principal, const QString& kind);
     QJsonObject credentialJson(const CredentialRecord& record, qint64 now);
+    std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;
     void appendCredentialJson(QByteArray& out, const CredentialRecord& record, qint64 now);
 
     // resources guarded by scopes

@@ -236,6 +236,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     p.tenantId = record->tenantId;
     p.scopes = record->scopes;
     p.expiresAt = record->expiresAt;
+    p.allowlist = *allowlist;
     return {p, {}};
 }
 

@@ -3,6 +3,7 @@
 #include "Http.h"
 #include "ServerContext.h"
 #include "Store.h"
+#include "protocol/Cidr.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,7 +22,8 @@ struct Principal
     QString tenantId;     // the tenant this request acts in
     QString role;         // session only: the user's role in tenantId
     QStringList scopes;
-    qint64 expiresAt = 0; // ms
+    qint64 expiresAt = 0;            // ms; 0: never (a session: its access token's expiry)
+    QList<protocol::Cidr> allowlist; // a credential's IP allowlist; empty: any address
 
     bool hasScope(const QString& scope) const;
     bool isSession() const { return kind == Kind::Session; }

@@ -4,6 +4,7 @@
 #include "RawSocket.h"
 #include "TestServer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslCertificate>
@@ -281,6 +282,88 @@ private slots:
         cut.shutdownWrite();
         QCOMPARE(RawSocket::status(cut.readUntilClosed(20000, &closed)), 400);
         QVERIFY(closed);
+    }
+
+    // Finding 4: an admin key limited to 127.0.0.1/32 and 2 days minted unbounded keys and widened itself.
+    void credentialsActOnlyWithinTheirOwnBounds()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        const QDateTime now = s.serverNow();
+        QVERIFY(now.isValid());
+        const auto iso = [&now](qint64 hours) {
+            return now.addSecs(hours * 3600).toString(Qt::ISODate);
+        };
+        const auto [narrowId, narrowSecret] =
+            s.createKey(u"narrow admin"_s, {u"admin"_s},
+                        {{u"expiresAt"_s, iso(48)}, {u"ipAllowlist"_s, QJsonArray{u"127.0.0.1/32"_s}}});
+        QVERIFY(!narrowSecret.isEmpty());
+        const auto asNarrow = TestServer::apiKey(narrowSecret);
+        const auto create = [&](const QJsonObject& extra) {
+            QJsonObject body = extra;
+            body.insert(u"name"_s, u"minted"_s);
+            if (!body.contains(u"scopes"_s))
+                body.insert(u"scopes"_s, QJsonArray{u"admin"_s});
+            return s.post(u"/api/v1/api-keys"_s, body, asNarrow);
+        };
+        const QJsonArray inside{u"127.0.0.1/32"_s};
+
+        // Within its bounds: allowed.
+        HttpResult r = create({{u"expiresAt"_s, iso(24)}, {u"ipAllowlist"_s, inside}});
+        QVERIFY2(r.status == 201, qPrintable(describe(r)));
+        // No expiry, a later expiry, no allowlist, a wider allowlist: each refused, and nothing is created.
+        const QList<QJsonObject> beyond = {
+            {{u"ipAllowlist"_s, inside}},
+            {{u"expiresAt"_s, iso(72)}, {u"ipAllowlist"_s, inside}},
+            {{u"expiresAt"_s, iso(24)}},
+            {{u"expiresAt"_s, iso(24)}, {u"ipAllowlist"_s, QJsonArray{u"127.0.0.0/8"_s}}},
+            {{u"expiresAt"_s, iso(24)}, {u"ipAllowlist"_s, QJsonArray{u"127.0.0.1/32"_s, u"192.0.2.0/24"_s}}},
+        };
+        for (const QJsonObject& extra : beyond) {
+            r = create(extra);
+            QVERIFY2(r.status == 403, qPrintable(describe(r)));
+            QCOMPARE(r.errorCode(), u"insufficient_scope"_s);
+        }
+        const HttpResult list = s.get(u"/api/v1/api-keys"_s, TestServer::bearer(s.adminToken()));
+        QCOMPARE(list.data().value(u"items"_s).toArray().size(), 2); // the narrow key and the one minted within
+
+        // A UAT valid until 2099 is beyond it too; one valid through tomorrow is not.
+        r = s.post(u"/api/v1/uats"_s,
+                   {{u"name"_s, u"far"_s},
+                    {u"permissions"_s, QJsonArray{u"brand_create"_s}},
+                    {u"validUntil"_s, u"2099-12-31"_s},
+                    {u"ipAllowlist"_s, inside}},
+                   asNarrow);
+        QVERIFY2(r.status == 403, qPrintable(describe(r)));
+        r = s.post(u"/api/v1/uats"_s,
+                   {{u"name"_s, u"near"_s},
+                    {u"permissions"_s, QJsonArray{u"brand_create"_s}},
+                    {u"validUntil"_s, now.date().addDays(1).toString(Qt::ISODate)},
+                    {u"ipAllowlist"_s, inside}},
+                   asNarrow);
+        QVERIFY2(r.status == 201, qPrintable(describe(r)));
+
+        // It cannot widen itself, but may rename itself.
+        r = s.patch(u"/api/v1/api-keys/"_s + narrowId, {{u"ipAllowlist"_s, QJsonArray{}}}, asNarrow);
+        QVERIFY2(r.status == 403, qPrintable(describe(r)));
+        r = s.patch(u"/api/v1/api-keys/"_s + narrowId, {{u"ipAllowlist"_s, QJsonArray{u"0.0.0.0/0"_s}}}, asNarrow);
+        QVERIFY2(r.status == 403, qPrintable(describe(r)));
+        r = s.patch(u"/api/v1/api-keys/"_s + narrowId, {{u"name"_s, u"narrow, renamed"_s}}, asNarrow);
+        QVERIFY2(r.status == 200, qPrintable(describe(r)));
+        const HttpResult self = s.get(u"/api/v1/api-keys/"_s + narrowId, asNarrow);
+        QCOMPARE(self.data().value(u"apiKey"_s).toObject().value(u"ipAllowlist"_s).toArray(), inside);
+
+        // Nor change or rotate a key wider than itself (made by a login session).
+        const auto [wideId, wideSecret] = s.createKey(u"wide"_s, {u"admin"_s});
+        QVERIFY(!wideSecret.isEmpty());
+        r = s.post(u"/api/v1/api-keys/"_s + wideId + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, asNarrow);
+        QVERIFY2(r.status == 403, qPrintable(describe(r)));
+        r = s.patch(u"/api/v1/api-keys/"_s + wideId, {{u"name"_s, u"hijacked"_s}}, asNarrow);
+        QVERIFY2(r.status == 403, qPrintable(describe(r)));
+        // A login session is bounded by its role only.
+        r = s.post(u"/api/v1/api-keys/"_s + wideId + u"/rotate"_s, {{u"graceSeconds"_s, 0}},
+                   TestServer::bearer(s.adminToken()));
+        QVERIFY2(r.status == 201, qPrintable(describe(r)));
     }
 };
 
