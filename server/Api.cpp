@@ -391,6 +391,11 @@ void Api::registerRoutes(Router& router)
         Clock::advance(qint64(body->value(u"advanceSeconds"_s).toDouble() * 1000));
         reply(Response::ok(QJsonObject{{u"now"_s, toIso(Clock::now())}}));
     });
+    // Test builds only: sizes of what must stay bounded.
+    router.add("GET", v1 + u"/_test/stats"_s, [this](Request&, const Reply& reply) {
+        reply(Response::ok(QJsonObject{{u"rateLimiterKeys"_s, m_context.limiter.keys()},
+                                       {u"bodyMemory"_s, double(m_context.bodyBudget.used())}}));
+    });
 #endif
 }
 
@@ -418,27 +423,42 @@ Response Api::storeFailure()
 // ---- authentication ----
 
 void Api::passwordLogin(const Request& request, const QString& login, const QString& password,
-                        const QString& wantedTenant, std::function<void(const LoginOutcome&)> done)
+                        const QString& wantedTenant, const Reply& reply, std::function<void(const LoginOutcome&)> done)
 {
     const ServerConfig& config = m_context.config;
+    const int window = config.loginWindowSeconds;
     const qint64 now = Clock::nowMs();
     const std::optional<UserRecord> user = m_store.userByLogin(login);
-    const QString addressKey = u"addr:"_s + request.clientIp();
+    // IPv6 clients count per /64: whoever holds one address of it usually holds them all.
+    const QString bucket = clientBucket(request.client);
+    const QString addressKey = u"addr:"_s + bucket;
+    const QString failuresKey = u"fail:"_s + bucket;
+    const QString globalKey = u"fail:*"_s;
     // One bucket per account however it is named (e-mail or user name); unknown names get one each.
     const QString accountKey = u"acct:"_s + (user ? user->id : login.toLower());
+    // The audit log names a known account by its id and never stores what was typed for an unknown one: that text
+    // is sometimes a password typed into the wrong field.
+    const QString actor = user ? u"user:"_s + user->id : u"login:unknown"_s;
+    const auto tenantOf = [this, &user] {
+        const QList<MembershipRecord> memberships = user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
+        return memberships.isEmpty() ? QString() : memberships.constFirst().tenantId;
+    };
     // Attempts are counted before the password is checked, in one step with the check, so that many concurrent
     // attempts cannot all pass before the first failure is recorded; a success clears the account's count.
-    int wait = m_context.limiter.acquire(addressKey, config.loginAttemptsPerAddress, config.loginWindowSeconds, now);
+    int wait = m_context.limiter.acquire(addressKey, config.loginAttemptsPerAddress, window, now);
+    // Past the global failure budget only clients without a failure of their own may try: a distributed guessing
+    // run stops, a user who has not failed gets through.
+    const int ownFailures = m_context.limiter.count(failuresKey, window, now);
+    if (wait == 0 && ownFailures > 0 && m_context.limiter.count(globalKey, window, now) >= config.loginFailuresGlobal)
+        wait = m_context.limiter.secondsUntilFree(globalKey, window, now);
     if (wait == 0)
-        wait = m_context.limiter.acquire(accountKey, config.loginFailuresPerAccount, config.loginWindowSeconds, now);
+        wait = m_context.limiter.acquire(accountKey, config.loginFailuresPerAccount, window, now);
     if (wait > 0) {
         // Seen by the admins of the account's tenant (an unknown account belongs to nobody); once per window and
         // account, so that a flood of refused attempts cannot flood the audit log.
-        if (m_context.limiter.acquire(u"audit:"_s + accountKey, 1, config.loginWindowSeconds, now) == 0) {
-            const QList<MembershipRecord> memberships =
-                user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
-            audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, u"login:"_s + login,
-                  u"login.rate_limited"_s, u"user"_s, user ? user->id : QString(), tr("retry after %1 s").arg(wait));
+        if (m_context.limiter.acquire(u"audit:"_s + accountKey, 1, window, now) == 0) {
+            audit(request, tenantOf(), actor, u"login.rate_limited"_s, u"user"_s, user ? user->id : QString(),
+                  tr("retry after %1 s").arg(wait));
         }
         LoginOutcome outcome;
         outcome.status = LoginOutcome::Status::RateLimited;
@@ -447,21 +467,39 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
         return;
     }
 
+    // A client with more logins in flight, or recent failures, waits behind one with fewer: a flood from a few
+    // addresses does not stand in front of a real user.
+    // One client may hold an eighth of the queue at most.
+    const int inFlight = m_context.loginsInFlight.enter(bucket);
+    const int priority = -std::min(inFlight + ownFailures, 1000000);
+    std::optional<QFuture<bool>> verification;
+    if (inFlight < std::max(2, config.maxQueuedLogins / 8))
+        verification = m_context.hasher.verifyAsync(password.toUtf8(), user ? user->passwordHash : QString(), priority);
+    if (!verification) {
+        m_context.loginsInFlight.leave(bucket);
+        reply(Response::error(503, u"service_unavailable"_s,
+                              tr("Too many logins are being checked right now. Try again in a few seconds."))
+                  .withHeader("Retry-After", "2"));
+        return;
+    }
     // An unknown account costs the same hashing work as a wrong password: same status, same body, similar time.
-    QFuture<bool> verification = user ? m_context.hasher.verifyAsync(password.toUtf8(), user->passwordHash)
-                                      : m_context.hasher.dummyVerifyAsync(password.toUtf8());
     auto* watcher = new QFutureWatcher<bool>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, request, user, login, accountKey, wantedTenant, done = std::move(done)] {
+            [this, watcher, request, user, actor, bucket, failuresKey, globalKey, accountKey, wantedTenant,
+             done = std::move(done)] {
                 watcher->deleteLater();
+                m_context.loginsInFlight.leave(bucket);
                 LoginOutcome outcome;
                 const bool verified = watcher->result() && user.has_value();
                 const qint64 at = Clock::nowMs();
                 const QList<MembershipRecord> memberships =
                     user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
                 if (!verified) {
-                    audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId,
-                          u"login:"_s + login, u"login.failed"_s, u"user"_s, user ? user->id : QString());
+                    const int window = m_context.config.loginWindowSeconds;
+                    m_context.limiter.hit(failuresKey, at, window);
+                    m_context.limiter.hit(globalKey, at, window);
+                    audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, actor,
+                          u"login.failed"_s, u"user"_s, user ? user->id : QString());
                     outcome.status = LoginOutcome::Status::Invalid;
                     done(outcome);
                     return;
@@ -493,7 +531,7 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                 outcome.sessionExpiresMs = session.expiresAt;
                 done(outcome);
             });
-    watcher->setFuture(verification);
+    watcher->setFuture(*verification);
 }
 
 void Api::login(Request& request, const Reply& reply)
@@ -519,7 +557,8 @@ void Api::login(Request& request, const Reply& reply)
         return;
     }
     passwordLogin(
-        request, login, password, body->value(u"tenantId"_s).toString(), [this, request, reply](const LoginOutcome& o) {
+        request, login, password, body->value(u"tenantId"_s).toString(), reply,
+        [this, request, reply](const LoginOutcome& o) {
             switch (o.status) {
             case LoginOutcome::Status::Ok:
                 reply(issueSession(request, *o.user, o.tenantId, o.sessionId, o.sessionExpiresMs, o.refreshToken));
@@ -594,7 +633,7 @@ void Api::b2bLogin(Request& request, const Reply& reply)
                                    {u"message"_s, u"Username must have at most 254 characters"_s}}));
         return;
     }
-    passwordLogin(request, username, password, {}, [this, reply](const LoginOutcome& o) {
+    passwordLogin(request, username, password, {}, reply, [this, reply](const LoginOutcome& o) {
         switch (o.status) {
         case LoginOutcome::Status::Ok: {
             qint64 exp = 0;
@@ -639,7 +678,7 @@ void Api::v2JwtLogin(Request& request, const Reply& reply)
         reply(Response::json(400, errors));
         return;
     }
-    passwordLogin(request, email, password, {}, [this, reply](const LoginOutcome& o) {
+    passwordLogin(request, email, password, {}, reply, [this, reply](const LoginOutcome& o) {
         switch (o.status) {
         case LoginOutcome::Status::Ok: {
             qint64 exp = 0;

@@ -54,8 +54,9 @@ private:
         qint64 sessionExpiresMs = 0;
         QByteArray refreshToken;
     };
+    // done is not called when the hashing queue is full: reply gets a 503 then.
     void passwordLogin(const Request& request, const QString& login, const QString& password, const QString& tenantId,
-                       std::function<void(const LoginOutcome&)> done);
+                       const Reply& reply, std::function<void(const LoginOutcome&)> done);
     QByteArray accessToken(const QString& userId, const QString& tenantId, const QString& sessionId, qint64* exp);
     void b2bLogin(Request& request, const Reply& reply);
     void v2JwtLogin(Request& request, const Reply& reply);

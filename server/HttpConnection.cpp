@@ -142,6 +142,12 @@ HttpConnection::HttpConnection(Transport* transport, const HttpLimits& limits, B
     connect(transport, &Transport::inputEnded, this, &HttpConnection::onInputEnded);
     connect(transport, &Transport::closed, this, &QObject::deleteLater);
     connect(transport, &Transport::ready, this, &HttpConnection::onReady);
+    connect(transport, &Transport::drained, this, [this] {
+        if (m_state != State::Closing) {
+            m_transport->setReading(true);
+            onReadyRead();
+        }
+    });
     if (transport->isReady())
         QMetaObject::invokeMethod(this, &HttpConnection::onReady, Qt::QueuedConnection);
 }
@@ -208,6 +214,12 @@ void HttpConnection::onReadyRead()
     }
     if (m_refuse)
         return;
+    // A client that sends requests without reading the answers is not read from until they have left: its answers
+    // would otherwise pile up here.
+    if (m_transport->bytesToWrite() > MaxUnsentBytes) {
+        m_transport->setReading(false);
+        return;
+    }
     if (m_state == State::Handling && m_in.size() - m_pos > m_limits.maxHeaderBytes + m_limits.maxBodyBytes) {
         m_transport->setReading(false); // enough pipelined requests queued: read on once this one is answered
         return;

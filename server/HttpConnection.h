@@ -57,6 +57,7 @@ public:
 
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Handling, Closing };
+    static constexpr qint64 MaxUnsentBytes = 1024 * 1024; // answers written but not yet taken by the client
 
     void onReady();
     void onReadyRead();

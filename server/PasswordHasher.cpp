@@ -36,8 +36,9 @@ QByteArray b64(const QByteArray& data)
 
 } // namespace
 
-PasswordHasher::PasswordHasher(Params params, int maxConcurrent)
+PasswordHasher::PasswordHasher(Params params, int maxConcurrent, int maxQueued)
     : m_params(params)
+    , m_maxQueued(qMax(1, maxQueued))
 {
     m_pool.setMaxThreadCount(qMax(1, maxConcurrent));
     m_dummyHash = hash(QByteArrayLiteral("tokendesk-dummy-password"));
@@ -74,17 +75,26 @@ bool PasswordHasher::verify(const QByteArray& password, const QString& phc)
     return CRYPTO_memcmp(derived.constData(), expected.constData(), size_t(derived.size())) == 0;
 }
 
-QFuture<bool> PasswordHasher::verifyAsync(const QByteArray& password, const QString& phc)
+std::optional<QFuture<bool>> PasswordHasher::verifyAsync(const QByteArray& password, const QString& phc, int priority)
 {
-    return QtConcurrent::run(&m_pool, [password, phc] { return verify(password, phc); });
-}
-
-QFuture<bool> PasswordHasher::dummyVerifyAsync(const QByteArray& password)
-{
-    return QtConcurrent::run(&m_pool, [password, phc = m_dummyHash] {
-        verify(password, phc);
-        return false;
-    });
+    const int limit = priority < 0 ? std::max(1, m_maxQueued * 3 / 4) : m_maxQueued;
+    if (m_queued.fetch_add(1) >= limit) {
+        m_queued.fetch_sub(1);
+        return std::nullopt;
+    }
+    QFutureInterface<bool> promise;
+    promise.reportStarted();
+    QFuture<bool> future = promise.future();
+    const bool dummy = phc.isEmpty();
+    m_pool.start(
+        [this, promise, password, phc = dummy ? m_dummyHash : phc, dummy]() mutable {
+            const bool ok = verify(password, phc) && !dummy;
+            m_queued.fetch_sub(1);
+            promise.reportResult(ok);
+            promise.reportFinished();
+        },
+        priority);
+    return future;
 }
 
 } // namespace td::server

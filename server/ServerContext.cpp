@@ -4,43 +4,56 @@
 
 namespace td::server {
 
-int RateLimiter::retryAfter(const QString& key, int limit, int windowSeconds, qint64 nowMs)
+RateLimiter::Window& RateLimiter::window(const QString& key, int windowSeconds, qint64 nowMs)
 {
-    QMutexLocker lock(&m_mutex);
-    auto it = m_events.find(key);
-    if (it == m_events.end())
-        return 0;
-    prune(*it, nowMs, windowSeconds);
-    if (int(it->size()) < limit)
-        return 0;
-    const qint64 oldest = it->front();
-    return int(qMax<qint64>(1, (oldest + windowSeconds * 1000LL - nowMs + 999) / 1000));
+    if (++m_operations % 1024 == 0 || m_events.size() > m_sweepAbove)
+        sweep(nowMs);
+    Window& w = m_events[key];
+    w.windowMs = windowSeconds * 1000LL;
+    const qint64 horizon = nowMs - w.windowMs;
+    while (!w.events.empty() && w.events.front() <= horizon)
+        w.events.pop_front();
+    return w;
+}
+
+void RateLimiter::sweep(qint64 nowMs)
+{
+    for (auto it = m_events.begin(); it != m_events.end();) {
+        const bool expired = it->events.empty() || it->events.back() <= nowMs - it->windowMs;
+        it = expired ? m_events.erase(it) : std::next(it);
+    }
+    m_sweepAbove = std::max<qsizetype>(4096, m_events.size() * 2);
 }
 
 int RateLimiter::acquire(const QString& key, int limit, int windowSeconds, qint64 nowMs)
 {
     QMutexLocker lock(&m_mutex);
-    auto& events = m_events[key];
-    prune(events, nowMs, windowSeconds);
-    if (int(events.size()) >= limit)
-        return int(qMax<qint64>(1, (events.front() + windowSeconds * 1000LL - nowMs + 999) / 1000));
-    events.push_back(nowMs);
+    Window& w = window(key, windowSeconds, nowMs);
+    if (int(w.events.size()) >= limit)
+        return int(qMax<qint64>(1, (w.events.front() + w.windowMs - nowMs + 999) / 1000));
+    w.events.push_back(nowMs);
     return 0;
 }
 
 void RateLimiter::hit(const QString& key, qint64 nowMs, int windowSeconds)
 {
     QMutexLocker lock(&m_mutex);
-    auto& events = m_events[key];
-    prune(events, nowMs, windowSeconds);
-    events.push_back(nowMs);
-    // Bound memory under a flood of distinct keys: drop keys whose window has passed.
-    if (m_events.size() > 100000) {
-        for (auto i = m_events.begin(); i != m_events.end();) {
-            prune(*i, nowMs, windowSeconds);
-            i = i->empty() ? m_events.erase(i) : std::next(i);
-        }
-    }
+    window(key, windowSeconds, nowMs).events.push_back(nowMs);
+}
+
+int RateLimiter::count(const QString& key, int windowSeconds, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_events.contains(key))
+        return 0;
+    return int(window(key, windowSeconds, nowMs).events.size());
+}
+
+int RateLimiter::secondsUntilFree(const QString& key, int windowSeconds, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    const Window& w = window(key, windowSeconds, nowMs);
+    return w.events.empty() ? 1 : int(qMax<qint64>(1, (w.events.front() + w.windowMs - nowMs + 999) / 1000));
 }
 
 void RateLimiter::clear(const QString& key)
@@ -49,11 +62,24 @@ void RateLimiter::clear(const QString& key)
     m_events.remove(key);
 }
 
-void RateLimiter::prune(std::deque<qint64>& events, qint64 nowMs, int windowSeconds)
+int RateLimiter::keys()
 {
-    const qint64 horizon = nowMs - windowSeconds * 1000LL;
-    while (!events.empty() && events.front() <= horizon)
-        events.pop_front();
+    QMutexLocker lock(&m_mutex);
+    return int(m_events.size());
+}
+
+int LoginsInFlight::enter(const QString& bucket)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_counts[bucket]++;
+}
+
+void LoginsInFlight::leave(const QString& bucket)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_counts.find(bucket);
+    if (it != m_counts.end() && --*it <= 0)
+        m_counts.erase(it);
 }
 
 QString clientBucket(const QHostAddress& address)

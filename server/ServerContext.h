@@ -17,22 +17,45 @@
 
 namespace td::server {
 
-// Sliding-window limiter shared by all workers.
+// Sliding-window limiter shared by all workers. Keys whose window has passed are dropped as it goes, so that
+// memory stays bounded however many addresses or accounts an attacker rotates through.
 class RateLimiter final
 {
 public:
-    // Seconds until another event under key is allowed, or 0 when it is allowed now.
-    int retryAfter(const QString& key, int limit, int windowSeconds, qint64 nowMs);
-    void hit(const QString& key, qint64 nowMs, int windowSeconds);
     // Check and record in one step (one lock): 0 when the event was allowed and recorded, else the seconds to wait.
     int acquire(const QString& key, int limit, int windowSeconds, qint64 nowMs);
+    void hit(const QString& key, qint64 nowMs, int windowSeconds);  // records without a limit
+    int count(const QString& key, int windowSeconds, qint64 nowMs); // events under key within the window
+    // Seconds until the oldest event under key leaves the window (at least 1).
+    int secondsUntilFree(const QString& key, int windowSeconds, qint64 nowMs);
     void clear(const QString& key);
+    int keys(); // how many keys are held
 
 private:
-    void prune(std::deque<qint64>& events, qint64 nowMs, int windowSeconds);
+    struct Window
+    {
+        std::deque<qint64> events;
+        qint64 windowMs = 0;
+    };
+    Window& window(const QString& key, int windowSeconds, qint64 nowMs); // pruned; sweeps now and then
+    void sweep(qint64 nowMs);
 
     QMutex m_mutex;
-    QHash<QString, std::deque<qint64>> m_events;
+    QHash<QString, Window> m_events;
+    quint64 m_operations = 0;
+    qsizetype m_sweepAbove = 4096;
+};
+
+// Logins waiting for or in password hashing, per client bucket: a client with more in flight waits behind others.
+class LoginsInFlight final
+{
+public:
+    int enter(const QString& bucket); // how many were in flight before
+    void leave(const QString& bucket);
+
+private:
+    QMutex m_mutex;
+    QHash<QString, int> m_counts;
 };
 
 // lastUsedAt/lastUsedIp are buffered here and written in one transaction per flush instead of one
@@ -92,7 +115,7 @@ struct ServerContext
     ServerContext(ServerConfig c, KeyMaterial k)
         : config(std::move(c))
         , keys(std::move(k))
-        , hasher({config.scryptLogN, 8, 1}, config.maxConcurrentHashes)
+        , hasher({config.scryptLogN, 8, 1}, config.maxConcurrentHashes, config.maxQueuedLogins)
         , authCache(config.authCacheMs)
         , clientConnections(config.maxConnectionsPerClient)
         , bodyBudget(config.maxBodyMemory)
@@ -106,6 +129,7 @@ struct ServerContext
     const KeyMaterial keys;
     PasswordHasher hasher;
     RateLimiter limiter;
+    LoginsInFlight loginsInFlight;
     UsageRecorder usage;
     AuthCache authCache;
     ClientConnections clientConnections;

@@ -1,6 +1,9 @@
 #include "RawSocket.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+
+#include <algorithm>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -67,11 +70,19 @@ void RawSocket::close()
 
 namespace {
 
-// One read of what is there within the time left: 0 bytes and *eof when the peer closed.
+// One read of what is there within the time left: 0 bytes and *eof when the peer closed. Qt's events are
+// processed while waiting, so that TestServer keeps draining the server's log pipe (a full pipe stalls the server).
 bool readOnce(int fd, QByteArray& into, qint64 leftMs, bool* eof)
 {
     pollfd p{fd, POLLIN, 0};
-    const int ready = ::poll(&p, 1, int(std::max<qint64>(0, leftMs)));
+    QElapsedTimer waited;
+    waited.start();
+    int ready = 0;
+    do {
+        if (QCoreApplication::instance())
+            QCoreApplication::processEvents();
+        ready = ::poll(&p, 1, int(std::clamp<qint64>(leftMs - waited.elapsed(), 0, 20)));
+    } while (ready == 0 && waited.elapsed() < leftMs);
     if (ready <= 0)
         return false;
     char buffer[65536];
