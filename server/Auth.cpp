@@ -95,9 +95,18 @@ AuthResult Authenticator::refuse(const Request& request, int status, const char*
                                  const QString& targetKind, const QString& targetId, const QString& tenantId)
 {
     if (!targetId.isEmpty()) {
-        // Refusals of a known credential are audited, with the reason, in that credential's tenant.
-        m_store.audit({0, Clock::nowMs(), tenantId, targetKind + u':' + targetId, u"auth.refused"_s, targetKind,
-                       targetId, request.clientIp(), QString::fromLatin1(code) + u": "_s + message});
+        // Refusals of a known credential are audited, with the reason, in that credential's tenant: the first of
+        // each minute per credential and reason gets a row, the rest are counted into it (RefusalThrottle).
+        const qint64 now = Clock::nowMs();
+        const QString key = targetId + u'|' + QString::fromLatin1(code) + u'|' + message;
+        if (m_context.refusals.admit(key, now)) {
+            const QString detail = QString::fromLatin1(code) + u": "_s + message;
+            qint64 rowId = 0;
+            if (m_store.audit({0, now, tenantId, targetKind + u':' + targetId, u"auth.refused"_s, targetKind, targetId,
+                               request.clientIp(), detail},
+                              &rowId))
+                m_context.refusals.written(key, rowId, detail);
+        }
     }
     return {std::nullopt, Response::error(status, QLatin1String(code), message)};
 }

@@ -1,11 +1,13 @@
 #include "HttpWorker.h"
 
+#include "Clock.h"
 #include "HttpConnection.h"
 #include "Listener.h"
 #include "Log.h"
 #include "Transport.h"
 #include "protocol/Dto.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
@@ -274,8 +276,32 @@ void HttpWorker::stop()
     m_store.reset();
 }
 
+void HttpWorker::auditMaintenance()
+{
+    const qint64 now = Clock::nowMs();
+    for (const RefusalThrottle::Ended& e : m_context.refusals.takeEnded(now)) {
+        const QString detail =
+            e.detail + QCoreApplication::translate("tokendesk-server", " (and %n more time(s) within the minute)",
+                                                   nullptr, e.more);
+        if (!m_store->setAuditDetail(e.rowId, detail))
+            qCWarning(lcStore) << "could not add a refusal count to the audit log";
+    }
+    // Retention: once a day (by the server's clock), whichever worker comes first.
+    const int days = m_context.config.auditRetentionDays;
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    qint64 last = m_context.lastAuditCleanup.load();
+    if (days > 0 && now - last >= DayMs && m_context.lastAuditCleanup.compare_exchange_strong(last, now)) {
+        const int deleted = m_store->deleteAuditBefore(now - days * DayMs);
+        if (deleted > 0)
+            qCInfo(lcStore).noquote() << u"deleted %1 audit events older than %2 days"_s.arg(deleted).arg(days);
+        else if (deleted < 0)
+            m_context.lastAuditCleanup.store(last); // try again on the next tick
+    }
+}
+
 void HttpWorker::flushUsage()
 {
+    auditMaintenance();
     const auto updates = m_context.usage.take();
     if (updates.isEmpty() || m_store->recordUsage(updates))
         return;

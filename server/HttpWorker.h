@@ -42,6 +42,7 @@ private:
     void accept(qintptr fd, const QHostAddress& peer);
     void dispatch(Request& request, const Reply& reply);
     void flushUsage();
+    void auditMaintenance(); // refusal counts into their rows, daily retention clean-up
 
     ServerContext& m_context;
     int m_index;

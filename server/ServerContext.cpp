@@ -68,6 +68,47 @@ int RateLimiter::keys()
     return int(m_events.size());
 }
 
+bool RefusalThrottle::admit(const QString& key, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_windows.find(key);
+    if (it != m_windows.end() && nowMs - it->start < WindowMs) {
+        ++it->more;
+        return false;
+    }
+    // A passed window with a count is left to takeEnded(); this refusal opens the next one.
+    if (it != m_windows.end() && it->more > 0)
+        m_windows.insert(key + u'#' + QString::number(it->start), *it);
+    m_windows.insert(key, Window{nowMs, 0, {}, 0});
+    return true;
+}
+
+void RefusalThrottle::written(const QString& key, qint64 rowId, const QString& detail)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_windows.find(key);
+    if (it != m_windows.end()) {
+        it->rowId = rowId;
+        it->detail = detail;
+    }
+}
+
+QList<RefusalThrottle::Ended> RefusalThrottle::takeEnded(qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    QList<Ended> ended;
+    for (auto it = m_windows.begin(); it != m_windows.end();) {
+        if (nowMs - it->start < WindowMs) {
+            ++it;
+            continue;
+        }
+        if (it->more > 0 && it->rowId > 0)
+            ended.append({it->rowId, it->detail, it->more});
+        it = m_windows.erase(it);
+    }
+    return ended;
+}
+
 int LoginsInFlight::enter(const QString& bucket)
 {
     QMutexLocker lock(&m_mutex);

@@ -109,6 +109,35 @@ private:
     std::atomic<qint64> m_used{0};
 };
 
+// Refusals of one credential for one reason are audited once per minute: the first refusal writes its row, the
+// rest of that minute only count, and the count is added to the row when the minute has passed. A flood of
+// requests with a revoked key thus writes a row a minute instead of one per request.
+class RefusalThrottle final
+{
+public:
+    static constexpr qint64 WindowMs = 60 * 1000;
+    struct Ended
+    {
+        qint64 rowId;
+        QString detail;
+        int more; // refusals after the first within the minute
+    };
+    bool admit(const QString& key, qint64 nowMs); // true: write a row for this refusal
+    void written(const QString& key, qint64 rowId, const QString& detail);
+    QList<Ended> takeEnded(qint64 nowMs); // minutes that have passed with refusals counted
+
+private:
+    struct Window
+    {
+        qint64 start = 0;
+        qint64 rowId = 0;
+        QString detail;
+        int more = 0;
+    };
+    QMutex m_mutex;
+    QHash<QString, Window> m_windows;
+};
+
 // What every worker thread shares. Everything here is immutable after start or guarded by a mutex.
 struct ServerContext
 {
@@ -130,6 +159,8 @@ struct ServerContext
     PasswordHasher hasher;
     RateLimiter limiter;
     LoginsInFlight loginsInFlight;
+    RefusalThrottle refusals;
+    std::atomic<qint64> lastAuditCleanup{0}; // Clock ms of the last retention clean-up
     UsageRecorder usage;
     AuthCache authCache;
     ClientConnections clientConnections;

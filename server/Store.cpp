@@ -1045,7 +1045,7 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     return commit();
 }
 
-bool Store::audit(const AuditRecord& e)
+bool Store::audit(const AuditRecord& e, qint64* insertedId)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO audit_events (at, tenant_id, actor, action, target_kind, target_id, ip, detail) "
@@ -1058,7 +1058,32 @@ bool Store::audit(const AuditRecord& e)
     q.addBindValue(nullable(e.targetId));
     q.addBindValue(nullable(e.ip));
     q.addBindValue(nullable(e.detail));
+    if (!q.exec())
+        return fail(q);
+    if (insertedId)
+        *insertedId = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool Store::setAuditDetail(qint64 id, const QString& detail)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE audit_events SET detail = ? WHERE id = ?"_s);
+    q.addBindValue(detail);
+    q.addBindValue(id);
     return q.exec() || fail(q);
+}
+
+int Store::deleteAuditBefore(qint64 at)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM audit_events WHERE at < ?"_s);
+    q.addBindValue(at);
+    if (!q.exec()) {
+        fail(q);
+        return -1;
+    }
+    return q.numRowsAffected();
 }
 
 std::optional<QList<AuditRecord>> Store::auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,

@@ -166,7 +166,9 @@ public:
     bool recordUsage(const QHash<QString, UsageUpdate>& updates);
 
     // audit
-    bool audit(const AuditRecord& event);
+    bool audit(const AuditRecord& event, qint64* insertedId = nullptr);
+    bool setAuditDetail(qint64 id, const QString& detail);
+    int deleteAuditBefore(qint64 at); // how many were deleted; -1 on failure
     std::optional<QList<AuditRecord>> auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,
                                                   int limit);
 

@@ -17,6 +17,10 @@
 #include <QTextStream>
 
 #include <csignal>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 #include <cstdio>
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -83,6 +87,11 @@ bool removeDatabaseFiles(const QString& path)
 
 int main(int argc, char* argv[])
 {
+#ifdef Q_OS_UNIX
+    // The database, its WAL and shared-memory files and the key file are the server's alone, whatever umask it was
+    // started with.
+    ::umask(0077);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tokendesk-server"_s);
     QCoreApplication::setOrganizationName(u"TokenDesk"_s);

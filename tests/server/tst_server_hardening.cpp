@@ -4,14 +4,20 @@
 #include "RawSocket.h"
 #include "TestServer.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <vector>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using td::test::HttpResult;
@@ -364,6 +370,88 @@ private slots:
         r = s.post(u"/api/v1/api-keys/"_s + wideId + u"/rotate"_s, {{u"graceSeconds"_s, 0}},
                    TestServer::bearer(s.adminToken()));
         QVERIFY2(r.status == 201, qPrintable(describe(r)));
+    }
+
+    // Finding 7: 26,540 requests with a revoked key wrote 26,555 audit rows.
+    void refusalsAreAuditedOncePerMinuteWithACount()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        const auto [id, secret] = s.createKey(u"to revoke"_s, {u"read:products"_s});
+        const auto admin = TestServer::bearer(s.adminToken());
+        QCOMPARE(s.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, admin).status, 200);
+        for (int i = 0; i < 200; ++i)
+            QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
+        const auto refusals = [&s, &id = id] {
+            QList<QJsonObject> rows;
+            const HttpResult r =
+                s.get(u"/api/v1/audit-events?limit=1000&targetId="_s + id, TestServer::bearer(s.adminToken()));
+            for (const QJsonValue& v : r.data().value(u"items"_s).toArray()) {
+                if (v.toObject().value(u"action"_s).toString() == u"auth.refused"_s)
+                    rows.append(v.toObject());
+            }
+            return rows;
+        };
+        QCOMPARE(refusals().size(), 1);
+        // When the minute has passed, the row says how many more there were.
+        QVERIFY(s.advanceClock(61));
+        QTRY_VERIFY_WITH_TIMEOUT(refusals().constFirst().value(u"detail"_s).toString().contains(u"199 more"_s), 20000);
+        // The next minute gets a row of its own.
+        QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
+        QCOMPARE(refusals().size(), 2);
+    }
+
+    void auditEventsOlderThanTheRetentionAreDeleted()
+    {
+        TestServer s;
+        QVERIFY(s.start({u"--audit-retention-days"_s, u"30"_s}));
+        s.createKey(u"old news"_s, {u"read:products"_s}); // audit events: login, apiKey.create
+        const auto count = [&s] {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"retention"_s);
+            db.setDatabaseName(s.databasePath());
+            int n = -1;
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(u"SELECT COUNT(*) FROM audit_events"_s) && q.next())
+                    n = q.value(0).toInt();
+            }
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"retention"_s);
+            return n;
+        };
+        QVERIFY(count() >= 2);
+        QVERIFY(s.advanceClock(20 * 24 * 3600)); // younger than 30 days: kept
+        QTest::qWait(1500);                      // a maintenance tick (each second) has run
+        QVERIFY(count() >= 2);
+        QVERIFY(s.advanceClock(11 * 24 * 3600)); // now older: gone by the next daily clean-up
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 0, 20000);
+    }
+
+    // Finding 8: --init under umask 022 created the database, WAL and shm 0644.
+    void initCreatesOwnerOnlyFilesWhateverTheUmask()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.setChildProcessModifier([] { ::umask(022); });
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TOKENDESK_ADMIN_PASSWORD"_s, u"a long enough password"_s);
+        p.setProcessEnvironment(env);
+        const QString db = dir.filePath(u"td.sqlite"_s);
+        p.start(TestServer::binary(),
+                {u"--init"_s, u"--db"_s, db, u"--admin-email"_s, u"a@example.test"_s, u"--scrypt-log-n"_s, u"10"_s});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        int checked = 0;
+        for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s, u".keys"_s}) {
+            const QFileInfo file(db + suffix);
+            if (!file.exists())
+                continue;
+            ++checked;
+            QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther |
+                                           QFile::ExeGroup | QFile::ExeOther),
+                     QFileDevice::Permissions());
+        }
+        QVERIFY(checked >= 2); // the database and its key file at least
     }
 };
 
