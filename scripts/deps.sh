@@ -13,7 +13,7 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
           libqt6sql6-sqlite libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev)
 case "$what" in
     build) ;;
-    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap) ;;
+    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
     *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
