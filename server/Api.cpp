@@ -495,9 +495,8 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                 const QList<MembershipRecord> memberships =
                     user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
                 if (!verified) {
-                    const int window = m_context.config.loginWindowSeconds;
-                    m_context.limiter.hit(failuresKey, at, window);
-                    m_context.limiter.hit(globalKey, at, window);
+                    m_context.limiter.hit(failuresKey, at, m_context.config.loginWindowSeconds);
+                    m_context.limiter.hit(globalKey, at, m_context.config.loginWindowSeconds);
                     audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, actor,
                           u"login.failed"_s, u"user"_s, user ? user->id : QString());
                     outcome.status = LoginOutcome::Status::Invalid;
