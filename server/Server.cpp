@@ -167,7 +167,6 @@ bool Server::start(QString* error)
     sockets.append(-1);
 #endif
     const int maxConnections = connectionsPerWorker(config, int(sockets.size()));
-    qCInfo(lcHttp).noquote() << u"serving at most %1 connections per worker"_s.arg(maxConnections);
     for (int i = 0; i < sockets.size(); ++i) {
         auto* thread = new QThread;
         thread->setObjectName(u"http-%1"_s.arg(i));

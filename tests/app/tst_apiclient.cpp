@@ -332,8 +332,10 @@ private slots:
     void listPagesWithACursor()
     {
         QStringList created;
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 5; ++i) {
             created.append(create(u"pg key %1"_s.arg(i)).first);
+            QTest::qWait(2); // the order is by creation time in ms; keys of one millisecond tie
+        }
         QStringList seen;
         QString cursor;
         int pages = 0;

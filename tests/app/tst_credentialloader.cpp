@@ -48,6 +48,7 @@ private slots:
             const auto key = m_server.createKey(u"loader key %1"_s.arg(i), {u"read:products"_s});
             QVERIFY(!key.first.isEmpty());
             m_created.prepend(key.first);
+            QTest::qWait(2); // newest first is by creation time in ms; keys of one millisecond tie
         }
     }
 

@@ -477,7 +477,7 @@ private slots:
         QVERIFY2(expect(u"login"_s, first.sessionId, adminActor, u"session"_s), qPrintable(seen));
         QVERIFY2(expect(u"login"_s, second.sessionId, adminActor, u"session"_s), qPrintable(seen));
         // A failed login names the login it tried, and the account it hit.
-        QVERIFY2(expect(u"login.failed"_s, first.userId, u"login:"_s + adminEmail(), u"user"_s), qPrintable(seen));
+        QVERIFY2(expect(u"login.failed"_s, first.userId, u"user:"_s + first.userId, u"user"_s), qPrintable(seen));
         QVERIFY2(findEvent(events, u"login.failed"_s, {}, u"login:"_s + VictimEmail), qPrintable(seen));
         QVERIFY2(expect(u"refresh.reuse"_s, second.sessionId, adminActor, u"session"_s), qPrintable(seen));
         // The IP refusal is recorded against the key, with the address it came from.
