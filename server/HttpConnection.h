@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Http.h"
+#include "HttpParser.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -15,23 +16,13 @@ namespace td::server {
 class BodyBudget;
 class Transport;
 
-struct HttpLimits
-{
-    qint64 maxBodyBytes = 1024 * 1024;
-    qint64 maxHeaderBytes = 64 * 1024;
-    qint64 idleMs = 75 * 1000;      // between requests
-    qint64 requestMs = 30 * 1000;   // from a request's first byte (blank lines included) to the end of its body
-    qint64 handshakeMs = 10 * 1000; // TLS handshake
-    int maxBlankLines = 8;          // empty lines tolerated before a request line (RFC 9112 2.2 asks for one)
-};
-
-// One HTTP/1.1 connection: parses requests off the socket (keep-alive, pipelining, Content-Length and chunked
-// bodies, Expect: 100-continue), hands each to the dispatcher and writes its response in one piece.
+// One HTTP/1.1 connection: feeds what the transport reads to an HttpParser, reserves request bodies in the shared
+// budget, answers Expect: 100-continue, hands each request to the dispatcher and writes its response in one piece
+// (keep-alive, pipelining, half-close), with the timeouts and back-pressure that keep one client from holding the
+// server. Every failure is answered with the JSON envelope.
 //
 // QHttpServer 6.4 buffered requests without any size limit, answered 404 to a wrong method and cost about half the
-// server's time per request; this parser enforces the limits while reading (431 for headers over 64 KiB, 413 for a
-// body over the limit, announced or chunked, before it is buffered), refuses ambiguous framing (Content-Length with
-// Transfer-Encoding, differing Content-Lengths: 400) and answers every failure with the JSON envelope.
+// server's time per request: hence a parser and connection of our own.
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -56,7 +47,7 @@ public:
     static qint64 monotonicMs();
 
 private:
-    enum class State { Head, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, Handling, Closing };
+    enum class State { Reading, Handling, Closing };
     static constexpr qint64 MaxUnsentBytes = 1024 * 1024; // answers written but not yet taken by the client
 
     void onReady();
@@ -66,7 +57,6 @@ private:
     bool reserveBody(qint64 bytes);
     void releaseBody();
     void process();
-    bool parseHead(qsizetype end);
     void dispatch();
     void respond(quint64 serial, const Response& response);
     void reject(int status, const QString& code, const QString& message);
@@ -75,34 +65,22 @@ private:
 
     Transport* m_transport;
     HttpLimits m_limits;
+    HttpParser m_parser;
     BodyBudget& m_budget;
     Dispatch m_dispatch;
     LogLine m_log;
     QHostAddress m_peer;
     bool m_refuse;
     bool m_inputEnded = false;
-    qint64 m_reserved = 0; // body bytes reserved in m_budget for the request being read or handled
-    int m_blankLines = 0;
+    qint64 m_reserved = 0;    // body bytes reserved in m_budget for the request being read or handled
     bool m_inRequest = false; // a byte of the next request (or a blank line before it) has arrived
     qint64 m_acceptedAt = 0;
     qint64 m_closingSince = 0;
-
-    QByteArray m_in; // received, not yet consumed from m_pos on
-    qsizetype m_pos = 0;
-    qsizetype m_scanFrom = 0; // where to look for the end of the head next time
-    State m_state = State::Head;
+    State m_state = State::Reading;
     bool m_processing = false;
     qint64 m_idleSince = 0;    // the last response, or the connection's start
     qint64 m_requestStart = 0; // when the first byte of the request being read arrived
-    qint64 m_trailerBytes = 0;
 
-    // The request being read or handled.
-    Request m_request;
-    QByteArray m_target;
-    bool m_http10 = false;
-    bool m_keepAlive = true;
-    bool m_head = false;
-    qint64 m_remaining = 0; // body bytes (or chunk bytes) still to come
     quint64 m_serial = 0;   // which request a late reply belongs to
     QByteArray m_logMethod; // of the request being handled
     QString m_logPath;
