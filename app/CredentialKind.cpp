@@ -6,19 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace td::app {
 
-const CredentialKindInfo& kindInfo(CredentialKind kind)
-{
-    static const CredentialKindInfo infos[] = {
-        {CredentialKind::ApiKey, u"apiKey"_s, u"/api/v1/api-keys"_s, u"scopes"_s, u"expiresAt"_s, u"tdk_"_s, false,
-         false, false},
-        {CredentialKind::Uat, u"uat"_s, u"/api/v1/uats"_s, u"permissions"_s, u"validUntil"_s, u"tdu_"_s, true, true,
-         false},
-        {CredentialKind::PrivateToken, u"privateToken"_s, u"/api/v1/private-tokens"_s, u"scopes"_s, u"expiresAt"_s,
-         u"tdp_"_s, true, false, true},
-    };
-    return infos[int(kind)];
-}
-
 QString kindTitle(CredentialKind kind)
 {
     switch (kind) {
@@ -41,6 +28,21 @@ QString kindSingular(CredentialKind kind)
         return QCoreApplication::translate("CredentialKind", "user authorization token");
     case CredentialKind::PrivateToken:
         return QCoreApplication::translate("CredentialKind", "private token");
+    }
+    return {};
+}
+
+QString kindName(CredentialKind kind)
+{
+    switch (kind) {
+    case CredentialKind::ApiKey:
+        return QCoreApplication::translate("CredentialKind", "API key", "standing alone, as a heading or a value");
+    case CredentialKind::Uat:
+        return QCoreApplication::translate("CredentialKind", "User authorization token",
+                                           "standing alone, as a heading or a value");
+    case CredentialKind::PrivateToken:
+        return QCoreApplication::translate("CredentialKind", "Private token",
+                                           "standing alone, as a heading or a value");
     }
     return {};
 }

@@ -1,29 +1,22 @@
 #pragma once
 
+#include "protocol/CredentialKind.h"
+
 #include <QString>
 
 namespace td::app {
 
-// The three kinds of credential the console manages with one page class, configured per kind.
-enum class CredentialKind { ApiKey, Uat, PrivateToken };
+// The kinds of credential and what tells them apart are protocol/CredentialKind's table; the console adds their
+// translated names. One page class serves every kind, configured by its entry in the table.
+using protocol::CredentialKind;
+using protocol::CredentialKindInfo;
+using protocol::credentialKinds;
+using protocol::kindInfo;
 
-struct CredentialKindInfo
-{
-    CredentialKind kind;
-    QString wireName;    // "apiKey" | "uat" | "privateToken"
-    QString path;        // "/api/v1/api-keys" …
-    QString scopesField; // "scopes" | "permissions"
-    QString expiryField; // "expiresAt" | "validUntil"
-    QString tokenPrefix; // "tdk_" …
-    bool expiryRequired; // UATs and private tokens must expire
-    bool expiryIsDate;   // UATs are valid until a date
-    bool needsSession;   // private tokens are created from a login session only
-};
-
-const CredentialKindInfo& kindInfo(CredentialKind kind);
 // Translated names for the user.
 QString kindTitle(CredentialKind kind);    // "API Keys"
-QString kindSingular(CredentialKind kind); // "API key"
+QString kindSingular(CredentialKind kind); // "API key", "user authorization token": within a sentence
+QString kindName(CredentialKind kind);     // "API key", "User authorization token": on its own
 // Whole sentences per kind, so that each language can inflect the noun (article, case, gender).
 QString generateTitle(CredentialKind kind);  // "Generate API key"
 QString newSecretTitle(CredentialKind kind); // "New API key"

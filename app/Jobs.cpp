@@ -145,7 +145,7 @@ ListCredentialsJob::ListCredentialsJob(ApiClient* client, CredentialKind kind, C
 
 QString ListCredentialsJob::path() const
 {
-    return kindInfo(m_kind).path;
+    return kindInfo(m_kind).path();
 }
 
 QUrlQuery ListCredentialsJob::query() const
@@ -209,14 +209,14 @@ CreateCredentialJob::~CreateCredentialJob()
 
 QString CreateCredentialJob::path() const
 {
-    return kindInfo(m_kind).path;
+    return kindInfo(m_kind).path();
 }
 
 QJsonObject CreateCredentialJob::body() const
 {
     const CredentialKindInfo& info = kindInfo(m_kind);
     QJsonObject o{{u"name"_s, m_request.name},
-                  {info.scopesField, QJsonArray::fromStringList(m_request.scopes)},
+                  {info.rightsField, QJsonArray::fromStringList(m_request.scopes)},
                   {u"ipAllowlist"_s, QJsonArray::fromStringList(m_request.ipAllowlist)}};
     if (!m_request.description.isEmpty())
         o.insert(u"description"_s, m_request.description);
@@ -257,7 +257,7 @@ UpdateCredentialJob::UpdateCredentialJob(ApiClient* client, CredentialKind kind,
 
 QString UpdateCredentialJob::path() const
 {
-    return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id));
+    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id));
 }
 
 bool UpdateCredentialJob::parse(const QJsonValue& data)
@@ -277,9 +277,9 @@ RevokeCredentialsJob::RevokeCredentialsJob(ApiClient* client, CredentialKind kin
 QString RevokeCredentialsJob::path() const
 {
     if (m_ids.size() == 1)
-        return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_ids.constFirst())) +
+        return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_ids.constFirst())) +
                u"/revoke"_s;
-    return kindInfo(m_kind).path + u"/revoke"_s;
+    return kindInfo(m_kind).path() + u"/revoke"_s;
 }
 
 QJsonObject RevokeCredentialsJob::body() const
@@ -319,7 +319,7 @@ RotateCredentialJob::~RotateCredentialJob()
 
 QString RotateCredentialJob::path() const
 {
-    return kindInfo(m_kind).path + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/rotate"_s;
+    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/rotate"_s;
 }
 
 QJsonObject RotateCredentialJob::body() const

@@ -13,12 +13,8 @@ namespace td::app {
 QString TokenReport::kindName() const
 {
     switch (kind) {
-    case Kind::ApiKey:
-        return QCoreApplication::translate("TokenReport", "API key");
-    case Kind::Uat:
-        return QCoreApplication::translate("TokenReport", "User authorization token");
-    case Kind::PrivateToken:
-        return QCoreApplication::translate("TokenReport", "Private token");
+    case Kind::Credential:
+        return app::kindName(credentialKind);
     case Kind::RefreshToken:
         return QCoreApplication::translate("TokenReport", "Refresh token");
     case Kind::Jwt:
@@ -52,21 +48,11 @@ TokenReport inspectToken(QByteArrayView input)
         return report;
     }
     if (protocol::OpaqueToken::looksLikeOpaqueToken(token)) {
-        if (const auto kind = protocol::kindFromLetter(token.at(2))) {
-            switch (*kind) {
-            case protocol::TokenKind::ApiKey:
-                report.kind = TokenReport::Kind::ApiKey;
-                break;
-            case protocol::TokenKind::Uat:
-                report.kind = TokenReport::Kind::Uat;
-                break;
-            case protocol::TokenKind::PrivateToken:
-                report.kind = TokenReport::Kind::PrivateToken;
-                break;
-            case protocol::TokenKind::Refresh:
-                report.kind = TokenReport::Kind::RefreshToken;
-                break;
-            }
+        if (const protocol::CredentialKindInfo* info = protocol::kindByLetter(token.at(2))) {
+            report.kind = TokenReport::Kind::Credential;
+            report.credentialKind = info->kind;
+        } else if (protocol::kindFromLetter(token.at(2)) == protocol::TokenKind::Refresh) {
+            report.kind = TokenReport::Kind::RefreshToken;
         }
         const auto parsed = protocol::OpaqueToken::parse(token);
         report.wellFormed = parsed.has_value();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CredentialKind.h"
+
 #include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
@@ -12,8 +14,9 @@ namespace td::app {
 // The report never contains the token itself: only the public prefix and the last four characters.
 struct TokenReport
 {
-    enum class Kind { Unknown, ApiKey, Uat, PrivateToken, RefreshToken, Jwt };
+    enum class Kind { Unknown, Credential, RefreshToken, Jwt };
     Kind kind = Kind::Unknown;
+    CredentialKind credentialKind = CredentialKind::ApiKey; // which one, for Kind::Credential
     bool wellFormed = false;
     QString problem; // why it is not well formed
     QString prefix;  // opaque tokens: "tdk_AbCdEfGh"

@@ -1,5 +1,7 @@
 #include "protocol/Scopes.h"
 
+#include "protocol/CredentialKind.h"
+
 #include <QJsonValue>
 #include <QSet>
 
@@ -21,8 +23,7 @@ void setError(QString* error, const QString& message)
 
 bool isKnownKind(const QString& kind)
 {
-    return kind == QLatin1StringView(AppliesToApiKey) || kind == QLatin1StringView(AppliesToUat) ||
-           kind == QLatin1StringView(AppliesToPrivateToken);
+    return kindByWireName(kind) != nullptr;
 }
 
 // Optional string members: absent or null reads as empty, anything else but a string is an error.
@@ -103,8 +104,8 @@ ScopeCatalog::ScopeCatalog(QList<ScopeInfo> scopes)
 
 ScopeCatalog ScopeCatalog::defaults()
 {
-    const QStringList keys{QString::fromLatin1(AppliesToApiKey), QString::fromLatin1(AppliesToPrivateToken)};
-    const QStringList uat{QString::fromLatin1(AppliesToUat)};
+    const QStringList keys{kindInfo(CredentialKind::ApiKey).wireName, kindInfo(CredentialKind::PrivateToken).wireName};
+    const QStringList uat{kindInfo(CredentialKind::Uat).wireName};
     return ScopeCatalog({
         scope("read:products", "Products", "Read products and their details.", keys),
         scope("write:products", "Products", "Create, change and delete products.", keys),

@@ -10,11 +10,7 @@
 
 namespace td::protocol {
 
-// Which credential kinds a scope may be granted to, as named in GET /scopes.
-inline constexpr auto AppliesToApiKey = "apiKey";
-inline constexpr auto AppliesToUat = "uat";
-inline constexpr auto AppliesToPrivateToken = "privateToken";
-
+// appliesTo names the credential kinds (their wire names, protocol/CredentialKind.h) a scope may be granted to.
 struct ScopeInfo
 {
     QString name;

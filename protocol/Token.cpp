@@ -1,5 +1,7 @@
 #include "protocol/Token.h"
 
+#include "protocol/CredentialKind.h"
+
 #include <QtGlobal>
 
 #include <openssl/rand.h>
@@ -47,52 +49,30 @@ QByteArray checksumFor(QByteArrayView body)
 
 } // namespace
 
+// A refresh token is not a managed credential: its letter is the only one outside the table of credential kinds.
+constexpr char RefreshLetter = 'r';
+
 char kindLetter(TokenKind kind)
 {
-    switch (kind) {
-    case TokenKind::ApiKey:
-        return 'k';
-    case TokenKind::Uat:
-        return 'u';
-    case TokenKind::PrivateToken:
-        return 'p';
-    case TokenKind::Refresh:
-        return 'r';
-    }
-    Q_UNREACHABLE();
-    return '?';
+    if (kind == TokenKind::Refresh)
+        return RefreshLetter;
+    return kindByTokenKind(kind)->letter;
 }
 
 QString kindName(TokenKind kind)
 {
-    switch (kind) {
-    case TokenKind::ApiKey:
-        return u"apiKey"_s;
-    case TokenKind::Uat:
-        return u"uat"_s;
-    case TokenKind::PrivateToken:
-        return u"privateToken"_s;
-    case TokenKind::Refresh:
+    if (kind == TokenKind::Refresh)
         return u"refreshToken"_s;
-    }
-    Q_UNREACHABLE();
-    return {};
+    return kindByTokenKind(kind)->wireName;
 }
 
 std::optional<TokenKind> kindFromLetter(char letter)
 {
-    switch (letter) {
-    case 'k':
-        return TokenKind::ApiKey;
-    case 'u':
-        return TokenKind::Uat;
-    case 'p':
-        return TokenKind::PrivateToken;
-    case 'r':
+    if (letter == RefreshLetter)
         return TokenKind::Refresh;
-    default:
-        return std::nullopt;
-    }
+    if (const CredentialKindInfo* info = kindByLetter(letter))
+        return info->tokenKind;
+    return std::nullopt;
 }
 
 QByteArray randomBase62(int length)

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "Log.h"
 #include "protocol/Cidr.h"
+#include "protocol/CredentialKind.h"
 #include "protocol/Jwt.h"
 #include "protocol/Token.h"
 
@@ -239,28 +240,15 @@ std::optional<int> intParam(const Request& request, const QString& name, int min
     return value;
 }
 
+// A record's kind as the store holds it (its CHECK admits only the kinds of the table).
+const CredentialKindInfo& rules(const QString& wireName)
+{
+    const CredentialKindInfo* info = kindByWireName(wireName);
+    Q_ASSERT(info);
+    return info ? *info : kindInfo(CredentialKind::ApiKey);
+}
+
 } // namespace
-
-const QList<Api::KindRules>& Api::kinds()
-{
-    static const QList<KindRules> list = {
-        {u"apiKey"_s, u"/api-keys"_s, "key_", int(TokenKind::ApiKey), u"scopes"_s, u"expiresAt"_s, false, false, false},
-        {u"uat"_s, u"/uats"_s, "uat_", int(TokenKind::Uat), u"permissions"_s, u"validUntil"_s, true, true, false},
-        {u"privateToken"_s, u"/private-tokens"_s, "ptk_", int(TokenKind::PrivateToken), u"scopes"_s, u"expiresAt"_s,
-         true, false, true},
-    };
-    return list;
-}
-
-const Api::KindRules& Api::rules(const QString& kind)
-{
-    for (const KindRules& k : kinds()) {
-        if (k.kind == kind)
-            return k;
-    }
-    Q_UNREACHABLE();
-    return kinds().constFirst();
-}
 
 Api::Api(ServerContext& context, Store& store, QObject* parent)
     : QObject(parent)
@@ -327,15 +315,15 @@ void Api::registerRoutes(Router& router)
             return (this->*fn)(r, p, kind);
         };
     };
-    for (const KindRules& k : kinds()) {
-        const QString base = v1 + k.path;
-        router.add("GET", base, guarded(admin, bind(&Api::listCredentials, k.kind)));
-        router.add("POST", base, guarded(admin, bind(&Api::createCredential, k.kind)));
-        router.add("POST", base + u"/revoke"_s, guarded(admin, bind(&Api::bulkRevoke, k.kind)));
-        router.add("GET", base + u"/{id}"_s, guarded(admin, bind(&Api::getCredential, k.kind)));
-        router.add("PATCH", base + u"/{id}"_s, guarded(admin, bind(&Api::patchCredential, k.kind)));
-        router.add("POST", base + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, k.kind)));
-        router.add("POST", base + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, k.kind)));
+    for (const CredentialKindInfo& k : credentialKinds()) {
+        const QString base = k.path();
+        router.add("GET", base, guarded(admin, bind(&Api::listCredentials, k.wireName)));
+        router.add("POST", base, guarded(admin, bind(&Api::createCredential, k.wireName)));
+        router.add("POST", base + u"/revoke"_s, guarded(admin, bind(&Api::bulkRevoke, k.wireName)));
+        router.add("GET", base + u"/{id}"_s, guarded(admin, bind(&Api::getCredential, k.wireName)));
+        router.add("PATCH", base + u"/{id}"_s, guarded(admin, bind(&Api::patchCredential, k.wireName)));
+        router.add("POST", base + u"/{id}/revoke"_s, guarded(admin, bind(&Api::revokeCredential, k.wireName)));
+        router.add("POST", base + u"/{id}/rotate"_s, guarded(admin, bind(&Api::rotateCredential, k.wireName)));
     }
     router.add("POST", v1 + u"/tokens/introspect"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return introspect(r, p); }));
@@ -711,7 +699,7 @@ Response Api::v2Me(Request&, const Principal& p)
         {u"username"_s, user && !user->username.isEmpty() ? QJsonValue(user->username) : QJsonValue()},
         {u"company"_s, QJsonObject{{u"id"_s, p.tenantId}, {u"name"_s, tenant ? tenant->tenantName : QString()}}},
         {u"auth"_s, p.kindName()}};
-    if (p.kind == Principal::Kind::Uat)
+    if (p.credentialKind == CredentialKind::Uat)
         me.insert(u"permissions"_s, QJsonArray::fromStringList(p.scopes));
     return Response::json(200, me);
 }
@@ -889,9 +877,9 @@ QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
     }
     QJsonObject json = fresh.toDto(now).toJson();
     json.insert(u"kind"_s, record.kind);
-    const KindRules& k = rules(record.kind);
-    if (k.scopesField != u"scopes"_s)
-        json.insert(k.scopesField, json.take(u"scopes"_s));
+    const CredentialKindInfo& k = rules(record.kind);
+    if (k.rightsField != u"scopes"_s)
+        json.insert(k.rightsField, json.take(u"scopes"_s));
     if (k.expiryIsDate) {
         // Valid through the end of the stored day: the last valid millisecond names the date.
         json.remove(u"expiresAt"_s);
@@ -970,7 +958,7 @@ void Api::appendCredentialJson(QByteArray& out, const CredentialRecord& record, 
         lastUsedAt = pending->at;
         lastUsedIp = pending->ip;
     }
-    const KindRules& k = rules(record.kind);
+    const CredentialKindInfo& k = rules(record.kind);
     auto field = [&out](const char* name) {
         out += '"';
         out += name;
@@ -1011,7 +999,7 @@ void Api::appendCredentialJson(QByteArray& out, const CredentialRecord& record, 
     textOrNull("description", record.description);
     text("prefix", record.prefix);
     text("last4", record.last4);
-    list(k.scopesField, record.scopes);
+    list(k.rightsField, record.scopes);
     text("tenantId", record.tenantId);
     time("createdAt", record.createdAt);
     textOrNull("createdBy", record.createdBy);
@@ -1050,10 +1038,10 @@ std::optional<Response> Api::outsideBounds(const Principal& p, const CredentialR
     const auto refuse = [](const QString& message, const QString& field) {
         return Response::error(403, QLatin1String(ErrorCode::InsufficientScope), message, {{u"field"_s, field}});
     };
-    const KindRules& k = rules(record.kind);
+    const CredentialKindInfo& k = rules(record.kind);
     for (const QString& scope : record.scopes) {
         if (!p.hasScope(scope))
-            return refuse(tr("You cannot grant \"%1\", which you do not hold.").arg(scope), k.scopesField);
+            return refuse(tr("You cannot grant \"%1\", which you do not hold.").arg(scope), k.rightsField);
     }
     if (p.expiresAt != 0 && (record.expiresAt == 0 || record.expiresAt > p.expiresAt)) {
         return refuse(tr("A credential can only create or change credentials that expire no later than itself "
@@ -1082,7 +1070,7 @@ std::optional<Response> Api::outsideBounds(const Principal& p, const CredentialR
 
 Response Api::createCredential(Request& request, const Principal& p, const QString& kind)
 {
-    const KindRules& k = rules(kind);
+    const CredentialKindInfo& k = rules(kind);
     if (k.sessionOnly && !p.isSession()) {
         return Response::error(
             403, QLatin1String(ErrorCode::InsufficientScope),
@@ -1093,7 +1081,7 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     if (!body)
         return error;
     FieldErrors errors;
-    rejectUnknownFields(*body, {u"name"_s, u"description"_s, k.scopesField, k.expiryField, u"ipAllowlist"_s}, errors);
+    rejectUnknownFields(*body, {u"name"_s, u"description"_s, k.rightsField, k.expiryField, u"ipAllowlist"_s}, errors);
     const qint64 now = Clock::nowMs();
     CredentialRecord record;
     record.id = newId(k.idPrefix);
@@ -1105,15 +1093,15 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     record.createdAt = now;
     record.createdBy = p.actor();
 
-    const QJsonValue scopes = body->value(k.scopesField);
+    const QJsonValue scopes = body->value(k.rightsField);
     if (!scopes.isArray() || scopes.toArray().isEmpty()) {
-        errors.add(k.scopesField,
-                   kind == u"uat"_s ? tr("Choose at least one permission.") : tr("Choose at least one scope."));
+        errors.add(k.rightsField, k.rightsField == u"permissions"_s ? tr("Choose at least one permission.")
+                                                                    : tr("Choose at least one scope."));
     } else {
         for (const QJsonValue& v : scopes.toArray()) {
             const QString scope = v.toString();
             if (!m_context.config.scopes.appliesTo(scope, kind)) {
-                errors.add(k.scopesField, tr("\"%1\" cannot be granted to this kind of credential.")
+                errors.add(k.rightsField, tr("\"%1\" cannot be granted to this kind of credential.")
                                               .arg(v.isString() ? scope : tr("(not a string)")));
             } else if (!record.scopes.contains(scope)) {
                 record.scopes.append(scope);
@@ -1139,7 +1127,7 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
                                           : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
         } else if (at.toMSecsSinceEpoch() <= now) {
             errors.add(k.expiryField, tr("Must be in the future."));
-        } else if (kind == u"privateToken"_s &&
+        } else if (k.kind == CredentialKind::PrivateToken &&
                    at.toMSecsSinceEpoch() - now > qint64(m_context.config.privateTokenMaxDays) * 24 * 3600 * 1000) {
             errors.add(k.expiryField,
                        tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
@@ -1158,7 +1146,7 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     if (auto refused = outsideBounds(p, record))
         return *refused;
 
-    const QByteArray secret = OpaqueToken::generate(TokenKind(k.tokenKind));
+    const QByteArray secret = OpaqueToken::generate(k.tokenKind);
     const auto parsed = OpaqueToken::parse(secret);
     record.prefix = parsed->prefix;
     record.last4 = parsed->last4;
@@ -1315,8 +1303,8 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
         return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
 
     const qint64 now = Clock::nowMs();
-    const KindRules& k = rules(kind);
-    const QByteArray secret = OpaqueToken::generate(TokenKind(k.tokenKind));
+    const CredentialKindInfo& k = rules(kind);
+    const QByteArray secret = OpaqueToken::generate(k.tokenKind);
     const auto parsed = OpaqueToken::parse(secret);
     CredentialRecord successor = *old;
     successor.id = newId(k.idPrefix);

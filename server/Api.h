@@ -20,22 +20,6 @@ public:
     void registerRoutes(Router& router);
     void prepare(Request& request) const; // resolves the client address
 
-    // How the three kinds of managed credential differ; everything else is shared.
-    struct KindRules
-    {
-        QString kind;         // "apiKey" | "uat" | "privateToken": also the key of the record in responses
-        QString path;         // "/api-keys" …
-        const char* idPrefix; // "key_" …
-        int tokenKind;        // protocol::TokenKind
-        QString scopesField;  // "scopes" | "permissions"
-        QString expiryField;  // "expiresAt" | "validUntil"
-        bool expiryRequired;
-        bool expiryIsDate; // validUntil is a date: valid through the end of that day (UTC)
-        bool sessionOnly;  // creating one needs a login session, not another token
-    };
-    static const QList<KindRules>& kinds();
-    static const KindRules& rules(const QString& kind);
-
 private:
     enum class Dialect { V1, V2 };
     using Guarded = std::function<Response(Request&, const Principal&)>;

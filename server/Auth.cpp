@@ -35,22 +35,12 @@ bool Principal::hasScope(const QString& scope) const
 
 QString Principal::kindName() const
 {
-    switch (kind) {
-    case Kind::Session:
-        return u"session"_s;
-    case Kind::ApiKey:
-        return u"apiKey"_s;
-    case Kind::Uat:
-        return u"uat"_s;
-    case Kind::PrivateToken:
-        return u"privateToken"_s;
-    }
-    return {};
+    return credentialKind ? kindInfo(*credentialKind).wireName : u"session"_s;
 }
 
 QString Principal::actor() const
 {
-    return kind == Kind::Session ? QString(u"user:"_s + userId) : QString(kindName() + u':' + credentialId);
+    return isSession() ? QString(u"user:"_s + userId) : QString(kindName() + u':' + credentialId);
 }
 
 Authenticator::Authenticator(ServerContext& context, Store& store)
@@ -126,7 +116,8 @@ AuthResult Authenticator::authenticate(const Request& request)
     if (hasAuthorization && hasApiKey)
         return refuse(request, 401, ErrorCode::Unauthorized, tr("Send one credential per request, not several."));
     if (hasApiKey)
-        return authenticateOpaque(request, request.header("x-api-key").trimmed(), u"apiKey"_s, u"X-API-Key"_s);
+        return authenticateOpaque(request, request.header("x-api-key").trimmed(), CredentialKind::ApiKey,
+                                  u"X-API-Key"_s);
     if (!hasAuthorization)
         return refuse(request, 401, ErrorCode::Unauthorized,
                       tr("Authentication required: log in, or send an API key."));
@@ -139,10 +130,10 @@ AuthResult Authenticator::authenticate(const Request& request)
     const QByteArray scheme = value.left(space).toLower();
     const QByteArray token = value.mid(space + 1).trimmed();
     if (scheme == "uat")
-        return authenticateOpaque(request, token, u"uat"_s, u"Authorization: UAT"_s);
+        return authenticateOpaque(request, token, CredentialKind::Uat, u"Authorization: UAT"_s);
     if (scheme == "bearer" || scheme == "jwt") {
         if (OpaqueToken::looksLikeOpaqueToken(token))
-            return authenticateOpaque(request, token, u"privateToken"_s, u"Authorization: Bearer"_s);
+            return authenticateOpaque(request, token, CredentialKind::PrivateToken, u"Authorization: Bearer"_s);
         return authenticateJwt(request, token);
     }
     return refuse(request, 401, ErrorCode::Unauthorized,
@@ -168,7 +159,6 @@ AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArr
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The session has ended. Log in again."));
     }
     Principal p;
-    p.kind = Principal::Kind::Session;
     p.credentialId = session->id;
     p.userId = session->userId;
     p.expiresAt = result.claims.exp * 1000;
@@ -189,15 +179,16 @@ AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArr
     return {p, {}};
 }
 
-AuthResult Authenticator::authenticateOpaque(const Request& request, const QByteArray& token,
-                                             const QString& expectedKind, const QString& headerHint)
+AuthResult Authenticator::authenticateOpaque(const Request& request, const QByteArray& token, CredentialKind expected,
+                                             const QString& headerHint)
 {
     // The checksum is checked before any database look-up: typos and garbage cost nothing.
     const auto parsed = OpaqueToken::parse(token);
     if (!parsed)
         return refuse(request, 401, ErrorCode::TokenNotValid,
                       tr("The token is malformed (bad length, characters or checksum)."));
-    if (kindName(parsed->kind) != expectedKind) {
+    const CredentialKindInfo& kind = kindInfo(expected);
+    if (parsed->kind != kind.tokenKind) {
         return refuse(request, 401, ErrorCode::TokenNotValid,
                       tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), headerHint));
     }
@@ -211,7 +202,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
             m_context.authCache.putCredential(digest, record, now, generation);
         }
     }
-    if (!record || record->kind != expectedKind)
+    if (!record || record->kind != kind.wireName)
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token is not valid."));
     switch (record->status(now)) {
     case KeyStatus::Revoked:
@@ -236,9 +227,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     }
     m_context.usage.note(record->id, now, request.clientIp());
     Principal p;
-    p.kind = expectedKind == u"apiKey"_s ? Principal::Kind::ApiKey
-             : expectedKind == u"uat"_s  ? Principal::Kind::Uat
-                                         : Principal::Kind::PrivateToken;
+    p.credentialKind = expected;
     p.credentialId = record->id;
     // createdBy is an actor ("user:<id>", or "apiKey:<id>" for a key made by a key): the user behind it, if any.
     p.userId = record->createdBy.startsWith(u"user:"_s) ? record->createdBy.mid(5) : QString();

@@ -4,6 +4,7 @@
 #include "ServerContext.h"
 #include "Store.h"
 #include "protocol/Cidr.h"
+#include "protocol/CredentialKind.h"
 
 #include <QString>
 #include <QStringList>
@@ -15,20 +16,19 @@ namespace td::server {
 // Who is calling, resolved for one request.
 struct Principal
 {
-    enum class Kind { Session, ApiKey, Uat, PrivateToken };
-    Kind kind = Kind::Session;
-    QString credentialId; // session id or credential id
-    QString userId;       // the session's user, or the credential's creator
-    QString tenantId;     // the tenant this request acts in
-    QString role;         // session only: the user's role in tenantId
+    std::optional<protocol::CredentialKind> credentialKind; // none: a login session
+    QString credentialId;                                   // session id or credential id
+    QString userId;                                         // the session's user, or the credential's creator
+    QString tenantId;                                       // the tenant this request acts in
+    QString role;                                           // session only: the user's role in tenantId
     QStringList scopes;
     qint64 expiresAt = 0;            // ms; 0: never (a session: its access token's expiry)
     QList<protocol::Cidr> allowlist; // a credential's IP allowlist; empty: any address
 
     bool hasScope(const QString& scope) const;
-    bool isSession() const { return kind == Kind::Session; }
-    QString kindName() const;
-    QString actor() const; // "user:<id>" or "<kind>:<id>", for the audit log
+    bool isSession() const { return !credentialKind; }
+    QString kindName() const; // "session", or the credential kind's wire name
+    QString actor() const;    // "user:<id>" or "<kind>:<id>", for the audit log
 };
 
 struct AuthResult
@@ -50,7 +50,7 @@ public:
 
 private:
     AuthResult authenticateJwt(const Request& request, const QByteArray& token);
-    AuthResult authenticateOpaque(const Request& request, const QByteArray& token, const QString& expectedKind,
+    AuthResult authenticateOpaque(const Request& request, const QByteArray& token, protocol::CredentialKind expected,
                                   const QString& headerHint);
     AuthResult refuse(const Request& request, int status, const char* code, const QString& message,
                       const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {});

@@ -1,6 +1,7 @@
 #include "Seeder.h"
 
 #include "Clock.h"
+#include "protocol/CredentialKind.h"
 #include "protocol/Token.h"
 
 #include <QCoreApplication>
@@ -162,11 +163,12 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
          20 * Day},
     };
     for (const DemoKey& k : keys) {
-        const QByteArray secret = OpaqueToken::generate(TokenKind::ApiKey);
+        const CredentialKindInfo& apiKey = kindInfo(CredentialKind::ApiKey);
+        const QByteArray secret = OpaqueToken::generate(apiKey.tokenKind);
         CredentialRecord r;
-        r.kind = u"apiKey"_s;
+        r.kind = apiKey.wireName;
         const auto parsed = OpaqueToken::parse(secret);
-        r.id = newId("key_");
+        r.id = newId(apiKey.idPrefix);
         r.tenantId = k.tenant;
         r.name = k.name;
         r.description = k.description;
@@ -192,54 +194,25 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     // User Authorization Tokens and private tokens, each with an expiry (they must have one).
     const struct
     {
-        TokenKind tokenKind;
-        QString kind;
-        const char* idPrefix;
+        CredentialKind kind;
         QString name;
         QStringList scopes;
         qint64 createdAgo;
         qint64 expiresIn;
         qint64 revokedAgo;
     } tokens[] = {
-        {TokenKind::Uat,
-         u"uat"_s,
-         "uat_",
-         u"Brand onboarding"_s,
-         {u"brand_create"_s, u"product_create"_s},
-         20 * Day,
-         40 * Day,
-         0},
-        {TokenKind::Uat, u"uat"_s, "uat_", u"Scan export"_s, {u"scans_download"_s}, 60 * Day, 2 * Day, 0},
-        {TokenKind::Uat,
-         u"uat"_s,
-         "uat_",
-         u"SCM bulk fix"_s,
-         {u"scm_bulk_edit"_s, u"scm_code_edit"_s},
-         90 * Day,
-         -10 * Day,
-         0},
-        {TokenKind::PrivateToken,
-         u"privateToken"_s,
-         "ptk_",
-         u"ERP backend"_s,
-         {u"read:orders"_s, u"write:orders"_s},
-         45 * Day,
-         320 * Day,
-         0},
-        {TokenKind::PrivateToken,
-         u"privateToken"_s,
-         "ptk_",
-         u"Nightly report"_s,
-         {u"read:inventory"_s},
-         100 * Day,
-         265 * Day,
-         3 * Day},
+        {CredentialKind::Uat, u"Brand onboarding"_s, {u"brand_create"_s, u"product_create"_s}, 20 * Day, 40 * Day, 0},
+        {CredentialKind::Uat, u"Scan export"_s, {u"scans_download"_s}, 60 * Day, 2 * Day, 0},
+        {CredentialKind::Uat, u"SCM bulk fix"_s, {u"scm_bulk_edit"_s, u"scm_code_edit"_s}, 90 * Day, -10 * Day, 0},
+        {CredentialKind::PrivateToken, u"ERP backend"_s, {u"read:orders"_s, u"write:orders"_s}, 45 * Day, 320 * Day, 0},
+        {CredentialKind::PrivateToken, u"Nightly report"_s, {u"read:inventory"_s}, 100 * Day, 265 * Day, 3 * Day},
     };
     for (const auto& t : tokens) {
-        const auto parsed = OpaqueToken::parse(OpaqueToken::generate(t.tokenKind));
+        const CredentialKindInfo& kind = kindInfo(t.kind);
+        const auto parsed = OpaqueToken::parse(OpaqueToken::generate(kind.tokenKind));
         CredentialRecord r;
-        r.id = newId(t.idPrefix);
-        r.kind = t.kind;
+        r.id = newId(kind.idPrefix);
+        r.kind = kind.wireName;
         r.tenantId = u"acme"_s;
         r.name = t.name;
         r.prefix = parsed->prefix;
@@ -259,16 +232,17 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     }
 
     // A rotation in progress: the old key works for one more day.
+    const CredentialKindInfo& apiKey = kindInfo(CredentialKind::ApiKey);
     CredentialRecord billing;
-    billing.id = newId("key_");
-    billing.kind = u"apiKey"_s;
+    billing.id = newId(apiKey.idPrefix);
+    billing.kind = apiKey.wireName;
     billing.tenantId = u"acme"_s;
     billing.name = u"Billing"_s;
     billing.description = u"Invoices to the accounting system"_s;
     billing.scopes = {u"read:orders"_s};
     billing.createdAt = now - 180 * Day;
     billing.createdBy = u"user:"_s + adminId;
-    auto parsed = OpaqueToken::parse(OpaqueToken::generate(TokenKind::ApiKey));
+    auto parsed = OpaqueToken::parse(OpaqueToken::generate(apiKey.tokenKind));
     billing.prefix = parsed->prefix;
     billing.last4 = parsed->last4;
     if (!store.insertCredential(billing, context.digest(parsed->token))) {
@@ -276,13 +250,13 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         return std::nullopt;
     }
     CredentialRecord successor = billing;
-    successor.id = newId("key_");
+    successor.id = newId(apiKey.idPrefix);
     successor.createdAt = now - 3600 * 1000;
     successor.rotatedFrom = billing.id;
-    parsed = OpaqueToken::parse(OpaqueToken::generate(TokenKind::ApiKey));
+    parsed = OpaqueToken::parse(OpaqueToken::generate(apiKey.tokenKind));
     successor.prefix = parsed->prefix;
     successor.last4 = parsed->last4;
-    if (store.rotateCredential(u"acme"_s, u"apiKey"_s, billing.id, successor, context.digest(parsed->token),
+    if (store.rotateCredential(u"acme"_s, apiKey.wireName, billing.id, successor, context.digest(parsed->token),
                                now + Day) != Store::Outcome::Ok) {
         *error = store.lastError();
         return std::nullopt;

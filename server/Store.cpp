@@ -1,5 +1,7 @@
 #include "Store.h"
 
+#include "protocol/CredentialKind.h"
+
 #include "AuthCache.h"
 
 #include "Log.h"
@@ -18,7 +20,9 @@ namespace td::server {
 
 namespace {
 
-// Each entry is one schema version; applied in order inside one transaction each.
+// Each entry is one schema version; applied in order inside one transaction each. {credential_kinds} stands for the
+// wire names of protocol/CredentialKind's table, as they are when the migration runs: a kind added later needs a
+// migration of its own that widens the CHECK of databases created before it (DESIGN.md, "Adding a credential kind").
 const char* const Migrations[] = {
     // 1: tenants, users, sessions, credentials, audit, guarded resources
     R"sql(
@@ -60,7 +64,7 @@ CREATE TABLE refresh_tokens (
 CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id);
 CREATE TABLE credentials (
     id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('apiKey', 'uat', 'privateToken')),
+    kind TEXT NOT NULL CHECK (kind IN ({credential_kinds})),
     tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     name TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
@@ -376,7 +380,9 @@ bool Store::migrate(QString* error)
         return false;
     }
     for (int version = current + 1; version <= known; ++version) {
-        const QStringList statements = QString::fromUtf8(Migrations[version - 1]).split(u';', Qt::SkipEmptyParts);
+        const QStringList statements = QString::fromUtf8(Migrations[version - 1])
+                                           .replace(u"{credential_kinds}"_s, protocol::sqlKindList())
+                                           .split(u';', Qt::SkipEmptyParts);
         for (const QString& statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;

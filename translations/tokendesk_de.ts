@@ -159,6 +159,21 @@
         <source>Signed in with a private token</source>
         <translation>Mit einem privaten Token angemeldet</translation>
     </message>
+    <message>
+        <source>API key</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>User authorization token</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>Benutzer-Autorisierungstoken</translation>
+    </message>
+    <message>
+        <source>Private token</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>Privates Token</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -224,18 +239,6 @@
 </context>
 <context>
     <name>TokenReport</name>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>User authorization token</source>
-        <translation>Benutzer-Autorisierungstoken</translation>
-    </message>
-    <message>
-        <source>Private token</source>
-        <translation>Privates Token</translation>
-    </message>
     <message>
         <source>Refresh token</source>
         <translation>Refresh-Token</translation>

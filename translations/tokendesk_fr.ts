@@ -159,6 +159,21 @@
         <source>Signed in with a private token</source>
         <translation>Connecté avec un jeton privé</translation>
     </message>
+    <message>
+        <source>API key</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>User authorization token</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>Jeton d&apos;autorisation utilisateur</translation>
+    </message>
+    <message>
+        <source>Private token</source>
+        <comment>standing alone, as a heading or a value</comment>
+        <translation>Jeton privé</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -224,18 +239,6 @@
 </context>
 <context>
     <name>TokenReport</name>
-    <message>
-        <source>API key</source>
-        <translation>Clé d&apos;API</translation>
-    </message>
-    <message>
-        <source>User authorization token</source>
-        <translation>Jeton d&apos;autorisation utilisateur</translation>
-    </message>
-    <message>
-        <source>Private token</source>
-        <translation>Jeton privé</translation>
-    </message>
     <message>
         <source>Refresh token</source>
         <translation>Jeton d&apos;actualisation</translation>

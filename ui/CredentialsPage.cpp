@@ -298,7 +298,7 @@ void CredentialsPage::ensureCatalog(std::function<void()> then)
 
 void CredentialsPage::generate()
 {
-    if (app::kindInfo(m_kind).needsSession && m_session->credentialKind() != u"session"_s) {
+    if (app::kindInfo(m_kind).sessionOnly && m_session->credentialKind() != u"session"_s) {
         showError({app::ApiError::Kind::Http,
                    403,
                    u"insufficient_scope"_s,
@@ -508,7 +508,7 @@ void CredentialsPage::updateDetails()
     html += line(tr("Status"), CredentialModel::statusText(m_model->displayStatus(row)));
     html += line(tr("Key"), r.prefix + u"…"_s + r.last4);
     html += line(tr("Id"), r.id);
-    html += line(app::kindInfo(m_kind).scopesField == u"permissions"_s ? tr("Permissions") : tr("Scopes"),
+    html += line(app::kindInfo(m_kind).rightsField == u"permissions"_s ? tr("Permissions") : tr("Scopes"),
                  r.scopes.join(u", "_s));
     html += line(tr("Created"), when(r.createdAt));
     html += line(tr("Created by"), r.createdBy);

@@ -101,7 +101,7 @@ GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCa
     scroll->setWidgetResizable(true);
     scroll->setMinimumHeight(180);
     m_scopesError = errorLabel(u"scopesError"_s, this);
-    form->addRow(info.scopesField == u"permissions"_s ? tr("&Permissions:") : tr("&Scopes:"), scroll);
+    form->addRow(info.rightsField == u"permissions"_s ? tr("&Permissions:") : tr("&Scopes:"), scroll);
     form->addRow(QString(), m_scopesError);
 
     m_expiry = new QComboBox(this);
@@ -230,7 +230,7 @@ void GenerateDialog::validate()
         anyScope = anyScope || box->isChecked();
     showError(m_scopesError, {});
     if (!anyScope)
-        reasons << (app::kindInfo(m_kind).scopesField == u"permissions"_s ? tr("Choose at least one permission.")
+        reasons << (app::kindInfo(m_kind).rightsField == u"permissions"_s ? tr("Choose at least one permission.")
                                                                           : tr("Choose at least one scope."));
     const QString expiryProblem = expiryError();
     showError(m_expiryError, expiryProblem);
@@ -272,7 +272,7 @@ void GenerateDialog::showServerError(const app::ApiError& error)
         }
     };
     place(u"name"_s, m_nameError);
-    place(info.scopesField, m_scopesError);
+    place(info.rightsField, m_scopesError);
     place(info.expiryField, m_expiryError);
     place(u"ipAllowlist"_s, m_allowlistError);
     m_reason->setText(placed ? tr("The server refused some fields; see the messages above.") : error.userMessage());

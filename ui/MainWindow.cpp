@@ -81,7 +81,8 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setMaximumWidth(240);
     m_stack = new QStackedWidget(splitter);
-    for (auto kind : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken}) {
+    for (const app::CredentialKindInfo& info : app::credentialKinds()) {
+        const app::CredentialKind kind = info.kind;
         auto* page = new CredentialsPage(kind, client, session, clipboard, m_stack);
         m_pages.append(page);
         m_stack->addWidget(page);
@@ -228,10 +229,8 @@ void MainWindow::updateConnectionBar()
     const protocol::UserDto& user = m_session->user();
     // A stored token is named by its kind, in the user's language.
     QString credential = tr("Signed in with a token");
-    for (auto k : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken}) {
-        if (app::kindInfo(k).wireName == m_session->credentialKind())
-            credential = app::signedInWith(k);
-    }
+    if (const app::CredentialKindInfo* info = protocol::kindByWireName(m_session->credentialKind()))
+        credential = app::signedInWith(info->kind);
     m_user->setText(user.email.isEmpty() ? credential : tr("Signed in as %1").arg(user.email));
     QSignalBlocker block(m_tenant);
     m_tenant->clear();

@@ -1,3 +1,4 @@
+#include "protocol/CredentialKind.h"
 #include "protocol/Scopes.h"
 
 #include <QJsonArray>
@@ -52,9 +53,10 @@ private slots:
 
 void TestScopes::appliesToConstants()
 {
-    QCOMPARE(QString::fromLatin1(td::protocol::AppliesToApiKey), ApiKey);
-    QCOMPARE(QString::fromLatin1(td::protocol::AppliesToUat), Uat);
-    QCOMPARE(QString::fromLatin1(td::protocol::AppliesToPrivateToken), PrivateToken);
+    using td::protocol::CredentialKind;
+    QCOMPARE(td::protocol::kindInfo(CredentialKind::ApiKey).wireName, ApiKey);
+    QCOMPARE(td::protocol::kindInfo(CredentialKind::Uat).wireName, Uat);
+    QCOMPARE(td::protocol::kindInfo(CredentialKind::PrivateToken).wireName, PrivateToken);
     QCOMPARE(QString::fromLatin1(td::protocol::AdminScope), u"admin"_s);
 }
 

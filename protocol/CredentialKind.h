@@ -1,0 +1,44 @@
+#pragma once
+
+#include "protocol/Token.h"
+
+#include <QString>
+#include <QStringView>
+
+#include <array>
+
+namespace td::protocol {
+
+// The three kinds of managed credential. Everything that differs between them is in the one table behind
+// kindInfo(): the server's routes, validation and authentication, the store's CHECK, the console's pages and the
+// token inspector all read it. Adding a kind is the checklist in DESIGN.md.
+enum class CredentialKind { ApiKey, Uat, PrivateToken };
+
+struct CredentialKindInfo
+{
+    CredentialKind kind;
+    TokenKind tokenKind;
+    char letter;          // the token's "td<letter>_" head: 'k', 'u', 'p'
+    QString wireName;     // "apiKey" | "uat" | "privateToken": the record's "kind", its key in responses, the store
+    QString pathSegment;  // "api-keys" | "uats" | "private-tokens" under /api/v1
+    const char* idPrefix; // record ids: "key_" | "uat_" | "ptk_"
+    QString rightsField;  // which field holds the rights: "scopes" | "permissions"
+    QString expiryField;  // "expiresAt" | "validUntil"
+    bool expiryRequired;  // UATs and private tokens must expire
+    bool expiryIsDate;    // a date (valid through the end of that day, UTC) rather than a time
+    bool sessionOnly;     // who may create it: a login session only (private tokens), or any admin credential
+
+    QString path() const { return QStringLiteral("/api/v1/") + pathSegment; } // "/api/v1/api-keys"
+    QString tokenPrefix() const { return QStringLiteral("td") + QLatin1Char(letter) + QLatin1Char('_'); }
+};
+
+inline constexpr int CredentialKindCount = 3;
+const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds();
+const CredentialKindInfo& kindInfo(CredentialKind kind);
+const CredentialKindInfo* kindByWireName(QStringView wireName); // nullptr: not a credential kind
+const CredentialKindInfo* kindByTokenKind(TokenKind kind);      // nullptr: a refresh token
+const CredentialKindInfo* kindByLetter(char letter);
+// "'apiKey', 'uat', 'privateToken'": for the store's CHECK constraint.
+QString sqlKindList();
+
+} // namespace td::protocol
