@@ -402,6 +402,13 @@ void Api::audit(const Request& request, const QString& tenantId, const QString& 
         qCWarning(lcStore).noquote() << "an audit event could not be written:" << action;
 }
 
+Response Api::missingCredential(bool readFailed)
+{
+    if (readFailed)
+        return storeFailure();
+    return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+}
+
 Response Api::storeFailure()
 {
     return Response::error(500, QLatin1String(ErrorCode::InternalError),
@@ -416,7 +423,12 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
     const ServerConfig& config = m_context.config;
     const int window = config.loginWindowSeconds;
     const qint64 now = Clock::nowMs();
-    const std::optional<UserRecord> user = m_store.userByLogin(login);
+    Read<UserRecord> found = m_store.userByLogin(login);
+    if (found.isFailed()) {
+        reply(storeFailure());
+        return;
+    }
+    const std::optional<UserRecord> user = found.take();
     // IPv6 clients count per /64: whoever holds one address of it usually holds them all.
     const QString bucket = clientBucket(request.client);
     const QString addressKey = u"addr:"_s + bucket;
@@ -428,8 +440,9 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
     // is sometimes a password typed into the wrong field.
     const QString actor = user ? u"user:"_s + user->id : u"login:unknown"_s;
     const auto tenantOf = [this, &user] {
-        const QList<MembershipRecord> memberships = user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
-        return memberships.isEmpty() ? QString() : memberships.constFirst().tenantId;
+        const Read<QList<MembershipRecord>> memberships =
+            user ? m_store.memberships(user->id) : Read<QList<MembershipRecord>>::none();
+        return memberships && !memberships->isEmpty() ? memberships->constFirst().tenantId : QString();
     };
     // Attempts are counted before the password is checked, in one step with the check, so that many concurrent
     // attempts cannot all pass before the first failure is recorded; a success clears the account's count.
@@ -480,19 +493,25 @@ void Api::passwordLogin(const Request& request, const QString& login, const QStr
                 LoginOutcome outcome;
                 const bool verified = watcher->result() && user.has_value();
                 const qint64 at = Clock::nowMs();
-                const QList<MembershipRecord> memberships =
-                    user ? m_store.memberships(user->id) : QList<MembershipRecord>{};
+                const Read<QList<MembershipRecord>> memberships =
+                    user ? m_store.memberships(user->id) : Read<QList<MembershipRecord>>::of({});
                 if (!verified) {
                     m_context.limiter.hit(failuresKey, at, m_context.config.loginWindowSeconds);
                     m_context.limiter.hit(globalKey, at, m_context.config.loginWindowSeconds);
-                    audit(request, memberships.isEmpty() ? QString() : memberships.constFirst().tenantId, actor,
-                          u"login.failed"_s, u"user"_s, user ? user->id : QString());
+                    audit(request,
+                          memberships && !memberships->isEmpty() ? memberships->constFirst().tenantId : QString(),
+                          actor, u"login.failed"_s, u"user"_s, user ? user->id : QString());
                     outcome.status = LoginOutcome::Status::Invalid;
                     done(outcome);
                     return;
                 }
                 m_context.limiter.clear(accountKey);
-                for (const MembershipRecord& m : memberships) {
+                if (memberships.isFailed()) {
+                    outcome.status = LoginOutcome::Status::Failed;
+                    done(outcome);
+                    return;
+                }
+                for (const MembershipRecord& m : *memberships) {
                     if (wantedTenant.isEmpty() ? outcome.tenantId.isEmpty() : m.tenantId == wantedTenant)
                         outcome.tenantId = m.tenantId;
                 }
@@ -593,7 +612,9 @@ Response Api::issueSession(const Request& request, const UserRecord& user, const
     const QByteArray token = accessToken(user.id, tenantId, sessionId, &exp);
     QJsonArray tenants;
     const auto memberships = m_store.memberships(user.id);
-    for (const MembershipRecord& m : memberships)
+    if (memberships.isFailed())
+        return storeFailure();
+    for (const MembershipRecord& m : *memberships)
         tenants.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
     return Response::ok(QJsonObject{{u"token"_s, QString::fromLatin1(token)},
                                     {u"refreshToken"_s, QString::fromLatin1(refreshToken)},
@@ -693,6 +714,8 @@ Response Api::v2Me(Request&, const Principal& p)
 {
     const auto user = m_store.userById(p.userId);
     const auto tenant = m_store.tenant(p.tenantId);
+    if (user.isFailed() || tenant.isFailed())
+        return storeFailure();
     QJsonObject me{
         {u"id"_s, p.userId},
         {u"email"_s, user ? user->email : QString()},
@@ -767,8 +790,9 @@ Response Api::refresh(Request& request)
     }
     const auto user = m_store.userById(session.userId);
     if (!user)
-        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid),
-                               tr("The session has ended. Log in again."));
+        return user.isFailed() ? storeFailure()
+                               : Response::error(401, QLatin1String(ErrorCode::TokenNotValid),
+                                                 tr("The session has ended. Log in again."));
     audit(request, session.tenantId, u"user:"_s + user->id, u"refresh"_s, u"session"_s, session.id);
     return issueSession(request, *user, session.tenantId, session.id, session.expiresAt, next);
 }
@@ -809,7 +833,10 @@ Response Api::me(Request&, const Principal& p)
     std::shared_ptr<const QByteArray> user = m_context.authCache.userJson(p.userId, now);
     if (!user && !p.userId.isEmpty()) {
         const quint64 generation = m_context.authCache.generation();
-        if (const auto record = m_store.userById(p.userId)) {
+        const auto record = m_store.userById(p.userId);
+        if (record.isFailed())
+            return storeFailure();
+        if (record) {
             user = std::make_shared<const QByteArray>(
                 QJsonDocument(record->toDto().toJson()).toJson(QJsonDocument::Compact));
             m_context.authCache.putUserJson(p.userId, user, now, generation);
@@ -854,9 +881,13 @@ Response Api::tenants(Request&, const Principal& p)
     QJsonArray out;
     if (p.isSession()) {
         const auto memberships = m_store.memberships(p.userId);
-        for (const MembershipRecord& m : memberships)
+        if (memberships.isFailed())
+            return storeFailure();
+        for (const MembershipRecord& m : *memberships)
             out.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
-    } else if (const auto tenant = m_store.tenant(p.tenantId)) {
+    } else if (const auto tenant = m_store.tenant(p.tenantId); tenant.isFailed()) {
+        return storeFailure();
+    } else if (tenant) {
         // A token has no membership of its own: its role is what its scopes allow.
         out.append(TenantDto{tenant->tenantId, tenant->tenantName,
                              p.hasScope(QLatin1String(AdminScope)) ? u"admin"_s : u"member"_s}
@@ -1150,8 +1181,9 @@ Response Api::createCredential(Request& request, const Principal& p, const QStri
     const auto parsed = OpaqueToken::parse(secret);
     record.prefix = parsed->prefix;
     record.last4 = parsed->last4;
-    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name));
-    if (!m_store.insertCredential(record, m_context.digest(secret)))
+    if (!m_store.insertCredential(
+            record, m_context.digest(secret),
+            {auditRecord(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name)}))
         return storeFailure();
     return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}},
                         201);
@@ -1161,7 +1193,7 @@ Response Api::getCredential(Request& request, const Principal& p, const QString&
 {
     const auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
     if (!record)
-        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+        return missingCredential(record.isFailed());
     return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
 }
 
@@ -1173,7 +1205,7 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
         return error;
     auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
     if (!record)
-        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+        return missingCredential(record.isFailed());
     FieldErrors errors;
     for (auto it = body->begin(); it != body->end(); ++it) {
         const QString& key = it.key();
@@ -1194,9 +1226,8 @@ Response Api::patchCredential(Request& request, const Principal& p, const QStrin
         return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
     if (auto refused = outsideBounds(p, *record))
         return *refused;
-    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id,
-                                    QStringList(body->keys()).join(u", "_s)));
-    switch (m_store.updateCredential(*record)) {
+    switch (m_store.updateCredential(*record, {auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind,
+                                                           record->id, QStringList(body->keys()).join(u", "_s))})) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::Conflict:
@@ -1214,12 +1245,12 @@ Response Api::revokeCredential(Request& request, const Principal& p, const QStri
     const QString id = request.params.value(u"id"_s);
     QStringList missing;
     const qint64 now = Clock::nowMs();
-    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id));
-    switch (m_store.revokeCredentials(p.tenantId, kind, {id}, p.actor(), now, &missing)) {
+    switch (m_store.revokeCredentials(p.tenantId, kind, {id}, p.actor(), now, &missing,
+                                      {auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id)})) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::NotFound:
-        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+        return missingCredential(false);
     default:
         return storeFailure();
     }
@@ -1255,9 +1286,10 @@ Response Api::bulkRevoke(Request& request, const Principal& p, const QString& ki
         return errors.response();
     QStringList missing;
     const qint64 now = Clock::nowMs();
+    QList<AuditRecord> audit;
     for (const QString& id : std::as_const(ids))
-        m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk")));
-    switch (m_store.revokeCredentials(p.tenantId, kind, ids, p.actor(), now, &missing)) {
+        audit.append(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk")));
+    switch (m_store.revokeCredentials(p.tenantId, kind, ids, p.actor(), now, &missing, audit)) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::NotFound:
@@ -1300,7 +1332,7 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     const QString id = request.params.value(u"id"_s);
     const auto old = m_store.credential(p.tenantId, kind, id);
     if (!old)
-        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+        return missingCredential(old.isFailed());
 
     const qint64 now = Clock::nowMs();
     const CredentialKindInfo& k = rules(kind);
@@ -1328,13 +1360,13 @@ Response Api::rotateCredential(Request& request, const Principal& p, const QStri
     successor.rotatedFrom = old->id;
     successor.rotatedTo.clear();
     const qint64 graceEnd = now + qint64(graceValue) * 1000;
-    m_store.attachAudit(auditRecord(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
-                                    tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue))));
-    switch (m_store.rotateCredential(p.tenantId, kind, id, successor, m_context.digest(secret), graceEnd)) {
+    const AuditRecord event = auditRecord(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
+                                          tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue)));
+    switch (m_store.rotateCredential(p.tenantId, kind, id, successor, m_context.digest(secret), graceEnd, {event})) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::NotFound:
-        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+        return missingCredential(false);
     case Store::Outcome::Conflict:
         return Response::error(409, QLatin1String(ErrorCode::Conflict),
                                tr("Only an active credential that has not been rotated yet can be rotated."));
@@ -1368,11 +1400,13 @@ Response Api::introspect(Request& request, const Principal& p)
     QJsonObject out{{u"active"_s, false},           {u"kind"_s, QJsonValue()},     {u"id"_s, QJsonValue()},
                     {u"name"_s, QJsonValue()},      {u"tenantId"_s, QJsonValue()}, {u"scopes"_s, QJsonArray()},
                     {u"expiresAt"_s, QJsonValue()}, {u"status"_s, u"unknown"_s}};
+    bool readFailed = false;
     auto describeSession = [&](const SessionRecord& session, const QString& kind, qint64 expiresAt, bool usable) {
         const auto user = m_store.userById(session.userId);
         QString role;
         const auto memberships = m_store.memberships(session.userId);
-        for (const MembershipRecord& m : memberships) {
+        readFailed = readFailed || user.isFailed() || memberships.isFailed();
+        for (const MembershipRecord& m : memberships ? *memberships : QList<MembershipRecord>{}) {
             if (m.tenantId == session.tenantId)
                 role = m.role;
         }
@@ -1403,6 +1437,7 @@ Response Api::introspect(Request& request, const Principal& p)
         out.insert(u"kind"_s, u"session"_s);
         if (!result.claims.sid.isEmpty()) {
             const auto session = m_store.session(result.claims.sid);
+            readFailed = session.isFailed();
             if (session && session->tenantId == p.tenantId)
                 describeSession(*session, u"session"_s, result.claims.exp * 1000, result.ok());
         } else {
@@ -1414,12 +1449,14 @@ Response Api::introspect(Request& request, const Principal& p)
         if (parsed->kind == TokenKind::Refresh) {
             bool used = false;
             const auto session = m_store.sessionByRefresh(digest, &used);
+            readFailed = session.isFailed();
             out.insert(u"kind"_s, u"refreshToken"_s);
             if (session && session->tenantId == p.tenantId)
                 describeSession(*session, u"refreshToken"_s, session->expiresAt, !used);
         } else {
             out.insert(u"kind"_s, kindName(parsed->kind));
             const auto record = m_store.credentialByDigest(digest);
+            readFailed = record.isFailed();
             if (record && record->tenantId == p.tenantId) {
                 const KeyStatus status = record->status(now);
                 out.insert(u"active"_s, status == KeyStatus::Active);
@@ -1436,6 +1473,8 @@ Response Api::introspect(Request& request, const Principal& p)
     } else {
         out.insert(u"status"_s, u"malformed"_s);
     }
+    if (readFailed)
+        return storeFailure(); // never "inactive" because the database could not be read
     audit(request, p.tenantId, p.actor(), u"token.introspect"_s, out.value(u"kind"_s).toString(),
           out.value(u"id"_s).toString());
     return Response::ok(out);

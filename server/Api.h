@@ -81,6 +81,7 @@ private:
     void audit(const Request& request, const QString& tenantId, const QString& actor, const QString& action,
                const QString& targetKind = {}, const QString& targetId = {}, const QString& detail = {});
     Response storeFailure();
+    Response missingCredential(bool readFailed); // 404, or storeFailure() when the read failed
 
     ServerContext& m_context;
     Store& m_store;

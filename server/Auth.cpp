@@ -101,6 +101,15 @@ AuthResult Authenticator::refuse(const Request& request, int status, const char*
     return {std::nullopt, Response::error(status, QLatin1String(code), message)};
 }
 
+AuthResult Authenticator::unavailable()
+{
+    // The database could not be read: the credential may well be valid, so it is neither refused nor audited.
+    Response response = Response::error(503, u"service_unavailable"_s,
+                                        tr("The server cannot check credentials right now. Try again shortly."));
+    response.withHeader("Retry-After", "1");
+    return {std::nullopt, response};
+}
+
 AuthResult Authenticator::authenticate(const Request& request)
 {
     const auto items = request.query.queryItems();
@@ -154,6 +163,8 @@ AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArr
                       tr("The session token is not valid (%1). Log in again.").arg(toString(result.error)));
     }
     const auto session = m_store.session(result.claims.sid);
+    if (session.isFailed())
+        return unavailable();
     if (!session || session->userId != result.claims.sub || session->revokedAt != 0 ||
         session->expiresAt <= Clock::nowMs()) {
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The session has ended. Log in again."));
@@ -164,8 +175,10 @@ AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArr
     p.expiresAt = result.claims.exp * 1000;
     const QString wanted = request.hasHeader("x-tenant-id") ? QString::fromUtf8(request.header("x-tenant-id").trimmed())
                                                             : result.claims.tid;
-    const QList<MembershipRecord> memberships = m_store.memberships(p.userId);
-    for (const MembershipRecord& m : memberships) {
+    const auto memberships = m_store.memberships(p.userId);
+    if (memberships.isFailed())
+        return unavailable();
+    for (const MembershipRecord& m : *memberships) {
         if (m.tenantId == wanted) {
             p.tenantId = m.tenantId;
             p.role = m.role;
@@ -197,7 +210,10 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     std::shared_ptr<const CredentialRecord> record = m_context.authCache.credential(digest, now);
     if (!record) {
         const quint64 generation = m_context.authCache.generation();
-        if (auto read = m_store.credentialByDigest(digest)) {
+        Read<CredentialRecord> read = m_store.credentialByDigest(digest);
+        if (read.isFailed())
+            return unavailable();
+        if (read) {
             record = std::make_shared<const CredentialRecord>(std::move(*read));
             m_context.authCache.putCredential(digest, record, now, generation);
         }

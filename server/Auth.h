@@ -55,6 +55,8 @@ private:
     AuthResult refuse(const Request& request, int status, const char* code, const QString& message,
                       const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {});
 
+    AuthResult unavailable(); // 503: the store could not be read
+
     ServerContext& m_context;
     Store& m_store;
 };

@@ -367,13 +367,13 @@ bool Store::migrate(QString* error)
     }
     const int known = int(std::size(Migrations));
     // Several workers may start at once on one file: BEGIN IMMEDIATE serialises them.
-    if (!begin()) {
+    Transaction tx(*this);
+    if (!tx.isOpen()) {
         *error = m_lastError;
         return false;
     }
     const int current = schemaVersion();
     if (current < 0 || current > known) {
-        rollback();
         *error = current < 0
                      ? m_lastError
                      : u"The database has schema version %1, newer than this server (%2)."_s.arg(current).arg(known);
@@ -387,23 +387,18 @@ bool Store::migrate(QString* error)
             if (statement.trimmed().isEmpty())
                 continue;
             if (!exec(statement)) {
-                rollback();
                 *error = u"Migration %1 failed: %2"_s.arg(version).arg(m_lastError);
                 return false;
             }
         }
         QSqlQuery q(m_db);
         q.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s);
-        q.addBindValue(version);
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!q.exec()) {
-            fail(q);
-            rollback();
+        if (!run(q, {version, QDateTime::currentMSecsSinceEpoch()})) {
             *error = m_lastError;
             return false;
         }
     }
-    if (!commit()) {
+    if (!tx.commit()) {
         *error = m_lastError;
         return false;
     }
@@ -447,20 +442,52 @@ bool Store::authChanged(bool committed)
     return committed;
 }
 
-bool Store::begin()
+Store::Transaction::Transaction(Store& store, QList<AuditRecord> audit, Auth auth)
+    : m_store(store)
+    , m_audit(std::move(audit))
+    , m_auth(auth)
+    , m_open(store.exec(u"BEGIN IMMEDIATE"_s))
+{}
+
+Store::Transaction::~Transaction()
 {
-    return exec(u"BEGIN IMMEDIATE"_s);
+    if (m_open) {
+        QSqlQuery q(m_store.m_db);
+        q.exec(u"ROLLBACK"_s);
+    }
 }
 
-bool Store::commit()
+bool Store::Transaction::commit()
 {
-    return exec(u"COMMIT"_s);
+    if (!m_open)
+        return false;
+    for (const AuditRecord& event : std::as_const(m_audit)) {
+        if (!m_store.audit(event))
+            return false; // the destructor rolls back
+    }
+    m_open = false;
+    const bool committed = m_store.exec(u"COMMIT"_s);
+    if (!committed) {
+        QSqlQuery q(m_store.m_db);
+        q.exec(u"ROLLBACK"_s); // whatever is left of it
+    }
+    return m_auth == Auth::Changed ? m_store.authChanged(committed) : committed;
 }
 
-void Store::rollback()
+bool Store::run(QSqlQuery& query, const QVariantList& binds)
 {
-    QSqlQuery q(m_db);
-    q.exec(u"ROLLBACK"_s);
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
+    return query.exec() || fail(query);
+}
+
+template <typename T, typename Reader> Read<T> Store::queryOne(QSqlQuery& query, const QVariantList& binds, Reader read)
+{
+    if (!run(query, binds))
+        return Read<T>::error();
+    if (!query.next())
+        return Read<T>::none();
+    return Read<T>::of(read(query));
 }
 
 bool Store::fail(const QSqlQuery& query)
@@ -541,59 +568,40 @@ UserRecord readUser(const QSqlQuery& q)
 }
 } // namespace
 
-std::optional<UserRecord> Store::userByLogin(const QString& emailOrUsername)
+Read<UserRecord> Store::userByLogin(const QString& emailOrUsername)
 {
     QSqlQuery q(m_db);
     q.prepare(u"SELECT "_s + UserColumns + u" FROM users WHERE email = ? OR username = ? LIMIT 1"_s);
-    q.addBindValue(emailOrUsername.toLower());
-    q.addBindValue(emailOrUsername);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readUser(q);
+    return queryOne<UserRecord>(q, {emailOrUsername.toLower(), emailOrUsername}, readUser);
 }
 
-std::optional<UserRecord> Store::userById(const QString& id)
+Read<UserRecord> Store::userById(const QString& id)
 {
     QSqlQuery& q = cached(u"SELECT "_s + UserColumns + u" FROM users WHERE id = ?"_s);
     const Finished done{q};
-    q.addBindValue(id);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readUser(q);
+    return queryOne<UserRecord>(q, {id}, readUser);
 }
 
-QList<MembershipRecord> Store::memberships(const QString& userId)
+Read<QList<MembershipRecord>> Store::memberships(const QString& userId)
 {
-    QList<MembershipRecord> out;
     QSqlQuery& q = cached(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
                           "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
     const Finished done{q};
-    q.addBindValue(userId);
-    if (!q.exec()) {
-        fail(q);
-        return out;
-    }
+    if (!run(q, {userId}))
+        return Read<QList<MembershipRecord>>::error();
+    QList<MembershipRecord> out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    return out;
+    return Read<QList<MembershipRecord>>::of(out);
 }
 
-std::optional<MembershipRecord> Store::tenant(const QString& tenantId)
+Read<MembershipRecord> Store::tenant(const QString& tenantId)
 {
     QSqlQuery& q = cached(u"SELECT id, name FROM tenants WHERE id = ?"_s);
     const Finished done{q};
-    q.addBindValue(tenantId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return MembershipRecord{q.value(0).toString(), q.value(1).toString(), {}};
+    return queryOne<MembershipRecord>(q, {tenantId}, [](const QSqlQuery& row) {
+        return MembershipRecord{row.value(0).toString(), row.value(1).toString(), {}};
+    });
 }
 
 int Store::userCount()
@@ -614,101 +622,56 @@ qint64 Store::nextClientId()
 
 bool Store::createSession(const SessionRecord& session, const QByteArray& refreshDigest)
 {
-    if (!begin())
+    Transaction tx(*this);
+    if (!tx.isOpen())
         return false;
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO sessions (id, user_id, tenant_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"_s);
-    q.addBindValue(session.id);
-    q.addBindValue(session.userId);
-    q.addBindValue(session.tenantId);
-    q.addBindValue(session.createdAt);
-    q.addBindValue(session.expiresAt);
-    if (!q.exec()) {
-        fail(q);
-        rollback();
-        return false;
-    }
     QSqlQuery r(m_db);
     r.prepare(u"INSERT INTO refresh_tokens (digest, session_id, issued_at) VALUES (?, ?, ?)"_s);
-    r.addBindValue(refreshDigest);
-    r.addBindValue(session.id);
-    r.addBindValue(session.createdAt);
-    if (!r.exec()) {
-        fail(r);
-        rollback();
-        return false;
-    }
-    return commit();
+    return run(q, {session.id, session.userId, session.tenantId, session.createdAt, session.expiresAt}) &&
+           run(r, {refreshDigest, session.id, session.createdAt}) && tx.commit();
 }
 
-std::optional<SessionRecord> Store::session(const QString& id)
+Read<SessionRecord> Store::session(const QString& id)
 {
     QSqlQuery& q =
         cached(u"SELECT id, user_id, tenant_id, created_at, expires_at, revoked_at FROM sessions WHERE id = ?"_s);
     const Finished done{q};
-    q.addBindValue(id);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readSession(q, 0);
+    return queryOne<SessionRecord>(q, {id}, [](const QSqlQuery& row) { return readSession(row, 0); });
 }
 
 Store::Outcome Store::rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now,
                                     SessionRecord* session)
 {
-    if (!begin())
+    Transaction tx(*this);
+    if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
     q.prepare(u"SELECT r.used_at, s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at "
               "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
-    q.addBindValue(digest);
-    if (!q.exec()) {
-        fail(q);
-        rollback();
+    if (!run(q, {digest}))
         return Outcome::Failed;
-    }
-    if (!q.next()) {
-        rollback();
+    if (!q.next())
         return Outcome::NotFound;
-    }
     *session = readSession(q, 1);
     const bool used = !q.value(0).isNull();
     q.finish();
-    if (session->revokedAt != 0 || session->expiresAt <= now) {
-        rollback();
+    if (session->revokedAt != 0 || session->expiresAt <= now)
         return Outcome::Ended;
-    }
     if (used) {
         // A used refresh token came back: someone holds a copy. End the whole session.
         QSqlQuery r(m_db);
         r.prepare(u"UPDATE sessions SET revoked_at = ?, revoked_reason = 'refresh_reuse' WHERE id = ?"_s);
-        r.addBindValue(now);
-        r.addBindValue(session->id);
-        if (!r.exec()) {
-            fail(r);
-            rollback();
-            return Outcome::Failed;
-        }
-        return commit() ? Outcome::Reused : Outcome::Failed;
+        return run(r, {now, session->id}) && tx.commit() ? Outcome::Reused : Outcome::Failed;
     }
     QSqlQuery mark(m_db);
     mark.prepare(u"UPDATE refresh_tokens SET used_at = ? WHERE digest = ? AND used_at IS NULL"_s);
-    mark.addBindValue(now);
-    mark.addBindValue(digest);
+    if (!run(mark, {now, digest}) || mark.numRowsAffected() != 1)
+        return Outcome::Failed;
     QSqlQuery insert(m_db);
     insert.prepare(u"INSERT INTO refresh_tokens (digest, session_id, issued_at) VALUES (?, ?, ?)"_s);
-    insert.addBindValue(nextDigest);
-    insert.addBindValue(session->id);
-    insert.addBindValue(now);
-    if (!mark.exec() || mark.numRowsAffected() != 1 || !insert.exec()) {
-        fail(mark.lastError().isValid() ? mark : insert);
-        rollback();
-        return Outcome::Failed;
-    }
-    return commit() ? Outcome::Ok : Outcome::Failed;
+    return run(insert, {nextDigest, session->id, now}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::revokeSessionByRefresh(const QByteArray& digest, qint64 now, SessionRecord* session)
@@ -716,11 +679,8 @@ Store::Outcome Store::revokeSessionByRefresh(const QByteArray& digest, qint64 no
     QSqlQuery q(m_db);
     q.prepare(u"SELECT s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at "
               "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
-    q.addBindValue(digest);
-    if (!q.exec()) {
-        fail(q);
+    if (!run(q, {digest}))
         return Outcome::Failed;
-    }
     if (!q.next())
         return Outcome::NotFound;
     *session = readSession(q, 0);
@@ -734,55 +694,24 @@ bool Store::revokeSession(const QString& id, const QString& reason, qint64 now)
 {
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL"_s);
-    q.addBindValue(now);
-    q.addBindValue(reason);
-    q.addBindValue(id);
-    return q.exec() || fail(q);
+    return run(q, {now, reason, id});
 }
 
-std::optional<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, bool* used)
+Read<SessionRecord> Store::sessionByRefresh(const QByteArray& digest, bool* used)
 {
     QSqlQuery q(m_db);
     q.prepare(u"SELECT s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at, r.used_at "
               "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
-    q.addBindValue(digest);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    *used = !q.value(6).isNull();
-    return readSession(q, 0);
+    return queryOne<SessionRecord>(q, {digest}, [used](const QSqlQuery& row) {
+        *used = !row.value(6).isNull();
+        return readSession(row, 0);
+    });
 }
 
-void Store::attachAudit(const AuditRecord& event)
+bool Store::insertCredential(const CredentialRecord& record, const QByteArray& digest, const QList<AuditRecord>& audit)
 {
-    m_attachedAudit.append(event);
-}
-
-bool Store::writeAttachedAudit()
-{
-    const QList<AuditRecord> events = std::exchange(m_attachedAudit, {});
-    for (const AuditRecord& event : events) {
-        if (!audit(event))
-            return false;
-    }
-    return true;
-}
-
-bool Store::insertCredential(const CredentialRecord& record, const QByteArray& digest)
-{
-    if (!begin()) {
-        m_attachedAudit.clear();
-        return false;
-    }
-    if (!insertCredentialRow(record, digest) || !writeAttachedAudit()) {
-        m_attachedAudit.clear();
-        rollback();
-        return false;
-    }
-    return commit();
+    Transaction tx(*this, audit);
+    return tx.isOpen() && insertCredentialRow(record, digest) && tx.commit();
 }
 
 bool Store::insertCredentialRow(const CredentialRecord& r, const QByteArray& digest)
@@ -791,51 +720,23 @@ bool Store::insertCredentialRow(const CredentialRecord& r, const QByteArray& dig
     q.prepare(
         u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
         "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(r.id);
-    q.addBindValue(r.kind);
-    q.addBindValue(r.tenantId);
-    q.addBindValue(r.name);
-    q.addBindValue(notNull(r.description));
-    q.addBindValue(r.prefix);
-    q.addBindValue(r.last4);
-    q.addBindValue(digest);
-    q.addBindValue(toJsonArray(r.scopes));
-    q.addBindValue(toJsonArray(r.ipAllowlist));
-    q.addBindValue(r.createdAt);
-    q.addBindValue(r.createdBy);
-    q.addBindValue(nullable(r.expiresAt));
-    q.addBindValue(nullable(r.rotatedFrom));
-    return q.exec() || fail(q);
+    return run(q, {r.id, r.kind, r.tenantId, r.name, notNull(r.description), r.prefix, r.last4, digest,
+                   toJsonArray(r.scopes), toJsonArray(r.ipAllowlist), r.createdAt, r.createdBy, nullable(r.expiresAt),
+                   nullable(r.rotatedFrom)});
 }
 
-std::optional<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
+Read<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
 {
     QSqlQuery& q = cached(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE digest = ?"_s);
     const Finished done{q};
-    q.addBindValue(digest);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readCredential(q);
+    return queryOne<CredentialRecord>(q, {digest}, readCredential);
 }
 
-std::optional<CredentialRecord> Store::credential(const QString& tenantId, const QString& kind, const QString& id)
+Read<CredentialRecord> Store::credential(const QString& tenantId, const QString& kind, const QString& id)
 {
     QSqlQuery q(m_db);
     q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
-    q.addBindValue(tenantId);
-    q.addBindValue(kind);
-    q.addBindValue(id);
-    if (!q.exec()) {
-        fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readCredential(q);
+    return queryOne<CredentialRecord>(q, {tenantId, kind, id}, readCredential);
 }
 
 std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
@@ -902,153 +803,88 @@ std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
     return QString();
 }
 
-Store::Outcome Store::updateCredential(const CredentialRecord& r)
+Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<AuditRecord>& audit)
 {
-    if (!begin()) {
-        m_attachedAudit.clear();
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
         return Outcome::Failed;
-    }
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
               "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
-    q.addBindValue(r.name);
-    q.addBindValue(notNull(r.description));
-    q.addBindValue(toJsonArray(r.ipAllowlist));
-    q.addBindValue(r.tenantId);
-    q.addBindValue(r.kind);
-    q.addBindValue(r.id);
-    if (!q.exec()) {
-        fail(q);
-        m_attachedAudit.clear();
-        rollback();
+    if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), r.tenantId, r.kind, r.id}))
         return Outcome::Failed;
-    }
     if (q.numRowsAffected() != 1) {
         // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
-        m_attachedAudit.clear();
-        const bool exists = credential(r.tenantId, r.kind, r.id).has_value();
-        rollback();
-        return exists ? Outcome::Conflict : Outcome::NotFound;
+        const Read<CredentialRecord> current = credential(r.tenantId, r.kind, r.id);
+        return current.isFailed() ? Outcome::Failed : current ? Outcome::Conflict : Outcome::NotFound;
     }
-    if (!writeAttachedAudit()) {
-        rollback();
-        return Outcome::Failed;
-    }
-    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
+    return tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
-                                        const QString& by, qint64 now, QStringList* missing)
+                                        const QString& by, qint64 now, QStringList* missing,
+                                        const QList<AuditRecord>& audit)
 {
-    if (!begin()) {
-        m_attachedAudit.clear();
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
         return Outcome::Failed;
-    }
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT 1 FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
     for (const QString& id : ids) {
-        QSqlQuery q(m_db);
-        q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
-        q.addBindValue(tenantId);
-        q.addBindValue(kind);
-        q.addBindValue(id);
-        if (!q.exec()) {
-            fail(q);
-            m_attachedAudit.clear();
-            rollback();
+        if (!run(q, {tenantId, kind, id}))
             return Outcome::Failed;
-        }
         if (!q.next())
             missing->append(id);
+        q.finish();
     }
-    if (!missing->isEmpty()) {
-        m_attachedAudit.clear();
-        rollback();
+    if (!missing->isEmpty())
         return Outcome::NotFound;
-    }
+    // Already revoked keys keep their first revocation time and author: revoking is idempotent.
+    QSqlQuery u(m_db);
+    u.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = ? WHERE tenant_id = ? AND kind = ? AND id = ? "
+              "AND revoked_at IS NULL"_s);
     for (const QString& id : ids) {
-        // Already revoked keys keep their first revocation time and author: revoking is idempotent.
-        QSqlQuery u(m_db);
-        u.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = ? WHERE tenant_id = ? AND kind = ? AND id = ? "
-                  "AND revoked_at IS NULL"_s);
-        u.addBindValue(now);
-        u.addBindValue(by);
-        u.addBindValue(tenantId);
-        u.addBindValue(kind);
-        u.addBindValue(id);
-        if (!u.exec()) {
-            fail(u);
-            m_attachedAudit.clear();
-            rollback();
+        if (!run(u, {now, by, tenantId, kind, id}))
             return Outcome::Failed;
-        }
     }
-    if (!writeAttachedAudit()) {
-        rollback();
-        return Outcome::Failed;
-    }
-    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
+    return tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
-                                       const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd)
+                                       const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd,
+                                       const QList<AuditRecord>& audit)
 {
-    if (!begin()) {
-        m_attachedAudit.clear();
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
         return Outcome::Failed;
-    }
-    const auto old = credential(tenantId, kind, id);
-    if (!old) {
-        m_attachedAudit.clear();
-        rollback();
-        return Outcome::NotFound;
-    }
-    if (old->status(successor.createdAt) != protocol::KeyStatus::Active || !old->rotatedTo.isEmpty()) {
-        m_attachedAudit.clear();
-        rollback();
+    const Read<CredentialRecord> old = credential(tenantId, kind, id);
+    if (!old)
+        return old.isFailed() ? Outcome::Failed : Outcome::NotFound;
+    if (old->status(successor.createdAt) != protocol::KeyStatus::Active || !old->rotatedTo.isEmpty())
         return Outcome::Conflict;
-    }
-    if (!insertCredentialRow(successor, digest)) {
-        m_attachedAudit.clear();
-        rollback();
+    if (!insertCredentialRow(successor, digest))
         return Outcome::Failed;
-    }
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = CASE WHEN expires_at IS NULL OR expires_at > ? "
               "THEN ? ELSE expires_at END WHERE id = ?"_s);
-    q.addBindValue(successor.id);
-    q.addBindValue(graceEnd);
-    q.addBindValue(graceEnd);
-    q.addBindValue(id);
-    if (!q.exec() || !writeAttachedAudit()) {
-        if (q.lastError().isValid())
-            fail(q);
-        m_attachedAudit.clear();
-        rollback();
-        return Outcome::Failed;
-    }
-    return authChanged(commit()) ? Outcome::Ok : Outcome::Failed;
+    return run(q, {successor.id, graceEnd, graceEnd, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
 {
     if (updates.isEmpty())
         return true;
-    if (!begin())
+    Transaction tx(*this);
+    if (!tx.isOpen())
         return false;
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
               "(last_used_at IS NULL OR last_used_at < ?)"_s);
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
-        q.bindValue(0, it->at);
-        q.bindValue(1, it->ip);
-        q.bindValue(2, it.key());
-        q.bindValue(3, it->at);
-        if (!q.exec()) {
-            fail(q);
-            rollback();
+        if (!run(q, {it->at, it->ip, it.key(), it->at}))
             return false;
-        }
     }
-    return commit();
+    return tx.commit();
 }
 
 bool Store::audit(const AuditRecord& e, qint64* insertedId)

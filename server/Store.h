@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -104,12 +105,64 @@ struct UsageUpdate
     QString ip;
 };
 
+// What a read found: the record, nothing, or a failure of the database. A failure must never reach a client as
+// "not found" (404) or as "the token is not valid" (401): callers answer it as the server's fault.
+template <typename T> class Read final
+{
+public:
+    static Read of(T value)
+    {
+        Read r(Status::Found);
+        r.m_value = std::move(value);
+        return r;
+    }
+    static Read none() { return Read(Status::NotFound); }
+    static Read error() { return Read(Status::Failed); }
+
+    bool isFailed() const { return m_status == Status::Failed; }
+    explicit operator bool() const { return m_status == Status::Found; }
+    const T& operator*() const { return *m_value; }
+    T& operator*() { return *m_value; }
+    const T* operator->() const { return &*m_value; }
+    T* operator->() { return &*m_value; }
+    std::optional<T> take() { return std::move(m_value); }
+
+private:
+    enum class Status { Found, NotFound, Failed };
+    explicit Read(Status status)
+        : m_status(status)
+    {}
+    Status m_status;
+    std::optional<T> m_value;
+};
+
 // Data access for one thread: QSqlDatabase connections may not cross threads, so every HTTP worker
 // owns a Store of its own on the same database file.
 class Store final
 {
 public:
     enum class Outcome { Ok, NotFound, Conflict, Reused, Ended, Invalid, Failed };
+
+    // A transaction as a value: BEGIN IMMEDIATE when made, ROLLBACK when it goes out of scope uncommitted. The audit
+    // events it is given are written by commit(), inside it: a change never lands without its audit record, and a
+    // failed audit write undoes the change.
+    class Transaction final
+    {
+    public:
+        enum class Auth { Unchanged, Changed }; // Changed: a commit empties the authentication cache
+        explicit Transaction(Store& store, QList<AuditRecord> audit = {}, Auth auth = Auth::Unchanged);
+        ~Transaction();
+        Q_DISABLE_COPY_MOVE(Transaction)
+
+        bool isOpen() const { return m_open; }
+        bool commit(); // false: rolled back, or the outcome of COMMIT is unknown
+
+    private:
+        Store& m_store;
+        QList<AuditRecord> m_audit;
+        Auth m_auth;
+        bool m_open = false;
+    };
 
     explicit Store(QString connectionName);
     ~Store();
@@ -128,41 +181,41 @@ public:
     bool createTenant(const QString& id, const QString& name, qint64 now);
     bool createUser(const UserRecord& user, qint64 now);
     bool addMembership(const QString& userId, const QString& tenantId, const QString& role);
-    std::optional<UserRecord> userByLogin(const QString& emailOrUsername);
-    std::optional<UserRecord> userById(const QString& id);
-    QList<MembershipRecord> memberships(const QString& userId);
-    std::optional<MembershipRecord> tenant(const QString& tenantId);
+    Read<UserRecord> userByLogin(const QString& emailOrUsername);
+    Read<UserRecord> userById(const QString& id);
+    Read<QList<MembershipRecord>> memberships(const QString& userId); // found, possibly empty, or failed
+    Read<MembershipRecord> tenant(const QString& tenantId);
     qint64 nextClientId();
     int userCount();
 
     // sessions and refresh tokens
     bool createSession(const SessionRecord& session, const QByteArray& refreshDigest);
-    std::optional<SessionRecord> session(const QString& id);
+    Read<SessionRecord> session(const QString& id);
     // Marks the presented refresh token used and stores its successor, atomically; a token used before
     // revokes the whole session (Reused).
     Outcome rotateRefresh(const QByteArray& digest, const QByteArray& nextDigest, qint64 now, SessionRecord* session);
     Outcome revokeSessionByRefresh(const QByteArray& digest, qint64 now, SessionRecord* session);
     bool revokeSession(const QString& id, const QString& reason, qint64 now);
     // For introspection: the session a refresh token belongs to, and whether the token was used.
-    std::optional<SessionRecord> sessionByRefresh(const QByteArray& digest, bool* used);
+    Read<SessionRecord> sessionByRefresh(const QByteArray& digest, bool* used);
 
-    // credentials. The changes below write the audit events attached with attachAudit() in their own transaction:
-    // a change is never committed without its audit record, and a failed audit write undoes the change.
-    void attachAudit(const AuditRecord& event);
-    bool insertCredential(const CredentialRecord& record, const QByteArray& digest);
-    std::optional<CredentialRecord> credentialByDigest(const QByteArray& digest);
-    std::optional<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
+    // credentials. The changes below write the audit events they are given in their own transaction.
+    bool insertCredential(const CredentialRecord& record, const QByteArray& digest,
+                          const QList<AuditRecord>& audit = {});
+    Read<CredentialRecord> credentialByDigest(const QByteArray& digest);
+    Read<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
     // One page of a list, each record handed to visit as it is read (a page of 1000 is written straight to JSON);
     // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
     std::optional<QString> visitCredentials(const CredentialQuery& query,
                                             const std::function<void(const CredentialRecord&)>& visit);
-    Outcome updateCredential(const CredentialRecord& record);
+    Outcome updateCredential(const CredentialRecord& record, const QList<AuditRecord>& audit);
     // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed.
     Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
-                              qint64 now, QStringList* missing);
+                              qint64 now, QStringList* missing, const QList<AuditRecord>& audit = {});
     // Inserts the successor, links both and shortens the old one's life to graceEnd, atomically.
     Outcome rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
-                             const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd);
+                             const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd,
+                             const QList<AuditRecord>& audit = {});
     bool recordUsage(const QHash<QString, UsageUpdate>& updates);
 
     // audit
@@ -177,7 +230,6 @@ public:
                         const QString& createdBy, qint64 now);
     std::optional<QList<QJsonObject>> resources(const QString& tenantId, const QString& kind, int limit);
 
-    QSqlDatabase& database() { return m_db; }
     // Told about every committed change to what authentication reads (credentials, users, memberships).
     void setAuthCache(class AuthCache* cache) { m_authCache = cache; }
 
@@ -185,19 +237,18 @@ private:
     // Hot look-ups (every authenticated request) reuse their prepared statement instead of parsing SQL again.
     QSqlQuery& cached(const QString& sql);
     bool exec(const QString& sql);
-    bool begin();
-    bool commit();
-    void rollback();
+    // Binds the values to a prepared statement and runs it; false: failed (m_lastError says why).
+    bool run(QSqlQuery& query, const QVariantList& binds);
+    // Runs a statement expected to give at most one row and reads it with read.
+    template <typename T, typename Reader> Read<T> queryOne(QSqlQuery& query, const QVariantList& binds, Reader read);
     bool fail(const class QSqlQuery& query);
     bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
-    bool writeAttachedAudit();        // and forget them; false: the caller rolls back
     bool authChanged(bool committed); // empties the auth cache; returns committed
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_lastError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
-    QList<AuditRecord> m_attachedAudit;
     class AuthCache* m_authCache = nullptr;
 };
 
