@@ -358,14 +358,7 @@ bool CredentialRows::appendJson(const QJsonArray& items, QString* error)
 
 bool CredentialRows::appendJsonObject(const QJsonObject& object, QString* error)
 {
-    std::optional<protocol::ApiKeyDto> record;
-    if (object.contains(u"permissions"_s) && !object.contains(u"scopes"_s)) {
-        QJsonObject renamed = object;
-        renamed.insert(u"scopes"_s, renamed.take(u"permissions"_s));
-        record = protocol::ApiKeyDto::fromJson(renamed, error);
-    } else {
-        record = protocol::ApiKeyDto::fromJson(object, error);
-    }
+    const std::optional<protocol::ApiKeyDto> record = protocol::ApiKeyDto::fromJson(object, error);
     if (!record)
         return false;
     append(*record);

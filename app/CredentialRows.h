@@ -48,9 +48,8 @@ public:
     void prepend(const protocol::ApiKeyDto& record);
     void replace(int row, const protocol::ApiKeyDto& record);
 
-    // The "items" of a list page, straight from JSON to rows (no ApiKeyDto in between). Accepts what
-    // credentialFromJson accepts ("permissions" for "scopes"); on the first malformed item returns false, names the
-    // problem in *error and adds nothing.
+    // The "items" of a list page, as ApiKeyDto::fromJson reads each (any kind's shape); on the first malformed item
+    // returns false, names the problem in *error and adds nothing.
     bool appendJson(const QJsonArray& items, QString* error = nullptr);
 
     protocol::ApiKeyDto record(int row) const;

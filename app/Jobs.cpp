@@ -38,14 +38,6 @@ void wipe(QByteArray& secret)
 
 } // namespace
 
-std::optional<ApiKeyDto> credentialFromJson(const QJsonObject& object)
-{
-    QJsonObject o = object;
-    if (o.contains(u"permissions"_s) && !o.contains(u"scopes"_s))
-        o.insert(u"scopes"_s, o.take(u"permissions"_s));
-    return ApiKeyDto::fromJson(o);
-}
-
 LoginJob::LoginJob(ApiClient* client, QString email, QByteArray password, QString tenantId, QObject* parent)
     : ApiJob(client, parent)
     , m_email(std::move(email))
@@ -232,7 +224,7 @@ QJsonObject CreateCredentialJob::body() const
 bool CreateCredentialJob::parse(const QJsonValue& data)
 {
     const QJsonObject o = data.toObject();
-    const auto record = credentialFromJson(o.value(kindInfo(m_kind).wireName).toObject());
+    const auto record = ApiKeyDto::fromJson(o.value(kindInfo(m_kind).wireName).toObject());
     m_result.secret = o.value(u"secret"_s).toString().toLatin1();
     if (!record || m_result.secret.isEmpty())
         return false;
@@ -262,7 +254,7 @@ QString UpdateCredentialJob::path() const
 
 bool UpdateCredentialJob::parse(const QJsonValue& data)
 {
-    const auto record = credentialFromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
+    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
     if (record)
         m_record = *record;
     return record.has_value();
@@ -296,7 +288,7 @@ bool RevokeCredentialsJob::parse(const QJsonValue& data)
     const QJsonArray items =
         m_ids.size() == 1 ? QJsonArray{o.value(kindInfo(m_kind).wireName)} : o.value(u"items"_s).toArray();
     for (const QJsonValue& v : items) {
-        const auto record = credentialFromJson(v.toObject());
+        const auto record = ApiKeyDto::fromJson(v.toObject());
         if (!record)
             return false;
         m_records.append(*record);
@@ -330,12 +322,12 @@ QJsonObject RotateCredentialJob::body() const
 bool RotateCredentialJob::parse(const QJsonValue& data)
 {
     const QJsonObject o = data.toObject();
-    const auto record = credentialFromJson(o.value(kindInfo(m_kind).wireName).toObject());
+    const auto record = ApiKeyDto::fromJson(o.value(kindInfo(m_kind).wireName).toObject());
     m_result.secret = o.value(u"secret"_s).toString().toLatin1();
     if (!record || m_result.secret.isEmpty())
         return false;
     m_result.record = *record;
-    m_result.previous = credentialFromJson(o.value(u"previous"_s).toObject());
+    m_result.previous = ApiKeyDto::fromJson(o.value(u"previous"_s).toObject());
     return true;
 }
 

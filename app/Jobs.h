@@ -341,6 +341,5 @@ private:
 };
 
 // Reads a credential record in any kind's wire shape (UATs say permissions/validUntil).
-std::optional<protocol::ApiKeyDto> credentialFromJson(const QJsonObject& object);
 
 } // namespace td::app

@@ -1,5 +1,7 @@
 #include "protocol/Dto.h"
 
+#include "protocol/CredentialFields.h"
+
 #include <QDate>
 #include <QRegularExpression>
 #include <QTime>
@@ -29,7 +31,7 @@ public:
 
     bool ok() const { return m_ok; }
 
-    QString requiredString(QLatin1StringView key)
+    template <typename Key> QString requiredString(Key key)
     {
         const QJsonValue value = m_object.value(key);
         if (!value.isString() || value.toString().isEmpty()) {
@@ -40,7 +42,7 @@ public:
     }
 
     // Absent and null read as empty.
-    QString optionalString(QLatin1StringView key)
+    template <typename Key> QString optionalString(Key key)
     {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined() || value.isNull())
@@ -52,7 +54,7 @@ public:
         return value.toString();
     }
 
-    QDateTime requiredTime(QLatin1StringView key)
+    template <typename Key> QDateTime requiredTime(Key key)
     {
         const QJsonValue value = m_object.value(key);
         const QDateTime time = value.isString() ? fromIso(value.toString()) : QDateTime();
@@ -62,7 +64,7 @@ public:
     }
 
     // Absent and null read as an invalid time ("never").
-    QDateTime optionalTime(QLatin1StringView key)
+    template <typename Key> QDateTime optionalTime(Key key)
     {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined() || value.isNull())
@@ -73,7 +75,7 @@ public:
         return time;
     }
 
-    QStringList stringList(QLatin1StringView key, bool required)
+    template <typename Key> QStringList stringList(Key key, bool required)
     {
         const QJsonValue value = m_object.value(key);
         if (!required && (value.isUndefined() || value.isNull()))
@@ -93,7 +95,7 @@ public:
         return list;
     }
 
-    qint64 optionalInteger(QLatin1StringView key)
+    template <typename Key> qint64 optionalInteger(Key key)
     {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined() || value.isNull())
@@ -259,59 +261,81 @@ std::optional<TenantDto> TenantDto::fromJson(const QJsonObject& object, QString*
     return tenant;
 }
 
+namespace {
+
+// ApiKeyDto to a JSON object, field by field from CredentialFields.h.
+struct JsonWriter
+{
+    QJsonObject out;
+    void kind(const QString& name, CredentialKind value) { out.insert(name, kindInfo(value).wireName); }
+    void text(const QString& name, const QString& value) { out.insert(name, value); }
+    void textOrNull(const QString& name, const QString& value) { out.insert(name, stringOrNull(value)); }
+    void list(const QString& name, const QStringList& value, bool)
+    {
+        out.insert(name, QJsonArray::fromStringList(value));
+    }
+    void time(const QString& name, const QDateTime& value, bool) { out.insert(name, toIsoOrNull(value)); }
+    void date(const QString& name, const QDateTime& expiresAt)
+    {
+        // Valid through the end of the stored day: the last valid millisecond names the date.
+        out.insert(name, expiresAt.isValid() ? QJsonValue(expiresAt.addMSecs(-1).date().toString(Qt::ISODate))
+                                             : QJsonValue());
+    }
+    void status(const QString& name, const ApiKeyDto& record) { out.insert(name, toString(record.status)); }
+};
+
+// A JSON object to ApiKeyDto, field by field from CredentialFields.h.
+struct JsonReader
+{
+    FieldReader reader;
+    const QJsonObject& object;
+    void kind(const QString&, CredentialKind&) {} // read before the visit: it names the other fields
+    void text(const QString& name, QString& value) { value = reader.requiredString(name); }
+    void textOrNull(const QString& name, QString& value) { value = reader.optionalString(name); }
+    void list(const QString& name, QStringList& value, bool required) { value = reader.stringList(name, required); }
+    void time(const QString& name, QDateTime& value, bool required)
+    {
+        value = required ? reader.requiredTime(name) : reader.optionalTime(name);
+    }
+    void date(const QString&, const QDateTime&) {} // derived from expiresAt
+    void status(const QString& name, ApiKeyDto& record)
+    {
+        const QString text = reader.requiredString(name);
+        if (!reader.ok())
+            return;
+        if (const std::optional<KeyStatus> parsed = keyStatusFromString(text))
+            record.status = *parsed;
+        else
+            reader.fail(u"field \"status\" must be \"active\", \"expired\" or \"revoked\""_s);
+    }
+};
+
+} // namespace
+
 QJsonObject ApiKeyDto::toJson() const
 {
-    return QJsonObject{
-        {u"id"_s, id},
-        {u"name"_s, name},
-        {u"description"_s, stringOrNull(description)},
-        {u"prefix"_s, prefix},
-        {u"last4"_s, last4},
-        {u"scopes"_s, QJsonArray::fromStringList(scopes)},
-        {u"tenantId"_s, tenantId},
-        {u"createdAt"_s, toIsoOrNull(createdAt)},
-        {u"createdBy"_s, stringOrNull(createdBy)},
-        {u"expiresAt"_s, toIsoOrNull(expiresAt)},
-        {u"lastUsedAt"_s, toIsoOrNull(lastUsedAt)},
-        {u"lastUsedIp"_s, stringOrNull(lastUsedIp)},
-        {u"ipAllowlist"_s, QJsonArray::fromStringList(ipAllowlist)},
-        {u"status"_s, td::protocol::toString(status)},
-        {u"revokedAt"_s, toIsoOrNull(revokedAt)},
-        {u"revokedBy"_s, stringOrNull(revokedBy)},
-        {u"rotatedFrom"_s, stringOrNull(rotatedFrom)},
-        {u"rotatedTo"_s, stringOrNull(rotatedTo)},
-    };
+    JsonWriter writer;
+    visitCredentialFields(*this, kindInfo(kind), writer);
+    return writer.out;
 }
 
 std::optional<ApiKeyDto> ApiKeyDto::fromJson(const QJsonObject& object, QString* error)
 {
-    FieldReader reader(object, error);
     ApiKeyDto key;
-    key.id = reader.requiredString("id"_L1);
-    key.name = reader.requiredString("name"_L1);
-    key.description = reader.optionalString("description"_L1);
-    key.prefix = reader.requiredString("prefix"_L1);
-    key.last4 = reader.requiredString("last4"_L1);
-    key.scopes = reader.stringList("scopes"_L1, true);
-    key.tenantId = reader.requiredString("tenantId"_L1);
-    key.createdAt = reader.requiredTime("createdAt"_L1);
-    key.createdBy = reader.optionalString("createdBy"_L1);
-    key.expiresAt = reader.optionalTime("expiresAt"_L1);
-    key.lastUsedAt = reader.optionalTime("lastUsedAt"_L1);
-    key.lastUsedIp = reader.optionalString("lastUsedIp"_L1);
-    key.ipAllowlist = reader.stringList("ipAllowlist"_L1, false);
-    const QString status = reader.requiredString("status"_L1);
-    if (reader.ok()) {
-        if (const std::optional<KeyStatus> parsed = keyStatusFromString(status))
-            key.status = *parsed;
-        else
-            reader.fail(u"field \"status\" must be \"active\", \"expired\" or \"revoked\""_s);
+    JsonReader read{FieldReader(object, error), object};
+    const QJsonValue kindValue = object.value("kind"_L1);
+    if (!kindValue.isUndefined() && !kindValue.isNull()) {
+        const CredentialKindInfo* info = kindValue.isString() ? kindByWireName(kindValue.toString()) : nullptr;
+        if (!info) {
+            read.reader.fail(u"field \"kind\" must name a kind of credential"_s);
+            return std::nullopt;
+        }
+        key.kind = info->kind;
+    } else if (object.contains("permissions"_L1) && !object.contains("scopes"_L1)) {
+        key.kind = CredentialKind::Uat; // an older record without its kind: its rights name it
     }
-    key.revokedAt = reader.optionalTime("revokedAt"_L1);
-    key.revokedBy = reader.optionalString("revokedBy"_L1);
-    key.rotatedFrom = reader.optionalString("rotatedFrom"_L1);
-    key.rotatedTo = reader.optionalString("rotatedTo"_L1);
-    if (!reader.ok())
+    visitCredentialFields(key, kindInfo(key.kind), read);
+    if (!read.reader.ok())
         return std::nullopt;
     return key;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/CredentialKind.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -62,10 +64,12 @@ struct TenantDto
     static std::optional<TenantDto> fromJson(const QJsonObject& object, QString* error = nullptr);
 };
 
-// An API key as every list and get returns it: never the secret.
+// A credential (API key, UAT or private token) as every list and get returns it: never the secret. Its fields on
+// the wire are protocol/CredentialFields.h's list.
 struct ApiKeyDto
 {
     QString id;
+    CredentialKind kind = CredentialKind::ApiKey;
     QString name;
     QString description;
     QString prefix;
@@ -85,6 +89,7 @@ struct ApiKeyDto
     QString rotatedTo;
 
     QJsonObject toJson() const;
+    // "kind" may be absent (an API key); the rights are read under the kind's name ("scopes" or "permissions").
     static std::optional<ApiKeyDto> fromJson(const QJsonObject& object, QString* error = nullptr);
 };
 

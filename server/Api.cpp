@@ -1,6 +1,7 @@
 #include "Api.h"
 
 #include "Clock.h"
+#include "JsonText.h"
 #include "Log.h"
 #include "protocol/Cidr.h"
 #include "protocol/CredentialKind.h"
@@ -39,92 +40,6 @@ constexpr int MaxLoginLength = 254; // the longest e-mail address
 QDateTime fromMs(qint64 ms)
 {
     return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-// JSON text of a string: quotes, backslashes and control characters escaped, everything else as UTF-8. Written
-// straight from UTF-16 into the output (a list page writes about 15,000 strings): ASCII without a temporary, other
-// text through toUtf8().
-void appendJsonString(QByteArray& out, const QString& value)
-{
-    static const char* const hex = "0123456789abcdef";
-    const qsizetype at = out.size();
-    // Worst case for ASCII: every character a \u00XX escape.
-    out.resize(at + 2 + value.size() * 6);
-    char* p = out.data() + at;
-    *p++ = '"';
-    const char16_t* c = reinterpret_cast<const char16_t*>(value.constData());
-    const char16_t* const end = c + value.size();
-    for (; c != end; ++c) {
-        const char16_t u = *c;
-        if (u >= 0x80)
-            break; // not ASCII: the rest goes through UTF-8
-        if (u >= 0x20 && u != '"' && u != '\\') {
-            *p++ = char(u);
-        } else if (u == '"' || u == '\\') {
-            *p++ = '\\';
-            *p++ = char(u);
-        } else {
-            *p++ = '\\';
-            *p++ = 'u';
-            *p++ = '0';
-            *p++ = '0';
-            *p++ = hex[u >> 4];
-            *p++ = hex[u & 0xf];
-        }
-    }
-    if (c == end) {
-        *p++ = '"';
-        out.truncate(p - out.constData());
-        return;
-    }
-    out.truncate(p - out.constData());
-    const QByteArray utf8 = QStringView(c, end - c).toUtf8();
-    const char* run = utf8.constData();
-    const char* const utf8End = run + utf8.size();
-    for (const char* q = run; q != utf8End; ++q) {
-        const auto u = static_cast<unsigned char>(*q);
-        if (*q != '"' && *q != '\\' && u >= 0x20)
-            continue;
-        out.append(run, q - run);
-        run = q + 1;
-        if (u < 0x20) {
-            out += "\\u00";
-            out += hex[u >> 4];
-            out += hex[u & 0xf];
-        } else {
-            out += '\\';
-            out += *q;
-        }
-    }
-    out.append(run, utf8End - run);
-    out += '"';
-}
-
-// "2026-11-23T18:00:00Z" (seconds precision, as protocol::toIso), or null for 0.
-void appendJsonTime(QByteArray& out, qint64 ms)
-{
-    if (ms == 0) {
-        out += "null";
-        return;
-    }
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm): no QDateTime per field.
-    const qint64 secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-    qint64 days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
-    const qint64 rest = secs - days * 86400;
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 doe = days - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
-    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "\"%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ\"", static_cast<long long>(year),
-                  static_cast<long long>(month), static_cast<long long>(day), static_cast<long long>(rest / 3600),
-                  static_cast<long long>(rest % 3600 / 60), static_cast<long long>(rest % 60));
-    out += buffer;
 }
 
 // Collects field errors so that one 400 names every bad field at once.
@@ -898,28 +813,20 @@ Response Api::tenants(Request&, const Principal& p)
 
 // ---- credentials ----
 
-QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
+// Usage not yet flushed to the database is still the truth.
+CredentialRecord Api::withPendingUsage(const CredentialRecord& record) const
 {
     CredentialRecord fresh = record;
-    // Usage not yet flushed to the database is still the truth.
     if (const auto pending = m_context.usage.pending(record.id); pending && pending->at > fresh.lastUsedAt) {
         fresh.lastUsedAt = pending->at;
         fresh.lastUsedIp = pending->ip;
     }
-    QJsonObject json = fresh.toDto(now).toJson();
-    json.insert(u"kind"_s, record.kind);
-    const CredentialKindInfo& k = rules(record.kind);
-    if (k.rightsField != u"scopes"_s)
-        json.insert(k.rightsField, json.take(u"scopes"_s));
-    if (k.expiryIsDate) {
-        // Valid through the end of the stored day: the last valid millisecond names the date.
-        json.remove(u"expiresAt"_s);
-        json.insert(k.expiryField, record.expiresAt == 0
-                                       ? QJsonValue()
-                                       : QJsonValue(fromMs(record.expiresAt - 1).date().toString(Qt::ISODate)));
-        json.insert(u"expiresAt"_s, toIsoOrNull(fromMs(record.expiresAt)));
-    }
-    return json;
+    return fresh;
+}
+
+QJsonObject Api::credentialJson(const CredentialRecord& record, qint64 now)
+{
+    return withPendingUsage(record).toDto(now).toJson();
 }
 
 Response Api::listCredentials(Request& request, const Principal& p, const QString& kind)
@@ -952,7 +859,7 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
         if (!first)
             body += ',';
         first = false;
-        appendCredentialJson(body, record, query.nowMs);
+        appendCredentialJson(body, withPendingUsage(record), query.nowMs);
     });
     if (!nextCursor) {
         if (!query.cursor.isEmpty()) {
@@ -979,84 +886,6 @@ Response Api::listCredentials(Request& request, const Principal& p, const QStrin
                                         next.query(QUrl::FullyEncoded).toUtf8() + ">; rel=\"next\"");
     }
     return response;
-}
-
-void Api::appendCredentialJson(QByteArray& out, const CredentialRecord& record, qint64 now)
-{
-    qint64 lastUsedAt = record.lastUsedAt;
-    QString lastUsedIp = record.lastUsedIp;
-    if (const auto pending = m_context.usage.pending(record.id); pending && pending->at > lastUsedAt) {
-        lastUsedAt = pending->at;
-        lastUsedIp = pending->ip;
-    }
-    const CredentialKindInfo& k = rules(record.kind);
-    auto field = [&out](const char* name) {
-        out += '"';
-        out += name;
-        out += "\":";
-    };
-    auto text = [&](const char* name, const QString& value) {
-        field(name);
-        appendJsonString(out, value);
-        out += ',';
-    };
-    auto textOrNull = [&](const char* name, const QString& value) {
-        field(name);
-        if (value.isEmpty())
-            out += "null";
-        else
-            appendJsonString(out, value);
-        out += ',';
-    };
-    auto time = [&](const char* name, qint64 ms) {
-        field(name);
-        appendJsonTime(out, ms);
-        out += ',';
-    };
-    auto list = [&](const QString& name, const QStringList& values) {
-        appendJsonString(out, name);
-        out += ":[";
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            appendJsonString(out, values.at(i));
-        }
-        out += "],";
-    };
-    out += '{';
-    text("id", record.id);
-    text("kind", record.kind);
-    text("name", record.name);
-    textOrNull("description", record.description);
-    text("prefix", record.prefix);
-    text("last4", record.last4);
-    list(k.rightsField, record.scopes);
-    text("tenantId", record.tenantId);
-    time("createdAt", record.createdAt);
-    textOrNull("createdBy", record.createdBy);
-    time("expiresAt", record.expiresAt);
-    if (k.expiryIsDate) {
-        appendJsonString(out, k.expiryField);
-        out += ':';
-        if (record.expiresAt == 0)
-            out += "null";
-        else
-            appendJsonString(out, fromMs(record.expiresAt - 1).date().toString(Qt::ISODate));
-        out += ',';
-    }
-    time("lastUsedAt", lastUsedAt);
-    textOrNull("lastUsedIp", lastUsedIp);
-    list(u"ipAllowlist"_s, record.ipAllowlist);
-    text("status", toString(record.status(now)));
-    time("revokedAt", record.revokedAt);
-    textOrNull("revokedBy", record.revokedBy);
-    textOrNull("rotatedFrom", record.rotatedFrom);
-    field("rotatedTo");
-    if (record.rotatedTo.isEmpty())
-        out += "null";
-    else
-        appendJsonString(out, record.rotatedTo);
-    out += '}';
 }
 
 // A credential acting on credentials (not a login session) stays within its own bounds: what it creates, changes

@@ -69,7 +69,7 @@ private:
     Response rotateCredential(Request& request, const Principal& principal, const QString& kind);
     QJsonObject credentialJson(const CredentialRecord& record, qint64 now);
     std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;
-    void appendCredentialJson(QByteArray& out, const CredentialRecord& record, qint64 now);
+    CredentialRecord withPendingUsage(const CredentialRecord& record) const;
 
     // resources guarded by scopes
     Response listResources(Request& request, const Principal& principal, const QString& kind);

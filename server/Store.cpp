@@ -267,6 +267,8 @@ protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
 {
     protocol::ApiKeyDto dto;
     dto.id = id;
+    if (const protocol::CredentialKindInfo* info = protocol::kindByWireName(kind))
+        dto.kind = info->kind;
     dto.name = name;
     dto.description = description;
     dto.prefix = prefix;

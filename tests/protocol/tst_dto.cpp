@@ -77,6 +77,7 @@ private slots:
     void keyStatusRefuses();
     void apiKeyFieldNames();
     void apiKeyNulls();
+    void kindsNameTheirFields();
     void apiKeyRoundTrip_data();
     void apiKeyRoundTrip();
     void apiKeyAcceptsAbsentOptionals();
@@ -230,14 +231,15 @@ void TestDto::apiKeyFieldNames()
     const QJsonObject json = fullKey().toJson();
     QStringList keys = json.keys();
     keys.sort();
-    QStringList expected{u"id"_s,         u"name"_s,        u"description"_s, u"prefix"_s,    u"last4"_s,
-                         u"scopes"_s,     u"tenantId"_s,    u"createdAt"_s,   u"createdBy"_s, u"expiresAt"_s,
-                         u"lastUsedAt"_s, u"lastUsedIp"_s,  u"ipAllowlist"_s, u"status"_s,    u"revokedAt"_s,
-                         u"revokedBy"_s,  u"rotatedFrom"_s, u"rotatedTo"_s};
+    QStringList expected{u"id"_s,        u"kind"_s,       u"name"_s,        u"description"_s, u"prefix"_s,
+                         u"last4"_s,     u"scopes"_s,     u"tenantId"_s,    u"createdAt"_s,   u"createdBy"_s,
+                         u"expiresAt"_s, u"lastUsedAt"_s, u"lastUsedIp"_s,  u"ipAllowlist"_s, u"status"_s,
+                         u"revokedAt"_s, u"revokedBy"_s,  u"rotatedFrom"_s, u"rotatedTo"_s};
     expected.sort();
     QCOMPARE(keys, expected);
 
     QCOMPARE(json.value("id"_L1).toString(), u"key-1"_s);
+    QCOMPARE(json.value("kind"_L1).toString(), u"apiKey"_s);
     QCOMPARE(json.value("prefix"_L1).toString(), u"tdk_AbCdEfGh"_s);
     QCOMPARE(json.value("createdAt"_L1).toString(), u"2024-01-15T12:00:00Z"_s);
     QCOMPARE(json.value("expiresAt"_L1).toString(), u"2025-01-15T12:00:00Z"_s);
@@ -246,10 +248,46 @@ void TestDto::apiKeyFieldNames()
     QCOMPARE(json.value("ipAllowlist"_L1).toArray(), (QJsonArray{u"203.0.113.0/24"_s, u"2001:db8::/32"_s}));
 }
 
+void TestDto::kindsNameTheirFields()
+{
+    // A UAT names its rights "permissions" and adds the date it is valid through; read back, it is the same record.
+    ApiKeyDto uat = fullKey();
+    uat.kind = td::protocol::CredentialKind::Uat;
+    uat.expiresAt = QDateTime(QDate(2025, 1, 16), QTime(0, 0), Qt::UTC); // valid through 15 January
+    const QJsonObject json = uat.toJson();
+    QCOMPARE(json.value("kind"_L1).toString(), u"uat"_s);
+    QVERIFY(!json.contains("scopes"_L1));
+    QCOMPARE(json.value("permissions"_L1).toArray(), (QJsonArray{u"read:inventory"_s, u"write:inventory"_s}));
+    QCOMPARE(json.value("validUntil"_L1).toString(), u"2025-01-15"_s);
+    QString error;
+    const auto back = ApiKeyDto::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->toJson(), json);
+
+    // A private token is written like an API key but for its kind.
+    ApiKeyDto token = fullKey();
+    token.kind = td::protocol::CredentialKind::PrivateToken;
+    QJsonObject tokenJson = token.toJson();
+    QCOMPARE(tokenJson.take("kind"_L1).toString(), u"privateToken"_s);
+    QJsonObject keyJson = fullKey().toJson();
+    keyJson.remove("kind"_L1);
+    QCOMPARE(tokenJson, keyJson);
+
+    // An unknown kind, or rights under the other kind's name, are refused.
+    QJsonObject unknown = json;
+    unknown.insert("kind"_L1, u"password"_s);
+    QVERIFY(!ApiKeyDto::fromJson(unknown, &error));
+    QVERIFY2(error.contains(u"kind"_s), qPrintable(error));
+    QJsonObject mixed = json;
+    mixed.insert("scopes"_L1, mixed.take("permissions"_L1));
+    QVERIFY(!ApiKeyDto::fromJson(mixed, &error));
+    QVERIFY2(error.contains(u"permissions"_s), qPrintable(error));
+}
+
 void TestDto::apiKeyNulls()
 {
     const QJsonObject json = minimalKey().toJson();
-    QCOMPARE(json.size(), 18);
+    QCOMPARE(json.size(), 19);
     for (const char* key : {"description", "createdBy", "expiresAt", "lastUsedAt", "lastUsedIp", "revokedAt",
                             "revokedBy", "rotatedFrom", "rotatedTo"}) {
         QVERIFY2(json.contains(QLatin1StringView(key)), key);
