@@ -381,15 +381,16 @@ bool AuditEventsJob::parse(const QJsonValue& data)
 {
     const QJsonObject o = data.toObject();
     m_events.clear();
+    if (!o.value(u"items"_s).isArray())
+        return false;
     for (const QJsonValue& v : o.value(u"items"_s).toArray()) {
-        const QJsonObject e = v.toObject();
-        m_events.append({e.value(u"id"_s).toString(), fromIso(e.value(u"at"_s).toString()),
-                         e.value(u"actor"_s).toString(), e.value(u"action"_s).toString(),
-                         e.value(u"targetKind"_s).toString(), e.value(u"targetId"_s).toString(),
-                         e.value(u"ip"_s).toString(), e.value(u"detail"_s).toString()});
+        auto event = AuditEvent::fromJson(v.toObject());
+        if (!event)
+            return false;
+        m_events.append(std::move(*event));
     }
     m_nextCursor = o.value(u"nextCursor"_s).toString();
-    return o.contains(u"items"_s);
+    return true;
 }
 
 } // namespace td::app

@@ -306,17 +306,7 @@ private:
     QJsonObject m_result;
 };
 
-struct AuditEvent
-{
-    QString id;
-    QDateTime at;
-    QString actor;
-    QString action;
-    QString targetKind;
-    QString targetId;
-    QString ip;
-    QString detail;
-};
+using AuditEvent = protocol::AuditEventDto;
 
 class AuditEventsJob final : public ApiJob
 {

@@ -4,7 +4,7 @@ if(MSVC)
     target_compile_options(tokendesk_options INTERFACE /W4 /permissive- /utf-8)
 else()
     target_compile_options(tokendesk_options INTERFACE
-        -Wall -Wextra -Wold-style-cast -Wnon-virtual-dtor -Wshadow=local
+        -Wall -Wextra -Wold-style-cast -Wnon-virtual-dtor $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
         -fstack-protector-strong)
 endif()
 target_compile_definitions(tokendesk_options INTERFACE

@@ -176,7 +176,11 @@ QDateTime fromIso(const QString& text)
     const QDateTime parsed = QDateTime::fromString(text, Qt::ISODate);
     if (!parsed.isValid())
         return {};
-    return QDateTime::fromSecsSinceEpoch(parsed.toSecsSinceEpoch(), Qt::UTC);
+    // An offset can move the instant out of the years toIso() can write ("9999-12-31T23:00:00-01:00" is in the
+    // year 10000 UTC): such a time could be stored but never read back.
+    const QDateTime utc = QDateTime::fromSecsSinceEpoch(parsed.toSecsSinceEpoch(), Qt::UTC);
+    const int year = utc.date().year();
+    return year >= 1 && year <= 9999 ? utc : QDateTime();
 }
 
 QJsonObject successEnvelope(const QJsonValue& data)
@@ -338,6 +342,37 @@ std::optional<ApiKeyDto> ApiKeyDto::fromJson(const QJsonObject& object, QString*
     if (!read.reader.ok())
         return std::nullopt;
     return key;
+}
+
+QJsonObject AuditEventDto::toJson() const
+{
+    return {{u"id"_s, id},
+            {u"at"_s, toIso(at)},
+            {u"tenantId"_s, stringOrNull(tenantId)},
+            {u"actor"_s, actor},
+            {u"action"_s, action},
+            {u"targetKind"_s, stringOrNull(targetKind)},
+            {u"targetId"_s, stringOrNull(targetId)},
+            {u"ip"_s, stringOrNull(ip)},
+            {u"detail"_s, stringOrNull(detail)}};
+}
+
+std::optional<AuditEventDto> AuditEventDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    AuditEventDto e;
+    e.id = reader.requiredString("id"_L1);
+    e.at = reader.requiredTime("at"_L1);
+    e.tenantId = reader.optionalString("tenantId"_L1);
+    e.actor = reader.requiredString("actor"_L1);
+    e.action = reader.requiredString("action"_L1);
+    e.targetKind = reader.optionalString("targetKind"_L1);
+    e.targetId = reader.optionalString("targetId"_L1);
+    e.ip = reader.optionalString("ip"_L1);
+    e.detail = reader.optionalString("detail"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    return e;
 }
 
 KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now)

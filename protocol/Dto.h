@@ -93,6 +93,23 @@ struct ApiKeyDto
     static std::optional<ApiKeyDto> fromJson(const QJsonObject& object, QString* error = nullptr);
 };
 
+// One event of the audit log (GET /api/v1/audit-events).
+struct AuditEventDto
+{
+    QString id;
+    QDateTime at;
+    QString tenantId; // empty: not in a tenant (a refused login of an unknown account)
+    QString actor;    // "user:<id>", "<kind>:<id>", "login:unknown"
+    QString action;   // "apiKey.create", "auth.refused", …
+    QString targetKind;
+    QString targetId;
+    QString ip;
+    QString detail;
+
+    QJsonObject toJson() const;
+    static std::optional<AuditEventDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
 // Status computed at read time.
 KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now);
 

@@ -4,6 +4,8 @@
 #                           dpkg-dev (dpkg-shlibdeps computes the .debs' Depends)
 #   scripts/deps.sh test    the above plus what the tests use (D-Bus, gnome-keyring, wrk-free; desktop-file-utils,
 #                           appstream and debootstrap for the packaging tests)
+#                           and clang with its runtime (libFuzzer) for the fuzz targets CI runs
+#   scripts/deps.sh fuzz    build plus clang and libFuzzer (scripts/fuzz.sh)
 #   scripts/deps.sh bench   the above plus wrk and nginx for bench/server-throughput
 set -euo pipefail
 
@@ -13,9 +15,11 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
           libqt6sql6-sqlite libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev)
 case "$what" in
     build) ;;
-    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3) ;;
+    test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3
+                     clang libclang-rt-14-dev) ;;
+    fuzz) packages+=(clang libclang-rt-14-dev) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
-    *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+    *) echo "usage: $0 build|test|fuzz|bench" >&2; exit 2 ;;
 esac
 
 missing=()

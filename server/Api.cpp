@@ -1327,7 +1327,7 @@ Response Api::auditEvents(Request& request, const Principal& p)
         return storeFailure();
     QJsonArray items;
     for (const AuditRecord& e : *events)
-        items.append(e.toJson());
+        items.append(e.toDto().toJson());
     const bool more = events->size() == limit;
     return Response::ok(
         QJsonObject{{u"items"_s, items},

@@ -45,6 +45,7 @@ bool hasToken(QByteArrayView list, QByteArrayView token)
 }
 
 const QString BadRequest = u"bad_request"_s;
+constexpr qint64 MaxChunkLine = 1024;
 
 } // namespace
 
@@ -126,7 +127,9 @@ HttpParser::Event HttpParser::next()
                 m_scanFrom = m_pos;
             const qsizetype end = m_in.indexOf("\r\n\r\n", m_scanFrom);
             if (end < 0 || end - m_pos > m_limits.maxHeaderBytes) {
-                if (m_in.size() - m_pos > m_limits.maxHeaderBytes)
+                // Up to three bytes of the blank line that ends the head may have arrived without the rest: they
+                // do not count, or a head within the limit would be refused depending on where a read ends.
+                if (m_in.size() - m_pos > m_limits.maxHeaderBytes + 3)
                     return fail(431, u"request_header_fields_too_large"_s, tr("The request headers are too large."));
                 m_scanFrom = std::max(m_pos, m_in.size() - 3);
                 return Event::NeedMore;
@@ -146,12 +149,13 @@ HttpParser::Event HttpParser::next()
             m_remaining = 0;
             return finish();
         case State::ChunkSize: {
+            // A chunk size line (extensions included) is at most 1024 bytes, however it arrives; a CR that has
+            // come without its LF does not count.
             const qsizetype lineEnd = m_in.indexOf("\r\n", m_pos);
-            if (lineEnd < 0) {
-                if (available > 1024)
-                    return fail(400, BadRequest, tr("A chunk size line is too long."));
+            if ((lineEnd < 0 && available > MaxChunkLine + 1) || (lineEnd >= 0 && lineEnd - m_pos > MaxChunkLine))
+                return fail(400, BadRequest, tr("A chunk size line is too long."));
+            if (lineEnd < 0)
                 return Event::NeedMore;
-            }
             QByteArray sizeText = m_in.mid(m_pos, lineEnd - m_pos);
             if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
                 sizeText.truncate(semicolon); // chunk extensions are ignored

@@ -289,17 +289,9 @@ protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
     return dto;
 }
 
-QJsonObject AuditRecord::toJson() const
+protocol::AuditEventDto AuditRecord::toDto() const
 {
-    return {{u"id"_s, QString::number(id)},
-            {u"at"_s, protocol::toIso(fromMs(at))},
-            {u"tenantId"_s, tenantId.isEmpty() ? QJsonValue() : QJsonValue(tenantId)},
-            {u"actor"_s, actor},
-            {u"action"_s, action},
-            {u"targetKind"_s, targetKind.isEmpty() ? QJsonValue() : QJsonValue(targetKind)},
-            {u"targetId"_s, targetId.isEmpty() ? QJsonValue() : QJsonValue(targetId)},
-            {u"ip"_s, ip.isEmpty() ? QJsonValue() : QJsonValue(ip)},
-            {u"detail"_s, detail.isEmpty() ? QJsonValue() : QJsonValue(detail)}};
+    return {QString::number(id), fromMs(at), tenantId, actor, action, targetKind, targetId, ip, detail};
 }
 
 Store::Store(QString connectionName)

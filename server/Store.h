@@ -96,7 +96,7 @@ struct AuditRecord
     QString ip;
     QString detail;
 
-    QJsonObject toJson() const;
+    protocol::AuditEventDto toDto() const;
 };
 
 struct UsageUpdate

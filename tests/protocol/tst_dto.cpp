@@ -163,6 +163,10 @@ void TestDto::fromIsoRefuses_data()
     QTest::newRow("hour 25") << u"2024-01-15T25:00:00Z"_s;
     QTest::newRow("word") << u"yesterday"_s;
     QTest::newRow("epoch seconds") << u"1705320000"_s;
+    // Found by tests/fuzz/fuzz_dto: offsets that move the instant out of the years toIso() can write.
+    QTest::newRow("year 10000 in UTC") << u"9999-12-31T23:00:00-01:00"_s;
+    QTest::newRow("year 10000 by minutes") << u"9999-12-31T23:59:59-23:59"_s;
+    QTest::newRow("before year 1 in UTC") << u"0001-01-01T00:00:00+05:30"_s;
     QTest::newRow("compact offset") << u"2024-01-15T12:00:00+0200"_s;
     QTest::newRow("trailing text") << u"2024-01-15T12:00:00Z trailing"_s;
     QTest::newRow("leading space") << u" 2024-01-15T12:00:00Z"_s;

@@ -61,6 +61,7 @@ private slots:
     void errors_data();
     void errors();
     void limitsCountWhileReading();
+    void sameAnswerHoweverTheBytesArrive();
     void stopsAfterEachRequest();
 };
 
@@ -175,6 +176,38 @@ void TestHttpParser::limitsCountWhileReading()
     out = run("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789", 0, limits);
     QVERIFY(!out.error);
     QCOMPARE(out.requests.size(), 1);
+}
+
+void TestHttpParser::sameAnswerHoweverTheBytesArrive()
+{
+    // Found by tests/fuzz/fuzz_httpparser: a head exactly at the limit was refused (431) when a read ended inside the
+    // blank line that closes it, and a long chunk extension passed when its line came in one piece.
+    HttpLimits limits;
+    const QByteArray head = "GET / HTTP/1.1\r\nHost: abcdefghi\r\n\r\n";
+    limits.maxHeaderBytes = head.size() - 4; // the head without its closing blank line
+    for (int split = 1; split < head.size(); ++split) {
+        HttpParser parser(limits);
+        parser.append(QByteArrayView(head).first(split));
+        HttpParser::Event event = parser.next();
+        QVERIFY2(event == HttpParser::Event::NeedMore, QByteArray::number(split).constData());
+        parser.append(QByteArrayView(head).sliced(split));
+        event = parser.next();
+        QVERIFY2(event == HttpParser::Event::Head, QByteArray::number(split).constData());
+    }
+    const QByteArray chunked = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;" +
+                               QByteArray(1100, 'x') + "\r\na\r\n0\r\n\r\n";
+    for (const int step : {0, 1, 512}) {
+        const Outcome out = run(chunked, step);
+        QVERIFY(out.error);
+        QCOMPARE(out.error->status, 400);
+    }
+    const QByteArray atLimit = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;" +
+                               QByteArray(1022, 'x') + "\r\na\r\n0\r\n\r\n";
+    for (const int step : {0, 1, 512}) {
+        const Outcome out = run(atLimit, step);
+        QVERIFY2(!out.error, qPrintable(out.error ? out.error->message : QString()));
+        QCOMPARE(out.requests.size(), 1);
+    }
 }
 
 void TestHttpParser::stopsAfterEachRequest()
