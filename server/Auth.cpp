@@ -1,4 +1,5 @@
 #include "Auth.h"
+#include "Text.h"
 
 #include "Clock.h"
 #include "Log.h"
@@ -14,11 +15,6 @@ using namespace td::protocol;
 namespace td::server {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 // Query parameter names that would carry a credential: refused outright so that keys never land in
 // access logs, browser history or proxies.

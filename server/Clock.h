@@ -24,4 +24,10 @@ private:
     static inline std::atomic<qint64> s_offsetMs{0};
 };
 
+// A stored time (ms since the epoch, 0: none) as a QDateTime in UTC (invalid for 0).
+inline QDateTime fromMs(qint64 ms)
+{
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
 } // namespace td::server

@@ -1,4 +1,5 @@
 #include "Config.h"
+#include "Text.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,11 +14,6 @@ using namespace Qt::StringLiterals;
 namespace td::server {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 bool parseListen(const QString& text, ServerConfig& config, QString* error)
 {

@@ -1,4 +1,5 @@
 #include "HttpParser.h"
+#include "Text.h"
 
 #include "protocol/Dto.h"
 
@@ -12,11 +13,6 @@ using namespace Qt::StringLiterals;
 namespace td::server {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HttpParser", text);
-}
 
 // RFC 9110 token characters (method and header names).
 bool isToken(QByteArrayView text)

@@ -1,4 +1,5 @@
 #include "KeyFile.h"
+#include "Text.h"
 
 #include "protocol/Jwt.h"
 
@@ -19,11 +20,6 @@ using namespace Qt::StringLiterals;
 namespace td::server {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 constexpr auto OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 

@@ -1,4 +1,5 @@
 #include "Seeder.h"
+#include "Text.h"
 
 #include "Clock.h"
 #include "protocol/CredentialKind.h"
@@ -15,11 +16,6 @@ namespace td::server {
 namespace {
 
 constexpr qint64 Day = 24LL * 3600 * 1000;
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 bool addUser(Store& store, const PasswordHasher& hasher, const QString& email, const QString& username,
              const QString& displayName, const QByteArray& password, QString* userId)

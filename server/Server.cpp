@@ -1,4 +1,5 @@
 #include "Server.h"
+#include "Text.h"
 
 #include "HttpWorker.h"
 #include "Log.h"
@@ -23,11 +24,6 @@ using namespace Qt::StringLiterals;
 namespace td::server {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 #ifdef Q_OS_UNIX
 // A listening socket with SO_REUSEPORT so that several threads can each accept on the same port and the

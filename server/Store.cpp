@@ -3,6 +3,7 @@
 #include "protocol/CredentialKind.h"
 
 #include "AuthCache.h"
+#include "Clock.h"
 
 #include "Log.h"
 #include "protocol/Token.h"
@@ -169,11 +170,6 @@ QStringList fromJsonArray(const QString& text)
     for (const QJsonValue& v : array)
         out.append(v.toString());
     return out;
-}
-
-QDateTime fromMs(qint64 ms)
-{
-    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
 const QString CredentialColumns =

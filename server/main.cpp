@@ -8,6 +8,7 @@
 #include "Server.h"
 #include "ServerContext.h"
 #include "Store.h"
+#include "Text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,11 +42,6 @@ void onSignal(int)
     [[maybe_unused]] const auto ignored = ::write(g_signalPipe[1], &byte, 1);
 }
 #endif
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("tokendesk-server", text);
-}
 
 int fail(const QString& message)
 {

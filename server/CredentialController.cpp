@@ -1,0 +1,431 @@
+#include "CredentialController.h"
+
+#include "Clock.h"
+#include "JsonText.h"
+#include "Text.h"
+#include "Validation.h"
+#include "protocol/Cidr.h"
+#include "protocol/Token.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace td::protocol;
+
+namespace td::server {
+
+namespace {
+
+constexpr qint64 MaxGraceSeconds = 30LL * 24 * 3600;
+constexpr int MaxBulkIds = 1000;
+
+// A record's kind as the store holds it (its CHECK admits only the kinds of the table).
+const CredentialKindInfo& rules(const QString& wireName)
+{
+    const CredentialKindInfo* info = kindByWireName(wireName);
+    Q_ASSERT(info);
+    return info ? *info : kindInfo(CredentialKind::ApiKey);
+}
+
+} // namespace
+
+// Usage not yet flushed to the database is still the truth.
+CredentialRecord CredentialController::withPendingUsage(const CredentialRecord& record) const
+{
+    CredentialRecord fresh = record;
+    if (const auto pending = m_context.usage.pending(record.id); pending && pending->at > fresh.lastUsedAt) {
+        fresh.lastUsedAt = pending->at;
+        fresh.lastUsedIp = pending->ip;
+    }
+    return fresh;
+}
+
+QJsonObject CredentialController::credentialJson(const CredentialRecord& record, qint64 now)
+{
+    return withPendingUsage(record).toDto(now).toJson();
+}
+
+Response CredentialController::list(Request& request, const Principal& p, const QString& kind)
+{
+    FieldErrors errors;
+    CredentialQuery query;
+    query.tenantId = p.tenantId;
+    query.kind = kind;
+    query.nowMs = Clock::nowMs();
+    if (request.query.hasQueryItem(u"status"_s)) {
+        query.status = keyStatusFromString(request.query.queryItemValue(u"status"_s));
+        if (!query.status)
+            errors.add(u"status"_s, tr("Must be one of active, expired, revoked."));
+    }
+    query.text = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
+    if (query.text.size() > 200)
+        errors.add(u"q"_s, tr("The search text may have at most 200 characters."));
+    query.limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
+    query.cursor = request.query.queryItemValue(u"cursor"_s);
+    if (errors.any())
+        return errors.response();
+    // A page holds up to 1000 records: each is written straight to JSON text as the database hands it over, which
+    // is several times faster than building a QJsonObject per record. The same fields as credentialJson(); a test
+    // compares both for every record.
+    QByteArray body;
+    body.reserve(qsizetype(query.limit) * 700 + 64);
+    body += "{\"data\":{\"items\":[";
+    bool first = true;
+    const auto nextCursor = m_store.visitCredentials(query, [&](const CredentialRecord& record) {
+        if (!first)
+            body += ',';
+        first = false;
+        appendCredentialJson(body, withPendingUsage(record), query.nowMs);
+    });
+    if (!nextCursor) {
+        if (!query.cursor.isEmpty()) {
+            errors.add(u"cursor"_s, tr("The cursor is not valid; start again from the first page."));
+            return errors.response();
+        }
+        return storeFailure();
+    }
+    body += "],\"nextCursor\":";
+    if (nextCursor->isEmpty())
+        body += "null";
+    else
+        appendJsonString(body, *nextCursor);
+    body += "},\"success\":true}";
+    Response response;
+    response.body = std::move(body);
+    if (!nextCursor->isEmpty()) {
+        // The next page's address also in a header (RFC 8288, as GitHub's API does): a client can ask for it as soon
+        // as the headers arrive, while it still reads this page.
+        QUrlQuery next = request.query;
+        next.removeAllQueryItems(u"cursor"_s);
+        next.addQueryItem(u"cursor"_s, *nextCursor);
+        response.withHeader("Link", "<" + QUrl::toPercentEncoding(request.path, "/") + '?' +
+                                        next.query(QUrl::FullyEncoded).toUtf8() + ">; rel=\"next\"");
+    }
+    return response;
+}
+
+// A credential acting on credentials (not a login session) stays within its own bounds: what it creates, changes
+// or rotates holds no scope it lacks, expires no later than it does, and is allowed from no address it is not.
+// So a leaked, narrowly scoped key cannot mint a wider one, nor widen itself. Sessions are bounded by the role.
+std::optional<Response> CredentialController::outsideBounds(const Principal& p, const CredentialRecord& record) const
+{
+    if (p.isSession())
+        return std::nullopt;
+    const auto refuse = [](const QString& message, const QString& field) {
+        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope), message, {{u"field"_s, field}});
+    };
+    const CredentialKindInfo& k = rules(record.kind);
+    for (const QString& scope : record.scopes) {
+        if (!p.hasScope(scope))
+            return refuse(tr("You cannot grant \"%1\", which you do not hold.").arg(scope), k.rightsField);
+    }
+    if (p.expiresAt != 0 && (record.expiresAt == 0 || record.expiresAt > p.expiresAt)) {
+        return refuse(tr("A credential can only create or change credentials that expire no later than itself "
+                         "(%1).")
+                          .arg(toIso(fromMs(p.expiresAt))),
+                      k.expiryField);
+    }
+    if (!p.allowlist.isEmpty()) {
+        const auto entries = parseCidrList(record.ipAllowlist);
+        const auto within = [&p](const Cidr& inner) {
+            return std::any_of(p.allowlist.cbegin(), p.allowlist.cend(), [&inner](const Cidr& outer) {
+                return outer.network().protocol() == inner.network().protocol() &&
+                       outer.prefixLength() <= inner.prefixLength() && outer.contains(inner.network());
+            });
+        };
+        if (!entries || entries->isEmpty() || !std::all_of(entries->cbegin(), entries->cend(), within)) {
+            return refuse(tr("A credential can only create or change credentials whose IP allowlist lies within its "
+                             "own (%1).")
+                              .arg(record.ipAllowlist.isEmpty() ? tr("an empty allowlist admits every address")
+                                                                : record.ipAllowlist.join(u", "_s)),
+                          u"ipAllowlist"_s);
+        }
+    }
+    return std::nullopt;
+}
+
+Response CredentialController::create(Request& request, const Principal& p, const QString& kind)
+{
+    const CredentialKindInfo& k = rules(kind);
+    if (k.sessionOnly && !p.isSession()) {
+        return Response::error(
+            403, QLatin1String(ErrorCode::InsufficientScope),
+            tr("This kind of token can only be created from a login session, not with another token."));
+    }
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"name"_s, u"description"_s, k.rightsField, k.expiryField, u"ipAllowlist"_s}, errors);
+    const qint64 now = Clock::nowMs();
+    CredentialRecord record;
+    record.id = newId(k.idPrefix);
+    record.kind = kind;
+    record.tenantId = p.tenantId;
+    record.name = nameField(*body, errors, true);
+    record.description = descriptionField(*body, errors);
+    record.ipAllowlist = allowlistField(*body, errors);
+    record.createdAt = now;
+    record.createdBy = p.actor();
+
+    const QJsonValue scopes = body->value(k.rightsField);
+    if (!scopes.isArray() || scopes.toArray().isEmpty()) {
+        errors.add(k.rightsField, k.rightsField == u"permissions"_s ? tr("Choose at least one permission.")
+                                                                    : tr("Choose at least one scope."));
+    } else {
+        for (const QJsonValue& v : scopes.toArray()) {
+            const QString scope = v.toString();
+            if (!m_context.config.scopes.appliesTo(scope, kind)) {
+                errors.add(k.rightsField, tr("\"%1\" cannot be granted to this kind of credential.")
+                                              .arg(v.isString() ? scope : tr("(not a string)")));
+            } else if (!record.scopes.contains(scope)) {
+                record.scopes.append(scope);
+            }
+        }
+    }
+    const QJsonValue expires = body->value(k.expiryField);
+    if (expires.isUndefined() || expires.isNull()) {
+        if (k.expiryRequired) {
+            errors.add(k.expiryField, k.expiryIsDate ? tr("A date until which the token is valid is required.")
+                                                     : tr("An expiry is required: this kind of token has no default."));
+        }
+    } else {
+        QDateTime at;
+        if (expires.isString()) {
+            const QString text = expires.toString();
+            const QDate date = k.expiryIsDate ? QDate::fromString(text, Qt::ISODate) : QDate();
+            at = date.isValid() && text.size() == 10 ? QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC) : fromIso(text);
+        }
+        if (!at.isValid()) {
+            errors.add(k.expiryField, k.expiryIsDate
+                                          ? tr("Must be a date such as 2030-01-31.")
+                                          : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
+        } else if (at.toMSecsSinceEpoch() <= now) {
+            errors.add(k.expiryField, tr("Must be in the future."));
+        } else if (k.kind == CredentialKind::PrivateToken &&
+                   at.toMSecsSinceEpoch() - now > qint64(m_context.config.privateTokenMaxDays) * 24 * 3600 * 1000) {
+            errors.add(k.expiryField,
+                       tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
+        } else {
+            record.expiresAt = at.toMSecsSinceEpoch();
+        }
+    }
+    if (errors.any())
+        return errors.response();
+    for (const QString& scope : std::as_const(record.scopes)) {
+        if (!p.hasScope(scope)) {
+            return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                   tr("You cannot grant \"%1\", which you do not hold.").arg(scope));
+        }
+    }
+    if (auto refused = outsideBounds(p, record))
+        return *refused;
+
+    const QByteArray secret = OpaqueToken::generate(k.tokenKind);
+    const auto parsed = OpaqueToken::parse(secret);
+    record.prefix = parsed->prefix;
+    record.last4 = parsed->last4;
+    if (!m_store.insertCredential(
+            record, m_context.digest(secret),
+            {auditRecord(request, p.tenantId, p.actor(), kind + u".create"_s, kind, record.id, record.name)}))
+        return storeFailure();
+    return Response::ok(QJsonObject{{kind, credentialJson(record, now)}, {u"secret"_s, QString::fromLatin1(secret)}},
+                        201);
+}
+
+Response CredentialController::get(Request& request, const Principal& p, const QString& kind)
+{
+    const auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+    if (!record)
+        return missingCredential(record.isFailed());
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
+}
+
+Response CredentialController::patch(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+    if (!record)
+        return missingCredential(record.isFailed());
+    FieldErrors errors;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const QString& key = it.key();
+        if (key == u"scopes"_s || key == u"permissions"_s || key == u"expiresAt"_s || key == u"validUntil"_s)
+            errors.add(key, tr("Cannot be changed after creation; rotate or create a new credential instead."));
+        else if (key != u"name"_s && key != u"description"_s && key != u"ipAllowlist"_s)
+            errors.add(key, tr("Unknown field."));
+    }
+    if (body->contains(u"name"_s))
+        record->name = nameField(*body, errors, true);
+    if (body->contains(u"description"_s))
+        record->description = descriptionField(*body, errors);
+    if (body->contains(u"ipAllowlist"_s))
+        record->ipAllowlist = allowlistField(*body, errors);
+    if (errors.any())
+        return errors.response();
+    if (record->revokedAt != 0)
+        return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+    if (auto refused = outsideBounds(p, *record))
+        return *refused;
+    switch (m_store.updateCredential(*record, {auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind,
+                                                           record->id, QStringList(body->keys()).join(u", "_s))})) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+    case Store::Outcome::NotFound:
+        return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
+    default:
+        return storeFailure();
+    }
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
+}
+
+Response CredentialController::revoke(Request& request, const Principal& p, const QString& kind)
+{
+    const QString id = request.params.value(u"id"_s);
+    QStringList missing;
+    const qint64 now = Clock::nowMs();
+    switch (m_store.revokeCredentials(p.tenantId, kind, {id}, p.actor(), now, &missing,
+                                      {auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id)})) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return missingCredential(false);
+    default:
+        return storeFailure();
+    }
+    const auto record = m_store.credential(p.tenantId, kind, id);
+    if (!record)
+        return storeFailure();
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, now)}});
+}
+
+Response CredentialController::bulkRevoke(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"ids"_s}, errors);
+    QStringList ids;
+    const QJsonValue value = body->value(u"ids"_s);
+    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > MaxBulkIds) {
+        errors.add(u"ids"_s, tr("Give from 1 to %1 ids.").arg(MaxBulkIds));
+    } else {
+        for (const QJsonValue& v : value.toArray()) {
+            if (!v.isString() || v.toString().isEmpty()) {
+                errors.add(u"ids"_s, tr("Every id must be a non-empty string."));
+                break;
+            }
+            if (!ids.contains(v.toString()))
+                ids.append(v.toString());
+        }
+    }
+    if (errors.any())
+        return errors.response();
+    QStringList missing;
+    const qint64 now = Clock::nowMs();
+    QList<AuditRecord> audit;
+    for (const QString& id : std::as_const(ids))
+        audit.append(auditRecord(request, p.tenantId, p.actor(), kind + u".revoke"_s, kind, id, tr("bulk")));
+    switch (m_store.revokeCredentials(p.tenantId, kind, ids, p.actor(), now, &missing, audit)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return Response::error(
+            404, QLatin1String(ErrorCode::NotFound),
+            tr("Nothing was revoked: %n id(s) are unknown in this tenant.", nullptr, int(missing.size())),
+            {{u"missing"_s, QJsonArray::fromStringList(missing)}});
+    default:
+        return storeFailure();
+    }
+    QJsonArray items;
+    for (const QString& id : std::as_const(ids)) {
+        if (const auto record = m_store.credential(p.tenantId, kind, id))
+            items.append(credentialJson(*record, now));
+    }
+    return Response::ok(QJsonObject{{u"items"_s, items}});
+}
+
+Response CredentialController::rotate(Request& request, const Principal& p, const QString& kind)
+{
+    // Rotating mints a new secret: the same rule as creating one (private tokens only from a login session).
+    if (rules(kind).sessionOnly && !p.isSession()) {
+        return Response::error(
+            403, QLatin1String(ErrorCode::InsufficientScope),
+            tr("This kind of token can only be rotated from a login session, not with another token."));
+    }
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"graceSeconds"_s}, errors);
+    const QJsonValue grace = body->value(u"graceSeconds"_s);
+    const double graceValue = grace.toDouble(-1);
+    if (!grace.isDouble() || graceValue != std::floor(graceValue) || graceValue < 0 || graceValue > MaxGraceSeconds)
+        errors.add(u"graceSeconds"_s,
+                   tr("Give the grace period in whole seconds, from 0 to %1 (30 days).").arg(MaxGraceSeconds));
+    if (errors.any())
+        return errors.response();
+    const QString id = request.params.value(u"id"_s);
+    const auto old = m_store.credential(p.tenantId, kind, id);
+    if (!old)
+        return missingCredential(old.isFailed());
+
+    const qint64 now = Clock::nowMs();
+    const CredentialKindInfo& k = rules(kind);
+    const QByteArray secret = OpaqueToken::generate(k.tokenKind);
+    const auto parsed = OpaqueToken::parse(secret);
+    CredentialRecord successor = *old;
+    successor.id = newId(k.idPrefix);
+    successor.prefix = parsed->prefix;
+    successor.last4 = parsed->last4;
+    successor.createdAt = now;
+    successor.createdBy = p.actor();
+    // The successor keeps the predecessor's lifetime, counted from now.
+    successor.expiresAt = old->expiresAt == 0 ? 0 : now + (old->expiresAt - old->createdAt);
+    if (k.expiryIsDate && successor.expiresAt != 0) {
+        // Date-valued kinds are valid through the end of a day: round up to the next midnight UTC.
+        constexpr qint64 DayMs = 24LL * 3600 * 1000;
+        successor.expiresAt = (successor.expiresAt + DayMs - 1) / DayMs * DayMs;
+    }
+    successor.lastUsedAt = 0;
+    successor.lastUsedIp.clear();
+    successor.revokedAt = 0;
+    if (auto refused = outsideBounds(p, successor))
+        return *refused;
+    successor.revokedBy.clear();
+    successor.rotatedFrom = old->id;
+    successor.rotatedTo.clear();
+    const qint64 graceEnd = now + qint64(graceValue) * 1000;
+    const AuditRecord event = auditRecord(request, p.tenantId, p.actor(), kind + u".rotate"_s, kind, id,
+                                          tr("successor %1, grace %2 s").arg(successor.id).arg(qint64(graceValue)));
+    switch (m_store.rotateCredential(p.tenantId, kind, id, successor, m_context.digest(secret), graceEnd, {event})) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return missingCredential(false);
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict),
+                               tr("Only an active credential that has not been rotated yet can be rotated."));
+    default:
+        return storeFailure();
+    }
+    const auto previous = m_store.credential(p.tenantId, kind, id);
+    return Response::ok(
+        QJsonObject{{kind, credentialJson(successor, now)},
+                    {u"secret"_s, QString::fromLatin1(secret)},
+                    {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
+        201);
+}
+
+} // namespace td::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Controller.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace td::server {
+
+// API keys, UATs and private tokens: one set of handlers for every kind, told apart by protocol/CredentialKind's
+// table (kind is the wire name the route was registered for).
+class CredentialController final : public Controller
+{
+public:
+    using Controller::Controller;
+
+    Response list(Request& request, const Principal& principal, const QString& kind);
+    Response create(Request& request, const Principal& principal, const QString& kind);
+    Response get(Request& request, const Principal& principal, const QString& kind);
+    Response patch(Request& request, const Principal& principal, const QString& kind);
+    Response revoke(Request& request, const Principal& principal, const QString& kind);
+    Response bulkRevoke(Request& request, const Principal& principal, const QString& kind);
+    Response rotate(Request& request, const Principal& principal, const QString& kind);
+
+private:
+    QJsonObject credentialJson(const CredentialRecord& record, qint64 now);
+    CredentialRecord withPendingUsage(const CredentialRecord& record) const;
+    // A credential (not a login session) acts only within its own bounds: scopes, expiry, allowlist.
+    std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;
+};
+
+} // namespace td::server
