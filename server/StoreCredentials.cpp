@@ -1,0 +1,254 @@
+// API keys, UATs and private tokens: one table, told apart by kind.
+#include "StoreSql.h"
+
+#include "AuthCache.h"
+#include "Clock.h"
+#include "Log.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+using namespace td::server::storesql;
+
+namespace td::server {
+
+namespace {
+
+const QString CredentialColumns =
+    u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
+    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to"_s;
+
+CredentialRecord readCredential(const QSqlQuery& q)
+{
+    CredentialRecord r;
+    r.id = q.value(0).toString();
+    r.kind = q.value(1).toString();
+    r.tenantId = q.value(2).toString();
+    r.name = q.value(3).toString();
+    r.description = q.value(4).toString();
+    r.prefix = q.value(5).toString();
+    r.last4 = q.value(6).toString();
+    r.scopes = fromJsonArray(q.value(7).toString());
+    r.ipAllowlist = fromJsonArray(q.value(8).toString());
+    r.createdAt = q.value(9).toLongLong();
+    r.createdBy = q.value(10).toString();
+    r.expiresAt = q.value(11).toLongLong();
+    r.lastUsedAt = q.value(12).toLongLong();
+    r.lastUsedIp = q.value(13).toString();
+    r.revokedAt = q.value(14).toLongLong();
+    r.revokedBy = q.value(15).toString();
+    r.rotatedFrom = q.value(16).toString();
+    r.rotatedTo = q.value(17).toString();
+    return r;
+}
+
+QString encodeCursor(qint64 createdAt, const QString& id)
+{
+    return QString::fromLatin1(QByteArray(QByteArray::number(createdAt) + ':' + id.toUtf8())
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool decodeCursor(const QString& cursor, qint64* createdAt, QString* id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                               QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    const qsizetype colon = decoded.decoded.indexOf(':');
+    if (colon <= 0)
+        return false;
+    bool ok = false;
+    *createdAt = decoded.decoded.left(colon).toLongLong(&ok);
+    *id = QString::fromUtf8(decoded.decoded.mid(colon + 1));
+    return ok && !id->isEmpty();
+}
+
+QString likePattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+bool Store::insertCredential(const CredentialRecord& record, const QByteArray& digest, const QList<AuditRecord>& audit)
+{
+    Transaction tx(*this, audit);
+    return tx.isOpen() && insertCredentialRow(record, digest) && tx.commit();
+}
+
+bool Store::insertCredentialRow(const CredentialRecord& r, const QByteArray& digest)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
+        "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    return run(q, {r.id, r.kind, r.tenantId, r.name, notNull(r.description), r.prefix, r.last4, digest,
+                   toJsonArray(r.scopes), toJsonArray(r.ipAllowlist), r.createdAt, r.createdBy, nullable(r.expiresAt),
+                   nullable(r.rotatedFrom)});
+}
+
+Read<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
+{
+    QSqlQuery& q = cached(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE digest = ?"_s);
+    const Finished done{q};
+    return queryOne<CredentialRecord>(q, {digest}, readCredential);
+}
+
+Read<CredentialRecord> Store::credential(const QString& tenantId, const QString& kind, const QString& id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    return queryOne<CredentialRecord>(q, {tenantId, kind, id}, readCredential);
+}
+
+std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
+                                               const std::function<void(const CredentialRecord&)>& visit)
+{
+    QString sql = u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ?"_s;
+    QVariantList binds{query.tenantId, query.kind};
+    if (query.status) {
+        switch (*query.status) {
+        case protocol::KeyStatus::Active:
+            sql += u" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"_s;
+            binds.append(query.nowMs);
+            break;
+        case protocol::KeyStatus::Expired:
+            sql += u" AND revoked_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?"_s;
+            binds.append(query.nowMs);
+            break;
+        case protocol::KeyStatus::Revoked:
+            sql += u" AND revoked_at IS NOT NULL"_s;
+            break;
+        }
+    }
+    if (!query.text.isEmpty()) {
+        sql +=
+            u" AND (name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR prefix LIKE ? ESCAPE '\\' OR id = ?)"_s;
+        const QString pattern = likePattern(query.text);
+        binds << pattern << pattern << pattern << query.text;
+    }
+    if (!query.cursor.isEmpty()) {
+        qint64 createdAt = 0;
+        QString id;
+        if (!decodeCursor(query.cursor, &createdAt, &id)) {
+            m_lastError = u"bad cursor"_s;
+            return std::nullopt;
+        }
+        // A row value lets SQLite seek in the (tenant, kind, created_at, id) index instead of scanning from the
+        // newest row for every page.
+        sql += u" AND (created_at, id) < (?, ?)"_s;
+        binds << createdAt << id;
+    }
+    sql += u" ORDER BY created_at DESC, id DESC LIMIT ?"_s;
+    binds.append(query.limit + 1);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    int count = 0;
+    qint64 lastCreatedAt = 0;
+    QString lastId;
+    while (q.next()) {
+        if (count == query.limit)
+            return encodeCursor(lastCreatedAt, lastId); // there is a row after this page
+        const CredentialRecord record = readCredential(q);
+        visit(record);
+        lastCreatedAt = record.createdAt;
+        lastId = record.id;
+        ++count;
+    }
+    return QString();
+}
+
+Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<AuditRecord>& audit)
+{
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
+        return Outcome::Failed;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
+              "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
+    if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), r.tenantId, r.kind, r.id}))
+        return Outcome::Failed;
+    if (q.numRowsAffected() != 1) {
+        // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
+        const Read<CredentialRecord> current = credential(r.tenantId, r.kind, r.id);
+        return current.isFailed() ? Outcome::Failed : current ? Outcome::Conflict : Outcome::NotFound;
+    }
+    return tx.commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
+                                        const QString& by, qint64 now, QStringList* missing,
+                                        const QList<AuditRecord>& audit)
+{
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
+        return Outcome::Failed;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT 1 FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    for (const QString& id : ids) {
+        if (!run(q, {tenantId, kind, id}))
+            return Outcome::Failed;
+        if (!q.next())
+            missing->append(id);
+        q.finish();
+    }
+    if (!missing->isEmpty())
+        return Outcome::NotFound;
+    // Already revoked keys keep their first revocation time and author: revoking is idempotent.
+    QSqlQuery u(m_db);
+    u.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = ? WHERE tenant_id = ? AND kind = ? AND id = ? "
+              "AND revoked_at IS NULL"_s);
+    for (const QString& id : ids) {
+        if (!run(u, {now, by, tenantId, kind, id}))
+            return Outcome::Failed;
+    }
+    return tx.commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
+                                       const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd,
+                                       const QList<AuditRecord>& audit)
+{
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
+        return Outcome::Failed;
+    const Read<CredentialRecord> old = credential(tenantId, kind, id);
+    if (!old)
+        return old.isFailed() ? Outcome::Failed : Outcome::NotFound;
+    if (old->status(successor.createdAt) != protocol::KeyStatus::Active || !old->rotatedTo.isEmpty())
+        return Outcome::Conflict;
+    if (!insertCredentialRow(successor, digest))
+        return Outcome::Failed;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = CASE WHEN expires_at IS NULL OR expires_at > ? "
+              "THEN ? ELSE expires_at END WHERE id = ?"_s);
+    return run(q, {successor.id, graceEnd, graceEnd, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
+{
+    if (updates.isEmpty())
+        return true;
+    Transaction tx(*this);
+    if (!tx.isOpen())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
+              "(last_used_at IS NULL OR last_used_at < ?)"_s);
+    for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
+        if (!run(q, {it->at, it->ip, it.key(), it->at}))
+            return false;
+    }
+    return tx.commit();
+}
+
+} // namespace td::server
