@@ -1,5 +1,7 @@
 #include "AuditModel.h"
 
+#include "Palette.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -74,7 +76,7 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ForegroundRole && index.column() == Action &&
         (e.action.endsWith(u".failed"_s) || e.action == u"auth.refused"_s || e.action.endsWith(u".reuse"_s) ||
          e.action.endsWith(u".rate_limited"_s)))
-        return QColor(0x9a, 0x1c, 0x1c);
+        return palette::bad();
     if (role == Qt::UserRole)
         return e.id;
     return {};

@@ -1,9 +1,14 @@
 #include "CredentialModel.h"
 
+#include "Palette.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QCoreApplication>
 #include <QLocale>
+
+#include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -107,107 +112,96 @@ QString CredentialModel::relativeTime(const QDateTime& when, const QDateTime& no
     return secs >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
+QVariant CredentialModel::displayValue(int row, int column) const
+{
+    const protocol::ApiKeyDto r = record(row);
+    switch (column) {
+    case Name:
+        return r.name;
+    case Key:
+        return QString(r.prefix + u"…"_s + r.last4);
+    case Scopes:
+        return r.scopes.join(u", "_s);
+    case Created:
+        return shortDate(r.createdAt);
+    case Expires:
+        return r.expiresAt.isValid() ? tr("%1 (%2)").arg(shortDate(r.expiresAt), relativeTime(r.expiresAt, now()))
+                                     : tr("Never");
+    case LastUsed:
+        if (!r.lastUsedAt.isValid())
+            return tr("Never used");
+        return r.lastUsedIp.isEmpty() ? relativeTime(r.lastUsedAt, now())
+                                      : tr("%1 from %2").arg(relativeTime(r.lastUsedAt, now()), r.lastUsedIp);
+    case IpAllowlist:
+        return r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s);
+    case Status:
+        return statusText(displayStatus(row));
+    }
+    return {};
+}
+
+QVariant CredentialModel::toolTip(int row, int column) const
+{
+    switch (column) {
+    case Name: {
+        const protocol::ApiKeyDto r = record(row);
+        return r.description.isEmpty() ? r.name : r.name + u"\n"_s + r.description;
+    }
+    case Expires:
+        return shortDate(record(row).expiresAt);
+    case LastUsed:
+        return shortDate(record(row).lastUsedAt);
+    case Created: {
+        const protocol::ApiKeyDto r = record(row);
+        return r.createdBy.isEmpty() ? shortDate(r.createdAt) : tr("%1 by %2").arg(shortDate(r.createdAt), r.createdBy);
+    }
+    default:
+        return displayValue(row, column);
+    }
+}
+
+QColor CredentialModel::statusColor(DisplayStatus status)
+{
+    switch (status) {
+    case DisplayStatus::Active:
+        return palette::good();
+    case DisplayStatus::ExpiringSoon:
+        return palette::warning();
+    case DisplayStatus::Expired:
+        return palette::bad();
+    case DisplayStatus::Revoked:
+        return palette::inactive();
+    }
+    return {};
+}
+
 QVariant CredentialModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole &&
-        role != Qt::AccessibleTextRole && role < Qt::UserRole)
-        return {}; // a view asks for many roles per cell: only these need the record
-    const protocol::ApiKeyDto r = record(index.row());
-    const QLocale locale;
-    auto date = [&](const QDateTime& t) {
-        return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-    };
+    // A view asks for many roles per cell: only these are answered.
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case Name:
-            return r.name;
-        case Key:
-            return QString(r.prefix + u"…"_s + r.last4);
-        case Scopes:
-            return r.scopes.join(u", "_s);
-        case Created:
-            return date(r.createdAt);
-        case Expires:
-            return r.expiresAt.isValid() ? tr("%1 (%2)").arg(date(r.expiresAt), relativeTime(r.expiresAt, now()))
-                                         : tr("Never");
-        case LastUsed:
-            if (!r.lastUsedAt.isValid())
-                return tr("Never used");
-            return r.lastUsedIp.isEmpty() ? relativeTime(r.lastUsedAt, now())
-                                          : tr("%1 from %2").arg(relativeTime(r.lastUsedAt, now()), r.lastUsedIp);
-        case IpAllowlist:
-            return r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s);
-        case Status:
-            return statusText(displayStatus(index.row()));
-        }
-        break;
-    case Qt::ToolTipRole:
-        switch (index.column()) {
-        case Name:
-            return r.description.isEmpty() ? r.name : r.name + u"\n"_s + r.description;
-        case Expires:
-            return date(r.expiresAt);
-        case LastUsed:
-            return date(r.lastUsedAt);
-        case Created:
-            return r.createdBy.isEmpty() ? date(r.createdAt) : tr("%1 by %2").arg(date(r.createdAt), r.createdBy);
-        default:
-            return data(index, Qt::DisplayRole);
-        }
-    case Qt::ForegroundRole:
-        if (index.column() == Status) {
-            switch (displayStatus(index.row())) {
-            case DisplayStatus::Active:
-                return QBrush(QColor(0x1b, 0x7f, 0x3b));
-            case DisplayStatus::ExpiringSoon:
-                return QBrush(QColor(0xb2, 0x6a, 0x00));
-            case DisplayStatus::Expired:
-                return QBrush(QColor(0x9a, 0x1c, 0x1c));
-            case DisplayStatus::Revoked:
-                return QBrush(QColor(0x60, 0x60, 0x60));
-            }
-        }
-        break;
     case Qt::AccessibleTextRole:
-        return data(index, Qt::DisplayRole);
-    case UnderlyingDataRole:
-        switch (index.column()) {
-        case Name:
-            return r.name.toLower();
-        case Key:
-            return r.prefix;
-        case Scopes:
-            return r.scopes.join(u',');
-        case Created:
-            return r.createdAt.toMSecsSinceEpoch();
-        case Expires:
-            // Never expiring sorts after every date.
-            return r.expiresAt.isValid() ? r.expiresAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-        case LastUsed:
-            return r.lastUsedAt.isValid() ? r.lastUsedAt.toMSecsSinceEpoch() : qint64(0);
-        case IpAllowlist:
-            return r.ipAllowlist.join(u',');
-        case Status:
-            return int(displayStatus(index.row()));
-        }
-        break;
+        return displayValue(index.row(), index.column());
+    case Qt::ToolTipRole:
+        return toolTip(index.row(), index.column());
+    case Qt::ForegroundRole:
+        if (index.column() == Status)
+            return QBrush(statusColor(displayStatus(index.row())));
+        return {};
     case IdRole:
-        return r.id;
+        return QString::fromUtf8(m_rows.idBytes(index.row()).data(), qsizetype(m_rows.idBytes(index.row()).size()));
     case StatusRole:
         return int(displayStatus(index.row()));
-    case SearchTextRole: {
-        const std::string_view search = m_rows.searchText(index.row());
-        return QString::fromUtf8(search.data(), qsizetype(search.size()));
-    }
-    case ExpiresAtRole:
-        return r.expiresAt;
     default:
-        break;
+        return {};
     }
-    return {};
+}
+
+QString CredentialModel::shortDate(const QDateTime& time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 QVariant CredentialModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -256,6 +250,7 @@ void CredentialModel::setRows(CredentialRows rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
+    rowsChanged();
     endResetModel();
 }
 
@@ -270,16 +265,36 @@ void CredentialModel::appendRows(CredentialRows rows)
         return;
     beginInsertRows({}, rowCount(), rowCount() + rows.size() - 1);
     m_rows.append(std::move(rows));
+    rowsChanged();
     endInsertRows();
 }
 
 int CredentialModel::rowOf(const QString& id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.idEquals(row, id))
-            return row;
+    const std::hash<std::string_view> hash;
+    if (!m_idIndexValid) {
+        m_idIndex.clear();
+        m_idIndex.reserve(size_t(m_rows.size()));
+        for (int row = 0; row < m_rows.size(); ++row)
+            m_idIndex.emplace_back(hash(m_rows.idBytes(row)), row);
+        std::sort(m_idIndex.begin(), m_idIndex.end());
+        m_idIndexValid = true;
+    }
+    const QByteArray utf8 = id.toUtf8();
+    const size_t key = hash(std::string_view(utf8.constData(), size_t(utf8.size())));
+    auto it = std::lower_bound(m_idIndex.begin(), m_idIndex.end(), std::pair<size_t, int>(key, -1));
+    for (; it != m_idIndex.end() && it->first == key; ++it) {
+        if (m_rows.idEquals(it->second, id)) // a hash may be shared
+            return it->second;
     }
     return -1;
+}
+
+void CredentialModel::rowsChanged()
+{
+    m_idIndexValid = false;
+    m_idIndex.clear();
+    m_idIndex.shrink_to_fit();
 }
 
 void CredentialModel::upsert(const protocol::ApiKeyDto& record)
@@ -288,6 +303,7 @@ void CredentialModel::upsert(const protocol::ApiKeyDto& record)
     if (row < 0) {
         beginInsertRows({}, 0, 0);
         m_rows.prepend(record);
+        rowsChanged(); // every row moved down by one
         endInsertRows();
         return;
     }
@@ -299,6 +315,7 @@ void CredentialModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    rowsChanged();
     endResetModel();
 }
 

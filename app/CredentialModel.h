@@ -4,6 +4,7 @@
 #include "protocol/Dto.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -20,11 +21,8 @@ public:
     enum Column { Name, Key, Scopes, Created, Expires, LastUsed, IpAllowlist, Status, ColumnCount };
     Q_ENUM(Column)
     enum Role {
-        UnderlyingDataRole = Qt::UserRole, // raw value for sorting: QDateTime, qint64, QString
-        IdRole,
-        StatusRole,     // DisplayStatus as int
-        SearchTextRole, // lower-cased text a search matches against
-        ExpiresAtRole,
+        IdRole = Qt::UserRole, // the record's id
+        StatusRole,            // DisplayStatus as int
     };
     // What the status filter and the status column show: "expiring soon" is computed here.
     enum class DisplayStatus { Active, ExpiringSoon, Expired, Revoked };
@@ -48,7 +46,7 @@ public:
 
     const CredentialRows& rows() const { return m_rows; }
     protocol::ApiKeyDto record(int row) const { return m_rows.record(row); }
-    int rowOf(const QString& id) const;
+    int rowOf(const QString& id) const; // -1: not here. Through an index built on first use after a change.
     DisplayStatus displayStatus(int row) const;
     DisplayStatus displayStatus(int row, qint64 nowMs) const;
     // Lower-cased UTF-8 text a search matches against.
@@ -62,10 +60,21 @@ public:
 
     static QString relativeTime(const QDateTime& when, const QDateTime& now); // "in 3 days", "2 hours ago"
     static QString statusText(DisplayStatus status);
+    static QColor statusColor(DisplayStatus status); // from Palette.h
+    static QString shortDate(const QDateTime& time); // the locale's short date and time, local time
 
 private:
+    // What a cell shows, and its tooltip; data() only picks one of these by role.
+    QVariant displayValue(int row, int column) const;
+    QVariant toolTip(int row, int column) const;
+    void rowsChanged(); // forgets the id index
+
     CredentialRows m_rows;
     QDateTime m_fixedNow;
+    // Row ids by hash, sorted: 12 bytes a row, built when rowOf() is first asked after a change. Selecting all of
+    // 1M rows asks rowOf() for each of them.
+    mutable std::vector<std::pair<size_t, int>> m_idIndex;
+    mutable bool m_idIndexValid = false;
 };
 
 } // namespace td::app

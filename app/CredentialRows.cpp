@@ -476,10 +476,15 @@ protocol::KeyStatus CredentialRows::status(int row) const
     return protocol::KeyStatus(header(row).status);
 }
 
+std::string_view CredentialRows::idBytes(int row) const
+{
+    return bytes(row, Id);
+}
+
 bool CredentialRows::idEquals(int row, const QString& id) const
 {
     const std::string_view b = bytes(row, Id);
-    return QtPrivate::compareStrings(QUtf8StringView(b.data(), qsizetype(b.size())), QStringView(id)) == 0;
+    return QAnyStringView::equal(QUtf8StringView(b.data(), qsizetype(b.size())), QStringView(id));
 }
 
 namespace {

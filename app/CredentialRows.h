@@ -68,6 +68,7 @@ public:
     qint64 lastUsedAtMs(int row) const;
     protocol::KeyStatus status(int row) const;
     bool idEquals(int row, const QString& id) const;
+    std::string_view idBytes(int row) const; // UTF-8
 
     // Whether the row's name, description, scopes, allowlist, prefix, last4 or id holds needle (lower-case UTF-8).
     bool matches(int row, std::string_view needle) const;

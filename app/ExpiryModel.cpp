@@ -92,8 +92,7 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)
-        return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? QColor(0x9a, 0x1c, 0x1c)
-                                                                          : QColor(0xb2, 0x6a, 0x00));
+        return QBrush(CredentialModel::statusColor(r.status));
     if (role == Qt::UserRole)
         return r.record.id;
     return {};
