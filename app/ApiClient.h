@@ -1,5 +1,7 @@
 #pragma once
 
+#include <type_traits>
+
 #include "ApiError.h"
 
 #include <QByteArray>
@@ -76,6 +78,21 @@ private:
     bool m_retried = false;
     bool m_done = false;
 };
+
+// Starts job; once it has finished, done(job) (or done()) runs on context's thread (not at all if context is gone
+// first) and the job deletes itself. The job should be a child of context, so that it goes with it. The way to run
+// a job nobody keeps, instead of a deleteLater() in every handler.
+template <typename Job, typename Done> void runJob(Job* job, const QObject* context, Done done)
+{
+    QObject::connect(job, &ApiJob::finished, context, [job, done = std::move(done)]() mutable {
+        if constexpr (std::is_invocable_v<Done&, Job*>)
+            done(job);
+        else
+            done();
+        job->deleteLater();
+    });
+    job->start();
+}
 
 // Owns the one QNetworkAccessManager, the server address, the access token (in memory only) and the tenant.
 class ApiClient final : public QObject

@@ -33,8 +33,7 @@ void Session::setState(State state)
 // Login and resume end alike: a new session from the job's result, or the error.
 template <class Job> void Session::startSessionJob(Job* job)
 {
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
+    runJob(job, this, [this, job] {
         if (!job->error().ok()) {
             setState(State::LoggedOut);
             emit loginFailed(job->error());
@@ -45,7 +44,6 @@ template <class Job> void Session::startSessionJob(Job* job)
         setState(State::LoggedIn);
         emit loggedIn();
     });
-    job->start();
 }
 
 void Session::login(const QString& email, const QByteArray& password, const QString& tenantId)
@@ -71,8 +69,7 @@ void Session::useToken(const QByteArray& token)
     m_client->setApiKey(token.startsWith("tdk_") ? token : QByteArray());
     m_client->setAccessToken(token.startsWith("tdk_") ? QByteArray() : token);
     auto* job = new MeJob(m_client, this);
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
+    runJob(job, this, [this, job] {
         if (!job->error().ok()) {
             m_client->clearCredentials();
             setState(State::LoggedOut);
@@ -89,7 +86,6 @@ void Session::useToken(const QByteArray& token)
         setState(State::LoggedIn);
         emit loggedIn();
     });
-    job->start();
 }
 
 void Session::apply(const LoginResult& result)
@@ -134,8 +130,7 @@ void Session::renew()
     m_renewing = true;
     auto* job = new RefreshJob(m_client, m_refreshToken, this);
     const int generation = m_generation;
-    connect(job, &ApiJob::finished, this, [this, job, generation] {
-        job->deleteLater();
+    runJob(job, this, [this, job, generation] {
         if (generation != m_generation)
             return; // logged out or logged in anew meanwhile: this answer belongs to a session that is gone
         m_renewing = false;
@@ -157,7 +152,6 @@ void Session::renew()
         apply(job->result());
         finishRenewals(true);
     });
-    job->start();
 }
 
 void Session::finishRenewals(bool ok)

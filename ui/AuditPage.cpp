@@ -84,8 +84,7 @@ void AuditPage::load(const QString& cursor)
     m_status->setText(tr("Loading…"));
     const int generation = m_generation;
     auto* job = new app::AuditEventsJob(m_client, m_target->text().trimmed(), cursor, 200, this);
-    connect(job, &app::ApiJob::finished, this, [this, job, cursor, generation] {
-        job->deleteLater();
+    app::runJob(job, this, [this, job, cursor, generation] {
         if (generation != m_generation)
             return;
         m_busy = false;
@@ -102,7 +101,6 @@ void AuditPage::load(const QString& cursor)
         m_more->setEnabled(!m_cursor.isEmpty());
         m_status->setText(tr("%n event(s)", nullptr, m_model->rowCount()));
     });
-    job->start();
 }
 
 } // namespace td::ui

@@ -6,8 +6,8 @@
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialFilterModel.h"
-#include "app/CredentialLoader.h"
 #include "app/CredentialModel.h"
+#include "app/CredentialService.h"
 #include "app/Jobs.h"
 #include "app/Session.h"
 
@@ -48,14 +48,15 @@ QString csvField(QString text)
 
 } // namespace
 
-CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* client, app::Session* session,
-                                 app::ClipboardGuard* clipboard, QWidget* parent)
+CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* session, app::ClipboardGuard* clipboard,
+                                 QWidget* parent)
     : QWidget(parent)
-    , m_kind(kind)
-    , m_client(client)
+    , m_kind(service->kind())
+    , m_service(service)
     , m_session(session)
     , m_clipboard(clipboard)
 {
+    const app::CredentialKind kind = m_kind;
     const app::CredentialKindInfo& info = app::kindInfo(kind);
     setObjectName(info.wireName + u"Page"_s);
     auto* layout = new QVBoxLayout(this);
@@ -140,7 +141,7 @@ CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* clien
     });
     layout->addWidget(m_errorBanner);
 
-    m_model = new CredentialModel(this);
+    m_model = service->model();
     m_proxy = new app::CredentialFilterModel(this);
     m_proxy->setSourceModel(m_model);
     auto* splitter = new QSplitter(this);
@@ -201,7 +202,57 @@ CredentialsPage::CredentialsPage(app::CredentialKind kind, app::ApiClient* clien
         updateActions();
         updateDetails();
     });
+    // Every change of a record (a revoke, a rotation, a reload) reaches the actions and the details pane.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_proxy, signal, this, [this] {
+            updateActions();
+            updateDetails();
+        });
+    }
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        updateActions();
+        updateDetails();
+    });
     connect(m_session, &app::Session::tenantChanged, this, &CredentialsPage::reload);
+
+    connect(service, &app::CredentialService::busyChanged, this, &CredentialsPage::setBusy);
+    // The last progress is followed at once by loaded, whose message replaces it.
+    connect(service, &app::CredentialService::loadProgress, this,
+            [this](int loaded) { emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded)); });
+    connect(service, &app::CredentialService::loaded, this,
+            [this](int count) { emit statusMessage(tr("%n item(s)", nullptr, count)); });
+    connect(service, &app::CredentialService::loadFailed, this,
+            [this](const app::ApiError& error) { showError(error, [this] { reload(); }); });
+    connect(service, &app::CredentialService::catalogReady, this, [this] {
+        if (std::exchange(m_generateRequested, false))
+            openGenerateDialog();
+    });
+    connect(service, &app::CredentialService::catalogFailed, this, [this](const app::ApiError& error) {
+        m_generateRequested = false;
+        showError(error, [this] { generate(); });
+    });
+    connect(service, &app::CredentialService::created, this,
+            [this](const protocol::ApiKeyDto& record, const QByteArray& secret) {
+                if (GenerateDialog* dialog = std::exchange(m_pendingCreate, nullptr))
+                    dialog->accept();
+                showSecret(record.name, secret);
+                emit statusMessage(tr("Generated \"%1\".").arg(record.name));
+            });
+    connect(service, &app::CredentialService::createFailed, this, [this](const app::ApiError& error) {
+        if (GenerateDialog* dialog = std::exchange(m_pendingCreate, nullptr))
+            dialog->showServerError(error);
+        else
+            showError(error, {});
+    });
+    connect(service, &app::CredentialService::rotated, this,
+            [this](const protocol::ApiKeyDto&, const QByteArray& secret, const QString& previousName) {
+                showSecret(previousName, secret);
+                emit statusMessage(tr("Rotated \"%1\".").arg(previousName));
+            });
+    connect(service, &app::CredentialService::revoked, this,
+            [this](int count) { emit statusMessage(tr("Revoked %n credential(s).", nullptr, count)); });
+    connect(service, &app::CredentialService::changeFailed, this,
+            [this](const app::ApiError& error) { showError(error, {}); });
     updateActions();
     updateDetails();
 }
@@ -223,7 +274,7 @@ QString CredentialsPage::lastError() const
 
 void CredentialsPage::setBusy(bool busy)
 {
-    m_busy = qMax(0, m_busy + (busy ? 1 : -1));
+    m_busy = busy ? 1 : 0; // the service's busy state
     m_progress->setVisible(m_busy > 0);
     updateActions();
     emit busyChanged(m_busy > 0);
@@ -247,53 +298,7 @@ void CredentialsPage::clearError()
 void CredentialsPage::reload()
 {
     clearError();
-    if (!m_loader) {
-        m_loader = new app::CredentialLoader(m_client, m_kind, this);
-        // The first page shows at once; later pages are gathered and added in one step, so that the table is
-        // filtered and sorted once instead of once per page.
-        connect(m_loader, &app::CredentialLoader::firstPageReady, this,
-                [this] { m_model->setRows(m_loader->takeRows()); });
-        // The last progress is followed at once by finished, whose message replaces it.
-        connect(m_loader, &app::CredentialLoader::progress, this,
-                [this](int loaded) { emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded)); });
-        connect(m_loader, &app::CredentialLoader::finished, this, [this] {
-            setBusy(false);
-            if (!m_loader->error().ok()) {
-                showError(m_loader->error(), [this] { reload(); });
-                return;
-            }
-            if (m_loader->pages() > 1)
-                m_model->appendRows(m_loader->takeRows());
-            emit statusMessage(tr("%n item(s)", nullptr, m_model->rowCount()));
-        });
-    }
-    if (m_loader->isRunning()) {
-        m_loader->abort(); // a newer reload replaces it
-        setBusy(false);
-    }
-    setBusy(true);
-    m_loader->start();
-}
-
-void CredentialsPage::ensureCatalog(std::function<void()> then)
-{
-    if (m_catalog) {
-        then();
-        return;
-    }
-    setBusy(true);
-    auto* job = new app::ScopesJob(m_client, this);
-    connect(job, &app::ApiJob::finished, this, [this, job, then = std::move(then)] {
-        job->deleteLater();
-        setBusy(false);
-        if (!job->error().ok()) {
-            showError(job->error(), [this, then] { ensureCatalog(then); });
-            return;
-        }
-        m_catalog = job->catalog();
-        then();
-    });
-    job->start();
+    m_service->reload();
 }
 
 void CredentialsPage::generate()
@@ -308,38 +313,24 @@ void CredentialsPage::generate()
                   {});
         return;
     }
-    ensureCatalog([this] {
-        auto* dialog = new GenerateDialog(m_kind, *m_catalog, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &GenerateDialog::submitted, this,
-                [this, dialog](const app::NewCredential& request) { submitNew(dialog, request); });
-        dialog->open();
-    });
+    m_generateRequested = true;
+    m_service->fetchCatalog(); // catalogReady opens the dialog
+}
+
+void CredentialsPage::openGenerateDialog()
+{
+    auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GenerateDialog::submitted, this,
+            [this, dialog](const app::NewCredential& request) { submitNew(dialog, request); });
+    dialog->open();
 }
 
 void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential& request)
 {
     dialog->setBusy(true);
-    setBusy(true);
-    auto* job = new app::CreateCredentialJob(m_client, m_kind, request, this);
-    QPointer<GenerateDialog> guard(dialog);
-    connect(job, &app::ApiJob::finished, this, [this, job, guard] {
-        job->deleteLater();
-        setBusy(false);
-        if (!job->error().ok()) {
-            if (guard)
-                guard->showServerError(job->error());
-            else
-                showError(job->error(), {});
-            return;
-        }
-        m_model->upsert(job->result().record);
-        if (guard)
-            guard->accept();
-        showSecret(job->result().record.name, job->takeSecret());
-        emit statusMessage(tr("Generated \"%1\".").arg(job->result().record.name));
-    });
-    job->start();
+    m_pendingCreate = dialog;
+    m_service->create(request);
 }
 
 void CredentialsPage::showSecret(const QString& name, QByteArray secret)
@@ -367,24 +358,8 @@ void CredentialsPage::rotateSelected()
     const QString name = m_model->record(row).name;
     auto* dialog = new RotateDialog(name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id = ids.constFirst(), name] {
-        setBusy(true);
-        auto* job = new app::RotateCredentialJob(m_client, m_kind, id, dialog->graceSeconds(), this);
-        connect(job, &app::ApiJob::finished, this, [this, job, name] {
-            job->deleteLater();
-            setBusy(false);
-            if (!job->error().ok()) {
-                showError(job->error(), {});
-                return;
-            }
-            if (job->result().previous)
-                m_model->upsert(*job->result().previous);
-            m_model->upsert(job->result().record);
-            showSecret(name, job->takeSecret());
-            emit statusMessage(tr("Rotated \"%1\".").arg(name));
-        });
-        job->start();
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, id = ids.constFirst()] { m_service->rotate(id, dialog->graceSeconds()); });
     dialog->open();
 }
 
@@ -417,22 +392,8 @@ void CredentialsPage::revokeSelected()
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, revoke, ids](QAbstractButton* button) {
-        if (button != revoke)
-            return;
-        setBusy(true);
-        auto* job = new app::RevokeCredentialsJob(m_client, m_kind, ids, this);
-        connect(job, &app::ApiJob::finished, this, [this, job] {
-            job->deleteLater();
-            setBusy(false);
-            if (!job->error().ok()) {
-                showError(job->error(), {});
-                return;
-            }
-            for (const protocol::ApiKeyDto& record : job->records())
-                m_model->upsert(record);
-            emit statusMessage(tr("Revoked %n credential(s).", nullptr, int(job->records().size())));
-        });
-        job->start();
+        if (button == revoke)
+            m_service->revoke(ids);
     });
     box->open();
 }

@@ -21,9 +21,9 @@ class QTableView;
 namespace td::app {
 class ApiClient;
 class ClipboardGuard;
-class CredentialLoader;
 class CredentialFilterModel;
 class CredentialModel;
+class CredentialService;
 class Session;
 struct NewCredential;
 } // namespace td::app
@@ -33,17 +33,19 @@ namespace td::ui {
 class GenerateDialog;
 
 // One page class for API keys, UATs and private tokens, configured by the kind: toolbar, search, status
-// filter, sortable table, details pane, multi-select for bulk revoke.
+// filter, sortable table, details pane, multi-select for bulk revoke. The records and every change to them belong
+// to the kind's CredentialService: the page asks it and shows what it says.
 class CredentialsPage final : public QWidget
 {
     Q_OBJECT
 public:
-    CredentialsPage(app::CredentialKind kind, app::ApiClient* client, app::Session* session,
-                    app::ClipboardGuard* clipboard, QWidget* parent = nullptr);
+    CredentialsPage(app::CredentialService* service, app::Session* session, app::ClipboardGuard* clipboard,
+                    QWidget* parent = nullptr);
     ~CredentialsPage() override;
 
     app::CredentialKind kind() const { return m_kind; }
     app::CredentialModel* model() const { return m_model; }
+    app::CredentialService* service() const { return m_service; }
     app::CredentialFilterModel* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
     bool isBusy() const { return m_busy > 0; }
@@ -61,7 +63,7 @@ signals:
     void statusMessage(const QString& message);
 
 private:
-    void ensureCatalog(std::function<void()> then);
+    void openGenerateDialog();
     void submitNew(GenerateDialog* dialog, const app::NewCredential& request);
     void showSecret(const QString& name, QByteArray secret);
     void showError(const app::ApiError& error, std::function<void()> retry);
@@ -73,7 +75,7 @@ private:
     void saveColumns() const;
 
     app::CredentialKind m_kind;
-    app::ApiClient* m_client;
+    app::CredentialService* m_service;
     app::Session* m_session;
     app::ClipboardGuard* m_clipboard;
     app::CredentialModel* m_model;
@@ -91,8 +93,8 @@ private:
     QAction* m_revokeAction;
     QAction* m_refreshAction;
     QAction* m_exportAction;
-    std::optional<protocol::ScopeCatalog> m_catalog;
-    app::CredentialLoader* m_loader = nullptr;
+    QPointer<GenerateDialog> m_pendingCreate; // the dialog whose request is on its way
+    bool m_generateRequested = false;         // the catalog is being fetched for the Generate dialog
     std::function<void()> m_retryAction;
     int m_busy = 0;
 };

@@ -132,8 +132,7 @@ void InspectorPage::checkOnServer()
     m_check->setEnabled(false);
     m_server->setText(tr("Asking the server…"));
     auto* job = new app::IntrospectJob(m_client, token, this);
-    connect(job, &app::ApiJob::finished, this, [this, job] {
-        job->deleteLater();
+    app::runJob(job, this, [this, job] {
         m_check->setEnabled(!m_token->text().trimmed().isEmpty());
         if (!job->error().ok()) {
             m_server->setText(job->error().userMessage());
@@ -161,7 +160,6 @@ void InspectorPage::checkOnServer()
             html += row(QString(), tr("Unknown here: it may belong to another tenant, or never have existed."));
         m_server->setText(html + u"</table>"_s);
     });
-    job->start();
 }
 
 } // namespace td::ui

@@ -8,6 +8,7 @@
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialModel.h"
+#include "app/CredentialService.h"
 #include "app/ExpiryModel.h"
 #include "app/Session.h"
 
@@ -83,7 +84,8 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     m_stack = new QStackedWidget(splitter);
     for (const app::CredentialKindInfo& info : app::credentialKinds()) {
         const app::CredentialKind kind = info.kind;
-        auto* page = new CredentialsPage(kind, client, session, clipboard, m_stack);
+        auto* service = new app::CredentialService(kind, client, this);
+        auto* page = new CredentialsPage(service, session, clipboard, m_stack);
         m_pages.append(page);
         m_stack->addWidget(page);
         m_nav->addItem(app::kindTitle(kind));
@@ -95,7 +97,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     // Support pages: the expiry overview over all three kinds, the token inspector, the audit log.
     auto* expiryModel = new app::ExpiryModel(this);
     for (CredentialsPage* p : std::as_const(m_pages))
-        expiryModel->addSource(p->kind(), p->model());
+        expiryModel->addSource(p->kind(), p->service()->model());
     m_expiry = new ExpiryPage(expiryModel, m_stack);
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);

@@ -1,0 +1,180 @@
+// CredentialService against the real server: the model follows every change the server acknowledges, a failed change
+// leaves it as it was, a secret reaches the caller once and never the model, and every view of the model is told.
+#include "TestServer.h"
+#include "app/ApiClient.h"
+#include "app/CredentialModel.h"
+#include "app/CredentialService.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using td::app::ApiClient;
+using td::app::ApiError;
+using td::app::CredentialKind;
+using td::app::CredentialModel;
+using td::app::CredentialService;
+using td::protocol::ApiKeyDto;
+using td::protocol::KeyStatus;
+using td::test::TestServer;
+
+namespace {
+
+QString modelText(const CredentialModel& model)
+{
+    QString text;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(CredentialModel::IdRole)})
+                text += model.index(row, column).data(role).toString() + u'\n';
+        }
+    }
+    return text;
+}
+
+} // namespace
+
+class TestCredentialService : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    ApiClient m_client;
+
+    // A service of the kind, loaded.
+    std::unique_ptr<CredentialService> loaded(CredentialKind kind)
+    {
+        auto service = std::make_unique<CredentialService>(kind, &m_client);
+        QSignalSpy done(service.get(), &CredentialService::loaded);
+        service->reload();
+        if (!done.wait(30000))
+            return nullptr;
+        return service;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        m_client.setBaseUrl(m_server.url());
+        m_client.setAccessToken(m_server.adminToken().toLatin1());
+        QVERIFY(!m_server.createKey(u"existing"_s, {u"read:products"_s}).first.isEmpty());
+    }
+
+    void createRotateRevokeFollowTheServer()
+    {
+        auto service = loaded(CredentialKind::ApiKey);
+        QVERIFY(service);
+        CredentialModel* model = service->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = model->rowCount();
+        QVERIFY(before >= 1);
+        QSignalSpy busy(service.get(), &CredentialService::busyChanged);
+
+        // Create: the record at the top, the secret only in the signal.
+        QSignalSpy created(service.get(), &CredentialService::created);
+        td::app::NewCredential request;
+        request.name = u"Service key"_s;
+        request.scopes = {u"read:products"_s};
+        service->create(request);
+        QVERIFY(service->isBusy());
+        QVERIFY(created.wait(30000));
+        QVERIFY(!service->isBusy());
+        QCOMPARE(busy.size(), 2); // busy, then idle
+        const ApiKeyDto record = created.at(0).at(0).value<ApiKeyDto>();
+        const QByteArray secret = created.at(0).at(1).toByteArray();
+        QVERIFY(secret.startsWith("tdk_"));
+        QCOMPARE(model->rowCount(), before + 1);
+        QCOMPARE(model->rowOf(record.id), 0);
+        QVERIFY(!modelText(*model).contains(QString::fromLatin1(secret)));
+        // The secret works against the server.
+        QCOMPARE(m_server.get(u"/api/v1/me"_s, TestServer::apiKey(QString::fromLatin1(secret))).status, 200);
+
+        // Rotate: the successor is added, the old one now ends with the grace period and names its successor.
+        QSignalSpy rotated(service.get(), &CredentialService::rotated);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        service->rotate(record.id, 60);
+        QVERIFY(rotated.wait(30000));
+        const ApiKeyDto successor = rotated.at(0).at(0).value<ApiKeyDto>();
+        QCOMPARE(rotated.at(0).at(2).toString(), u"Service key"_s);
+        QVERIFY(rotated.at(0).at(1).toByteArray().startsWith("tdk_"));
+        QCOMPARE(model->rowCount(), before + 2);
+        QVERIFY(!changed.isEmpty());
+        const ApiKeyDto old = model->record(model->rowOf(record.id));
+        QCOMPARE(old.rotatedTo, successor.id);
+        QVERIFY(old.expiresAt.isValid());
+        QCOMPARE(model->record(model->rowOf(successor.id)).rotatedFrom, record.id);
+
+        // Revoke both at once: the model says revoked for both, as the server does.
+        QSignalSpy revoked(service.get(), &CredentialService::revoked);
+        service->revoke({record.id, successor.id});
+        QVERIFY(revoked.wait(30000));
+        QCOMPARE(revoked.at(0).at(0).toInt(), 2);
+        QVERIFY(model->record(model->rowOf(record.id)).status == KeyStatus::Revoked);
+        QVERIFY(model->record(model->rowOf(successor.id)).status == KeyStatus::Revoked);
+        QCOMPARE(model->rowCount(), before + 2);
+
+        // A second service loaded now sees what the first one shows.
+        auto fresh = loaded(CredentialKind::ApiKey);
+        QVERIFY(fresh);
+        QCOMPARE(fresh->model()->rowCount(), model->rowCount());
+        QVERIFY(fresh->model()->record(fresh->model()->rowOf(successor.id)).status == KeyStatus::Revoked);
+    }
+
+    void failedChangesChangeNothing()
+    {
+        auto service = loaded(CredentialKind::ApiKey);
+        QVERIFY(service);
+        CredentialModel* model = service->model();
+        const QString before = modelText(*model);
+
+        // Revoking an id the server does not know: all or nothing, so nothing.
+        QSignalSpy failed(service.get(), &CredentialService::changeFailed);
+        const QString id = model->record(0).id;
+        service->revoke({id, u"key_unknown"_s});
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 404);
+        QCOMPARE(modelText(*model), before);
+
+        // Creating without a name: refused with the field named, the model unchanged.
+        QSignalSpy createFailed(service.get(), &CredentialService::createFailed);
+        td::app::NewCredential request;
+        request.scopes = {u"read:products"_s};
+        service->create(request);
+        QVERIFY(createFailed.wait(30000));
+        QCOMPARE(createFailed.at(0).at(0).value<ApiError>().httpStatus, 400);
+        QCOMPARE(modelText(*model), before);
+        QVERIFY(!service->isBusy());
+    }
+
+    void catalogIsFetchedOnce()
+    {
+        CredentialService service(CredentialKind::Uat, &m_client);
+        QSignalSpy ready(&service, &CredentialService::catalogReady);
+        service.fetchCatalog();
+        QVERIFY(ready.wait(30000));
+        QVERIFY(service.catalog().has_value());
+        QVERIFY(!service.catalog()->scopes().isEmpty());
+        service.fetchCatalog(); // known: answered at once
+        QCOMPARE(ready.size(), 2);
+    }
+
+    void loadFailureIsReported()
+    {
+        ApiClient client;
+        client.setBaseUrl(m_server.url());
+        client.setAccessToken("not-a-token");
+        CredentialService service(CredentialKind::ApiKey, &client);
+        QSignalSpy failed(&service, &CredentialService::loadFailed);
+        service.reload();
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 401);
+        QCOMPARE(service.model()->rowCount(), 0);
+        QVERIFY(!service.isBusy());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCredentialService)
+#include "tst_credentialservice.moc"
