@@ -17,6 +17,7 @@ public:
 
     void copySecret(const QByteArray& secret, int clearAfterMs = 30000);
     bool isArmed() const { return m_timer.isActive(); }
+    int clearAfterMs() const { return m_timer.interval(); } // of the last copy
     static constexpr auto PasswordManagerHint = "x-kde-passwordManagerHint";
 
 signals:

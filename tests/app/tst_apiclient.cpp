@@ -1,5 +1,6 @@
 // ApiClient and one job per endpoint against the real tokendesk-server: results, error mapping, the secret handed
 // over once, and the transport failures a user meets (server down, server hung, plain http to a remote host).
+#include "JobHelpers.h"
 #include "TestServer.h"
 #include "app/ApiClient.h"
 #include "app/CredentialModel.h"
@@ -40,12 +41,6 @@ bool run(ApiJob& job, int timeoutMs = 30000)
     if (spy.isEmpty() && !spy.wait(timeoutMs))
         return false;
     return spy.size() == 1 && spy.constFirst().at(0).value<ApiJob*>() == &job;
-}
-
-QString describe(const ApiJob& job)
-{
-    const ApiError& e = job.error();
-    return u"kind %1, HTTP %2, code %3: %4"_s.arg(int(e.kind)).arg(e.httpStatus).arg(e.code, e.message);
 }
 
 QStringList idsOf(const QList<ApiKeyDto>& records)

@@ -1,5 +1,6 @@
 // Session against the real server: login, renewal on 401 after the access token expired (the server's clock is
 // moved, nobody sleeps), relogin when the refresh token is gone too, logout, tenant switching and token logins.
+#include "JobHelpers.h"
 #include "TestServer.h"
 #include "app/ApiClient.h"
 #include "app/Jobs.h"
@@ -31,12 +32,6 @@ bool run(ApiJob& job, int timeoutMs = 30000)
     QSignalSpy spy(&job, &ApiJob::finished);
     job.start();
     return !spy.isEmpty() || spy.wait(timeoutMs);
-}
-
-QString describe(const ApiJob& job)
-{
-    const ApiError& e = job.error();
-    return u"kind %1, HTTP %2, code %3: %4"_s.arg(int(e.kind)).arg(e.httpStatus).arg(e.code, e.message);
 }
 
 } // namespace

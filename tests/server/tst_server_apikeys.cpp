@@ -34,7 +34,6 @@ class TestServerApiKeys : public QObject
 
 private:
     TestServer m_server;
-    td::test::Headers admin() { return TestServer::bearer(m_server.adminToken()); }
 
 private slots:
     void initTestCase() { QVERIFY(m_server.start()); }
@@ -47,7 +46,7 @@ private slots:
                                             {u"scopes"_s, QJsonArray{u"read:products"_s, u"write:products"_s}},
                                             {u"expiresAt"_s, u"2099-01-31T00:00:00Z"_s},
                                             {u"ipAllowlist"_s, QJsonArray{u"127.0.0.1"_s, u"::1"_s}}},
-                                           admin());
+                                           m_server.admin());
         QCOMPARE(r.status, 201);
         const QString secret = r.data().value(u"secret"_s).toString();
         QVERIFY(secret.startsWith(u"tdk_"_s));
@@ -63,11 +62,11 @@ private slots:
         QVERIFY(!key.contains(u"secret"_s));
 
         const QString id = key.value(u"id"_s).toString();
-        const HttpResult got = m_server.get(u"/api/v1/api-keys/"_s + id, admin());
+        const HttpResult got = m_server.get(u"/api/v1/api-keys/"_s + id, m_server.admin());
         QCOMPARE(got.status, 200);
         QVERIFY(!got.body.contains(secret.toLatin1()));
         QVERIFY(!got.body.contains(secret.mid(12, 20).toLatin1()));
-        const HttpResult list = m_server.get(u"/api/v1/api-keys"_s, admin());
+        const HttpResult list = m_server.get(u"/api/v1/api-keys"_s, m_server.admin());
         QCOMPARE(list.status, 200);
         QVERIFY(ids(list.data().value(u"items"_s).toArray()).contains(id));
         QVERIFY(!list.body.contains(secret.toLatin1()));
@@ -76,8 +75,8 @@ private slots:
         const HttpResult products = m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret));
         QCOMPARE(products.status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(
-            !keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, admin())).value(u"lastUsedAt"_s).isNull(), 5000);
-        QCOMPARE(keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, admin())).value(u"lastUsedIp"_s).toString(),
+            !keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, m_server.admin())).value(u"lastUsedAt"_s).isNull(), 5000);
+        QCOMPARE(keyOf(m_server.get(u"/api/v1/api-keys/"_s + id, m_server.admin())).value(u"lastUsedIp"_s).toString(),
                  u"127.0.0.1"_s);
     }
 
@@ -117,20 +116,20 @@ private slots:
         QFETCH(QJsonObject, body);
         QFETCH(QString, field);
         const int before =
-            m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size();
-        const HttpResult r = m_server.post(u"/api/v1/api-keys"_s, body, admin());
+            m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size();
+        const HttpResult r = m_server.post(u"/api/v1/api-keys"_s, body, m_server.admin());
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"validation_error"_s);
         QVERIFY2(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field),
                  r.body.constData());
         // Nothing was created.
-        QCOMPARE(m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size(),
+        QCOMPARE(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size(),
                  before);
     }
 
     void notJsonIsA400()
     {
-        const HttpResult r = m_server.request("POST", u"/api/v1/api-keys"_s, "{not json", admin());
+        const HttpResult r = m_server.request("POST", u"/api/v1/api-keys"_s, "{not json", m_server.admin());
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"validation_error"_s);
     }
@@ -195,19 +194,19 @@ private slots:
         const HttpResult cross = m_server.get(u"/api/v1/products"_s, h);
         QCOMPARE(cross.status, 403);
         QCOMPARE(cross.errorCode(), u"tenant_forbidden"_s);
-        td::test::Headers sessionCross = admin();
+        td::test::Headers sessionCross = m_server.admin();
         sessionCross.emplaceBack("X-Tenant-Id", "globex");
         QCOMPARE(m_server.get(u"/api/v1/api-keys"_s, sessionCross).errorCode(), u"tenant_forbidden"_s);
 
         // B's objects answer 404 to A, as if absent, for every operation.
         const QString path = u"/api/v1/api-keys/"_s + globexKey.first;
-        QCOMPARE(m_server.get(path, admin()).status, 404);
-        QCOMPARE(m_server.patch(path, {{u"name"_s, u"stolen"_s}}, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, admin()).status, 404);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{globexKey.first}}}, admin()).status,
+        QCOMPARE(m_server.get(path, m_server.admin()).status, 404);
+        QCOMPARE(m_server.patch(path, {{u"name"_s, u"stolen"_s}}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{globexKey.first}}}, m_server.admin()).status,
                  404);
-        QVERIFY(!ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray())
+        QVERIFY(!ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
                      .contains(globexKey.first));
         // …and it still works in its own tenant.
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(globexKey.second)).status, 200);
@@ -311,23 +310,23 @@ private slots:
                                              {{u"name"_s, u"renamed"_s},
                                               {u"description"_s, u"now described"_s},
                                               {u"ipAllowlist"_s, QJsonArray{u"192.0.2.0/24"_s}}},
-                                             admin());
+                                             m_server.admin());
         QCOMPARE(ok.status, 200);
         QCOMPARE(keyOf(ok).value(u"name"_s).toString(), u"renamed"_s);
         QCOMPARE(keyOf(ok).value(u"ipAllowlist"_s).toArray(), QJsonArray{u"192.0.2.0/24"_s});
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).errorCode(), u"ip_not_allowed"_s);
 
-        const HttpResult scopes = m_server.patch(path, {{u"scopes"_s, QJsonArray{u"admin"_s}}}, admin());
+        const HttpResult scopes = m_server.patch(path, {{u"scopes"_s, QJsonArray{u"admin"_s}}}, m_server.admin());
         QCOMPARE(scopes.status, 400);
         QVERIFY(scopes.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"scopes"_s));
-        const HttpResult badCidr = m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"300.1.1.1"_s}}}, admin());
+        const HttpResult badCidr = m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"300.1.1.1"_s}}}, m_server.admin());
         QCOMPARE(badCidr.status, 400);
         // Nothing of a refused patch was applied.
-        QCOMPARE(keyOf(m_server.get(path, admin())).value(u"ipAllowlist"_s).toArray(), QJsonArray{u"192.0.2.0/24"_s});
-        QCOMPARE(keyOf(m_server.get(path, admin())).value(u"scopes"_s).toArray(), QJsonArray{u"read:products"_s});
+        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"ipAllowlist"_s).toArray(), QJsonArray{u"192.0.2.0/24"_s});
+        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"scopes"_s).toArray(), QJsonArray{u"read:products"_s});
 
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 200);
-        const HttpResult revoked = m_server.patch(path, {{u"name"_s, u"again"_s}}, admin());
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 200);
+        const HttpResult revoked = m_server.patch(path, {{u"name"_s, u"again"_s}}, m_server.admin());
         QCOMPARE(revoked.status, 409);
         QCOMPARE(revoked.errorCode(), u"conflict"_s);
     }
@@ -337,20 +336,20 @@ private slots:
         const auto key = m_server.createKey(u"to revoke"_s, {u"read:products"_s});
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
         const QString path = u"/api/v1/api-keys/"_s + key.first + u"/revoke"_s;
-        const HttpResult first = m_server.post(path, {}, admin());
+        const HttpResult first = m_server.post(path, {}, m_server.admin());
         QCOMPARE(first.status, 200);
         QCOMPARE(keyOf(first).value(u"status"_s).toString(), u"revoked"_s);
         const QString revokedAt = keyOf(first).value(u"revokedAt"_s).toString();
         QVERIFY(!revokedAt.isEmpty());
         QVERIFY(keyOf(first).value(u"revokedBy"_s).toString().startsWith(u"user:"_s));
-        const HttpResult again = m_server.post(path, {}, admin());
+        const HttpResult again = m_server.post(path, {}, m_server.admin());
         QCOMPARE(again.status, 200);
         QCOMPARE(keyOf(again).value(u"revokedAt"_s).toString(), revokedAt);
         const HttpResult use = m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second));
         QCOMPARE(use.status, 401);
         QCOMPARE(use.errorCode(), u"token_not_valid"_s);
         QVERIFY(!use.header("WWW-Authenticate").isEmpty());
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/key_doesnotexist/revoke"_s, {}, admin()).status, 404);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/key_doesnotexist/revoke"_s, {}, m_server.admin()).status, 404);
     }
 
     void bulkRevokeIsAllOrNothing()
@@ -360,7 +359,7 @@ private slots:
             keys.append(m_server.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s}));
         const HttpResult partial =
             m_server.post(u"/api/v1/api-keys/revoke"_s,
-                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, u"key_missing"_s}}}, admin());
+                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, u"key_missing"_s}}}, m_server.admin());
         QCOMPARE(partial.status, 404);
         QCOMPARE(partial.json.value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"missing"_s).toArray(),
                  QJsonArray{u"key_missing"_s});
@@ -369,13 +368,13 @@ private slots:
 
         const HttpResult all =
             m_server.post(u"/api/v1/api-keys/revoke"_s,
-                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, keys[2].first}}}, admin());
+                          {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first, keys[2].first}}}, m_server.admin());
         QCOMPARE(all.status, 200);
         QCOMPARE(all.data().value(u"items"_s).toArray().size(), 3);
         for (const auto& k : keys)
             QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(k.second)).status, 401);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{}}}, admin()).status, 400);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{1, 2}}}, admin()).status, 400);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{}}}, m_server.admin()).status, 400);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{1, 2}}}, m_server.admin()).status, 400);
     }
 
     void rotateKeepsTheOldKeyForTheGracePeriod()

@@ -109,11 +109,6 @@ QStringList tenantIds(const QJsonArray& tenants)
     return ids;
 }
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(500)), r.networkError);
-}
-
 } // namespace
 
 class TestServerAuth : public QObject

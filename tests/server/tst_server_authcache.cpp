@@ -17,7 +17,6 @@ class TestServerAuthCache : public QObject
 
 private:
     TestServer m_server;
-    td::test::Headers admin() { return TestServer::bearer(m_server.adminToken()); }
 
     int me(TestServer& server, const QString& key)
     {
@@ -36,16 +35,16 @@ private slots:
         QCOMPARE(me(m_server, secret), 200); // now served from the cache
 
         // A narrower allowlist refuses the next request from here ...
-        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}}, admin()).status, 200);
+        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}}, m_server.admin()).status, 200);
         const HttpResult refused = m_server.get(u"/api/v1/me"_s, TestServer::apiKey(secret));
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.errorCode(), u"ip_not_allowed"_s);
         // ... and lifting it lets the next one through.
-        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{}}}, admin()).status, 200);
+        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{}}}, m_server.admin()).status, 200);
         QCOMPARE(me(m_server, secret), 200);
 
         // Revoked: refused at once.
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 200);
         QCOMPARE(me(m_server, secret), 401);
     }
 
@@ -56,7 +55,7 @@ private slots:
         QCOMPARE(me(m_server, a.second), 200);
         QCOMPARE(me(m_server, b.second), 200);
         QCOMPARE(
-            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{a.first, b.first}}}, admin()).status,
+            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{a.first, b.first}}}, m_server.admin()).status,
             200);
         QCOMPARE(me(m_server, a.second), 401);
         QCOMPARE(me(m_server, b.second), 401);
@@ -65,7 +64,7 @@ private slots:
         const auto c = m_server.createKey(u"rotated"_s, {u"read:products"_s});
         QCOMPARE(me(m_server, c.second), 200);
         const HttpResult rotated =
-            m_server.post(u"/api/v1/api-keys/"_s + c.first + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, admin());
+            m_server.post(u"/api/v1/api-keys/"_s + c.first + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin());
         QCOMPARE(rotated.status, 201);
         QCOMPARE(me(m_server, c.second), 401);
     }
@@ -76,7 +75,7 @@ private slots:
         QVERIFY(second.startSharing(m_server)); // default --auth-cache-ms 1000
         const auto [id, secret] = m_server.createKey(u"shared"_s, {u"read:products"_s});
         QCOMPARE(me(second, secret), 200); // the second instance has read (and cached) it
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, m_server.admin()).status, 200);
         // The first instance refuses at once; the second one within a second of its own clock.
         QCOMPARE(me(m_server, secret), 401);
         QVERIFY(second.advanceClock(2));
@@ -89,7 +88,7 @@ private slots:
         QVERIFY(second.startSharing(m_server, {u"--auth-cache-ms"_s, u"0"_s}));
         const auto [id, secret] = m_server.createKey(u"uncached"_s, {u"read:products"_s});
         QCOMPARE(me(second, secret), 200);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, m_server.admin()).status, 200);
         QCOMPARE(me(second, secret), 401);
     }
 };

@@ -29,11 +29,6 @@ const QByteArray PortalPassword = "p@sSw0rd portal phrase";
 // The curl example of reference 001, byte for byte (with its line breaks and indentation).
 const QByteArray B2bCurlBody = "{\n\"username\": \"your_api_username\",\n\"password\": \"your_api_password\"\n}";
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(600)), r.networkError);
-}
-
 QJsonObject b2bValidationError()
 {
     return {{u"error"_s, u"validation_error"_s}, {u"message"_s, u"Username and password are required"_s}};

@@ -26,11 +26,6 @@ using td::test::TestServer;
 
 namespace {
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(300)), r.networkError);
-}
-
 quint16 portOf(const TestServer& s)
 {
     return quint16(s.url().port());

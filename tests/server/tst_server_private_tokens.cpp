@@ -32,11 +32,6 @@ QStringList ids(const QJsonArray& items)
     return out;
 }
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(600)), r.networkError);
-}
-
 // Whole seconds in UTC with a Z, as the server writes them back.
 QString iso(const QDateTime& at)
 {
@@ -91,11 +86,10 @@ class TestServerPrivateTokens : public QObject
 
 private:
     TestServer m_server;
-    Headers admin() { return TestServer::bearer(m_server.adminToken()); }
     QDateTime now() { return m_server.serverNow(); }
     int tokenCount()
     {
-        return m_server.get(u"/api/v1/private-tokens?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size();
+        return m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size();
     }
 
 private slots:
@@ -111,7 +105,7 @@ private slots:
         const QString expires = iso(now().addDays(90));
         const HttpResult r =
             m_server.post(u"/api/v1/private-tokens"_s,
-                          tokenBody(u"reporting job"_s, {u"read:products"_s, u"read:orders"_s}, expires), admin());
+                          tokenBody(u"reporting job"_s, {u"read:products"_s, u"read:orders"_s}, expires), m_server.admin());
         QVERIFY2(r.status == 201, qPrintable(describe(r)));
         const QString secret = r.data().value(u"secret"_s).toString();
         QVERIFY2(secret.startsWith(u"tdp_"_s), qPrintable(secret.left(4)));
@@ -130,7 +124,7 @@ private slots:
         QVERIFY(!token.contains(u"secret"_s));
 
         // The list shows the expiry, never the secret.
-        const HttpResult list = m_server.get(u"/api/v1/private-tokens?limit=1000"_s, admin());
+        const HttpResult list = m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin());
         QCOMPARE(list.status, 200);
         QVERIFY(!list.body.contains(secret.toLatin1()));
         bool found = false;
@@ -143,7 +137,7 @@ private slots:
             }
         }
         QVERIFY(found);
-        const HttpResult got = m_server.get(u"/api/v1/private-tokens/"_s + id, admin());
+        const HttpResult got = m_server.get(u"/api/v1/private-tokens/"_s + id, m_server.admin());
         QCOMPARE(got.status, 200);
         QCOMPARE(tokenOf(got).value(u"expiresAt"_s).toString(), expires);
         QVERIFY(!got.body.contains(secret.toLatin1()));
@@ -178,7 +172,7 @@ private slots:
         QFETCH(QJsonValue, expiresAt);
         const int before = tokenCount();
         const HttpResult r = m_server.post(u"/api/v1/private-tokens"_s,
-                                           tokenBody(u"bounded"_s, {u"read:products"_s}, expiresAt), admin());
+                                           tokenBody(u"bounded"_s, {u"read:products"_s}, expiresAt), m_server.admin());
         QVERIFY2(r.status == 400, qPrintable(describe(r)));
         QCOMPARE(r.errorCode(), u"validation_error"_s);
         QVERIFY2(detailsOf(r).contains(u"expiresAt"_s), r.body.constData());
@@ -189,10 +183,10 @@ private slots:
     void withinTheDefaultMaximum()
     {
         const Created t =
-            createToken(m_server, admin(), u"almost a year"_s, {u"read:products"_s}, now().addSecs(365 * Day - 3600));
+            createToken(m_server, m_server.admin(), u"almost a year"_s, {u"read:products"_s}, now().addSecs(365 * Day - 3600));
         QVERIFY(!t.secret.isEmpty());
         const Created shortLived =
-            createToken(m_server, admin(), u"an hour"_s, {u"read:products"_s}, now().addSecs(3600));
+            createToken(m_server, m_server.admin(), u"an hour"_s, {u"read:products"_s}, now().addSecs(3600));
         QVERIFY(!shortLived.secret.isEmpty());
     }
 
@@ -224,7 +218,7 @@ private slots:
     {
         QFETCH(QJsonObject, body);
         QFETCH(QString, field);
-        const HttpResult r = m_server.post(u"/api/v1/private-tokens"_s, body, admin());
+        const HttpResult r = m_server.post(u"/api/v1/private-tokens"_s, body, m_server.admin());
         QVERIFY2(r.status == 400, qPrintable(describe(r)));
         QVERIFY2(detailsOf(r).contains(field), r.body.constData());
     }
@@ -273,7 +267,7 @@ private slots:
         QCOMPARE(m_server.get(u"/api/v1/private-tokens"_s, TestServer::apiKey(adminKey.second)).status, 200);
 
         // Nor can a private token holding admin.
-        const Created adminToken = createToken(m_server, admin(), u"admin token"_s, {u"admin"_s}, expires);
+        const Created adminToken = createToken(m_server, m_server.admin(), u"admin token"_s, {u"admin"_s}, expires);
         QVERIFY(!adminToken.secret.isEmpty());
         const HttpResult byToken = m_server.post(u"/api/v1/private-tokens"_s,
                                                  tokenBody(u"minted by a token"_s, {u"read:products"_s}, iso(expires)),
@@ -303,7 +297,7 @@ private slots:
 
     void bearerTokenHasOnlyItsScopes()
     {
-        const Created t = createToken(m_server, admin(), u"reader"_s, {u"read:products"_s}, now().addDays(7));
+        const Created t = createToken(m_server, m_server.admin(), u"reader"_s, {u"read:products"_s}, now().addDays(7));
         QVERIFY(!t.secret.isEmpty());
         const Headers h = TestServer::bearer(t.secret);
         const HttpResult read = m_server.get(u"/api/v1/products"_s, h);
@@ -319,7 +313,7 @@ private slots:
 
         // A writer writes.
         const Created writer =
-            createToken(m_server, admin(), u"writer"_s, {u"read:products"_s, u"write:products"_s}, now().addDays(7));
+            createToken(m_server, m_server.admin(), u"writer"_s, {u"read:products"_s, u"write:products"_s}, now().addDays(7));
         const HttpResult created =
             m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Rocket skates"_s}}, TestServer::bearer(writer.secret));
         QVERIFY2(created.status == 201, qPrintable(describe(created)));
@@ -342,27 +336,27 @@ private slots:
 
     void revokedStopsAtOnce()
     {
-        const Created t = createToken(m_server, admin(), u"to revoke"_s, {u"read:products"_s}, now().addDays(7));
+        const Created t = createToken(m_server, m_server.admin(), u"to revoke"_s, {u"read:products"_s}, now().addDays(7));
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(t.secret)).status, 200);
-        const HttpResult revoked = m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, admin());
+        const HttpResult revoked = m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, m_server.admin());
         QVERIFY2(revoked.status == 200, qPrintable(describe(revoked)));
         QCOMPARE(tokenOf(revoked).value(u"status"_s).toString(), u"revoked"_s);
         const HttpResult use = m_server.get(u"/api/v1/products"_s, TestServer::bearer(t.secret));
         QCOMPARE(use.status, 401);
         QCOMPARE(use.errorCode(), u"token_not_valid"_s);
         QVERIFY(!use.header("WWW-Authenticate").isEmpty());
-        QCOMPARE(m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, m_server.admin()).status, 200);
 
         // Bulk revoke, all or nothing.
-        const Created a = createToken(m_server, admin(), u"bulk a"_s, {u"read:products"_s}, now().addDays(7));
-        const Created b = createToken(m_server, admin(), u"bulk b"_s, {u"read:products"_s}, now().addDays(7));
+        const Created a = createToken(m_server, m_server.admin(), u"bulk a"_s, {u"read:products"_s}, now().addDays(7));
+        const Created b = createToken(m_server, m_server.admin(), u"bulk b"_s, {u"read:products"_s}, now().addDays(7));
         QCOMPARE(
-            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, u"ptk_missing"_s}}}, admin())
+            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, u"ptk_missing"_s}}}, m_server.admin())
                 .status,
             404);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(a.secret)).status, 200);
         QCOMPARE(
-            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, b.id}}}, admin()).status,
+            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, b.id}}}, m_server.admin()).status,
             200);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(a.secret)).status, 401);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(b.secret)).status, 401);
@@ -440,10 +434,10 @@ private slots:
                                            {u"read:products"_s}, now().addDays(3));
         QVERIFY(!theirs.id.isEmpty());
         const QString path = u"/api/v1/private-tokens/"_s + theirs.id;
-        QCOMPARE(m_server.get(path, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, admin()).status, 404);
-        QVERIFY(!ids(m_server.get(u"/api/v1/private-tokens?limit=1000"_s, admin()).data().value(u"items"_s).toArray())
+        QCOMPARE(m_server.get(path, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin()).status, 404);
+        QVERIFY(!ids(m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
                      .contains(theirs.id));
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(theirs.secret)).status, 200);
     }

@@ -25,11 +25,6 @@ const QByteArray VictimPassword = "victim pass phrase 3344";
 const QString VictimEmail = u"victim@example.test"_s;
 const QByteArray WrongPassword = "wrong pass phrase 0000";
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(800)), r.networkError);
-}
-
 QString iso(const QDateTime& at)
 {
     return QDateTime::fromSecsSinceEpoch(at.toSecsSinceEpoch(), Qt::UTC).toString(Qt::ISODate);
@@ -119,12 +114,11 @@ class TestServerSupport : public QObject
 
 private:
     TestServer m_server;
-    Headers admin() { return TestServer::bearer(m_server.adminToken()); }
     HttpResult introspect(const QString& token, const Headers& auth)
     {
         return m_server.post(u"/api/v1/tokens/introspect"_s, {{u"token"_s, token}}, auth);
     }
-    HttpResult introspect(const QString& token) { return introspect(token, admin()); }
+    HttpResult introspect(const QString& token) { return introspect(token, m_server.admin()); }
 
 private slots:
     void initTestCase()
@@ -151,7 +145,7 @@ private slots:
         QVERIFY2(byAdminKey.status == 200, qPrintable(describe(byAdminKey)));
         QCOMPARE(byAdminKey.data().value(u"id"_s).toString(), reader.first);
 
-        const HttpResult missing = m_server.post(u"/api/v1/tokens/introspect"_s, QJsonObject{}, admin());
+        const HttpResult missing = m_server.post(u"/api/v1/tokens/introspect"_s, QJsonObject{}, m_server.admin());
         QCOMPARE(missing.status, 400);
         QVERIFY(missing.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"token"_s));
     }
@@ -232,7 +226,7 @@ private slots:
         QVERIFY(f.data().value(u"expiresAt"_s).isNull());
 
         // Revoked: inactive, and says so.
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + key.first + u"/revoke"_s, {}, admin()).status, 200);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + key.first + u"/revoke"_s, {}, m_server.admin()).status, 200);
         const HttpResult revoked = introspect(key.second);
         QCOMPARE(revoked.status, 200);
         QCOMPARE(revoked.data().value(u"active"_s), QJsonValue(false));
@@ -248,7 +242,7 @@ private slots:
                                              {{u"name"_s, u"inspected uat"_s},
                                               {u"permissions"_s, QJsonArray{u"brand_create"_s, u"scans_download"_s}},
                                               {u"validUntil"_s, until.toString(Qt::ISODate)}},
-                                             admin());
+                                             m_server.admin());
         const QString secret = created.value(u"secret"_s).toString();
         QVERIFY(secret.startsWith(u"tdu_"_s));
         const HttpResult r = introspect(secret);
@@ -273,7 +267,7 @@ private slots:
                                              {{u"name"_s, u"inspected private token"_s},
                                               {u"scopes"_s, QJsonArray{u"read:inventory"_s}},
                                               {u"expiresAt"_s, expires}},
-                                             admin());
+                                             m_server.admin());
         const QString secret = created.value(u"secret"_s).toString();
         QVERIFY(secret.startsWith(u"tdp_"_s));
         const HttpResult r = introspect(secret);

@@ -69,11 +69,6 @@ Fetched fetch(QNetworkAccessManager& nam, const QUrl& url, const QList<QSslCerti
     return f;
 }
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(400)), r.networkError);
-}
-
 QString adminEmail()
 {
     return QString::fromLatin1(TestServer::AdminEmail);

@@ -35,11 +35,6 @@ QStringList ids(const QJsonArray& items)
     return out;
 }
 
-QString describe(const HttpResult& r)
-{
-    return u"HTTP %1 %2 %3"_s.arg(r.status).arg(QString::fromUtf8(r.body.left(600)), r.networkError);
-}
-
 QString isoDate(const QDate& date)
 {
     return date.toString(Qt::ISODate);
@@ -115,11 +110,10 @@ class TestServerUats : public QObject
 
 private:
     TestServer m_server;
-    Headers admin() { return TestServer::bearer(m_server.adminToken()); }
     QDate today() { return m_server.serverNow().date(); }
     int uatCount()
     {
-        return m_server.get(u"/api/v1/uats?limit=1000"_s, admin()).data().value(u"items"_s).toArray().size();
+        return m_server.get(u"/api/v1/uats?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size();
     }
 
 private slots:
@@ -137,7 +131,7 @@ private slots:
                                       u"scm_code_edit"_s};
         QJsonObject body = uatBody(u"Portal import"_s, permissions, until);
         body.insert(u"description"_s, u"nightly brand sync"_s);
-        const HttpResult r = m_server.post(u"/api/v1/uats"_s, body, admin());
+        const HttpResult r = m_server.post(u"/api/v1/uats"_s, body, m_server.admin());
         QVERIFY2(r.status == 201, qPrintable(describe(r)));
         const QString secret = r.data().value(u"secret"_s).toString();
         QVERIFY2(secret.startsWith(u"tdu_"_s), qPrintable(secret.left(4)));
@@ -160,19 +154,19 @@ private slots:
         QVERIFY(!uat.contains(u"secret"_s));
 
         // Only the creation response holds the secret.
-        const HttpResult got = m_server.get(u"/api/v1/uats/"_s + id, admin());
+        const HttpResult got = m_server.get(u"/api/v1/uats/"_s + id, m_server.admin());
         QCOMPARE(got.status, 200);
         QCOMPARE(uatOf(got).value(u"validUntil"_s).toString(), isoDate(until));
         QCOMPARE(uatOf(got).value(u"permissions"_s).toArray(), QJsonArray::fromStringList(permissions));
         QVERIFY(!got.body.contains(secret.toLatin1()));
         QVERIFY(!got.body.contains(secret.mid(12, 20).toLatin1()));
-        const HttpResult list = m_server.get(u"/api/v1/uats"_s, admin());
+        const HttpResult list = m_server.get(u"/api/v1/uats"_s, m_server.admin());
         QCOMPARE(list.status, 200);
         QVERIFY(ids(list.data().value(u"items"_s).toArray()).contains(id));
         QVERIFY(!list.body.contains(secret.toLatin1()));
 
         // A UAT is not an API key: it is not listed among them.
-        QVERIFY(!ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, admin()).data().value(u"items"_s).toArray())
+        QVERIFY(!ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
                      .contains(id));
 
         // It works at once, in the portal's scheme.
@@ -247,7 +241,7 @@ private slots:
         QFETCH(QJsonObject, body);
         QFETCH(QString, field);
         const int before = uatCount();
-        const HttpResult r = m_server.post(u"/api/v1/uats"_s, body, admin());
+        const HttpResult r = m_server.post(u"/api/v1/uats"_s, body, m_server.admin());
         QVERIFY2(r.status == 400, qPrintable(describe(r)));
         QCOMPARE(r.errorCode(), u"validation_error"_s);
         QVERIFY2(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field),
@@ -260,7 +254,7 @@ private slots:
     {
         const HttpResult r = m_server.post(
             u"/api/v1/uats"_s,
-            {{u"name"_s, u"u"_s}, {u"permissions"_s, QJsonArray{u"read:products"_s}}, {u"bogus"_s, true}}, admin());
+            {{u"name"_s, u"u"_s}, {u"permissions"_s, QJsonArray{u"read:products"_s}}, {u"bogus"_s, true}}, m_server.admin());
         QCOMPARE(r.status, 400);
         const QJsonObject details = r.json.value(u"error"_s).toObject().value(u"details"_s).toObject();
         QVERIFY2(details.contains(u"validUntil"_s), r.body.constData());
@@ -279,7 +273,7 @@ private slots:
     void schemeIsCaseInsensitive()
     {
         QFETCH(QByteArray, scheme);
-        const Created u = createUat(m_server, admin(), u"scheme "_s + QString::fromLatin1(scheme),
+        const Created u = createUat(m_server, m_server.admin(), u"scheme "_s + QString::fromLatin1(scheme),
                                     {u"brand_create"_s, u"scans_download"_s}, today().addDays(5));
         QVERIFY(!u.secret.isEmpty());
         const HttpResult me = m_server.get(u"/api/v2/me/"_s, uatHeader(u.secret, scheme));
@@ -300,7 +294,7 @@ private slots:
 
     void permissionsAreEnforced()
     {
-        const Created brands = createUat(m_server, admin(), u"brands only"_s, {u"brand_create"_s}, today().addDays(5));
+        const Created brands = createUat(m_server, m_server.admin(), u"brands only"_s, {u"brand_create"_s}, today().addDays(5));
         QVERIFY(!brands.secret.isEmpty());
         const Headers h = uatHeader(brands.secret);
 
@@ -331,7 +325,7 @@ private slots:
         QCOMPARE(mint.status, 403);
 
         // A UAT holding scans_download may download scans, and sees the brand created above in the list.
-        const Created scanner = createUat(m_server, admin(), u"scanner"_s, {u"scans_download"_s}, today().addDays(5));
+        const Created scanner = createUat(m_server, m_server.admin(), u"scanner"_s, {u"scans_download"_s}, today().addDays(5));
         const HttpResult scanList = m_server.get(u"/api/v2/scans/"_s, uatHeader(scanner.secret));
         QVERIFY2(scanList.status == 200, qPrintable(describe(scanList)));
         QVERIFY(scanList.json.value(u"results"_s).isArray());
@@ -363,7 +357,7 @@ private slots:
         // The /api/v1 login's JWT is the same kind of token.
         QCOMPARE(m_server.get(u"/api/v2/me/"_s, jwtHeader(m_server.adminToken())).status, 200);
 
-        const Created u = createUat(m_server, admin(), u"me"_s, {u"product_create"_s}, today().addDays(3));
+        const Created u = createUat(m_server, m_server.admin(), u"me"_s, {u"product_create"_s}, today().addDays(3));
         const HttpResult viaUat = m_server.get(u"/api/v2/me/"_s, uatHeader(u.secret));
         QVERIFY2(viaUat.status == 200, qPrintable(describe(viaUat)));
         // The UAT acts on behalf of the user who created it.
@@ -407,9 +401,9 @@ private slots:
 
     void revokedUatStopsAtOnce()
     {
-        const Created u = createUat(m_server, admin(), u"to revoke"_s, {u"brand_create"_s}, today().addDays(5));
+        const Created u = createUat(m_server, m_server.admin(), u"to revoke"_s, {u"brand_create"_s}, today().addDays(5));
         QCOMPARE(m_server.get(u"/api/v2/me/"_s, uatHeader(u.secret)).status, 200);
-        const HttpResult revoked = m_server.post(u"/api/v1/uats/"_s + u.id + u"/revoke"_s, {}, admin());
+        const HttpResult revoked = m_server.post(u"/api/v1/uats/"_s + u.id + u"/revoke"_s, {}, m_server.admin());
         QVERIFY2(revoked.status == 200, qPrintable(describe(revoked)));
         QCOMPARE(uatOf(revoked).value(u"status"_s).toString(), u"revoked"_s);
         QVERIFY(!uatOf(revoked).value(u"revokedAt"_s).toString().isEmpty());
@@ -428,15 +422,15 @@ private slots:
         QVERIFY(!v1.header("WWW-Authenticate").isEmpty());
 
         // Idempotent: the second revoke changes nothing.
-        const HttpResult again = m_server.post(u"/api/v1/uats/"_s + u.id + u"/revoke"_s, {}, admin());
+        const HttpResult again = m_server.post(u"/api/v1/uats/"_s + u.id + u"/revoke"_s, {}, m_server.admin());
         QCOMPARE(again.status, 200);
         QCOMPARE(uatOf(again).value(u"revokedAt"_s), uatOf(revoked).value(u"revokedAt"_s));
-        QCOMPARE(m_server.post(u"/api/v1/uats/uat_doesnotexist/revoke"_s, {}, admin()).status, 404);
+        QCOMPARE(m_server.post(u"/api/v1/uats/uat_doesnotexist/revoke"_s, {}, m_server.admin()).status, 404);
     }
 
     void uatUnderAnotherHeaderIsRefused()
     {
-        const Created u = createUat(m_server, admin(), u"header mix-up"_s, {u"brand_create"_s}, today().addDays(5));
+        const Created u = createUat(m_server, m_server.admin(), u"header mix-up"_s, {u"brand_create"_s}, today().addDays(5));
         QCOMPARE(m_server.get(u"/api/v1/me"_s, uatHeader(u.secret)).status, 200);
 
         const HttpResult asKey = m_server.get(u"/api/v1/me"_s, TestServer::apiKey(u.secret));
@@ -469,14 +463,14 @@ private slots:
 
     void patchChangesOnlyWhatMayChange()
     {
-        const Created u = createUat(m_server, admin(), u"patchable"_s, {u"scm_code_edit"_s}, today().addDays(9));
+        const Created u = createUat(m_server, m_server.admin(), u"patchable"_s, {u"scm_code_edit"_s}, today().addDays(9));
         QVERIFY(!u.id.isEmpty());
         const QString path = u"/api/v1/uats/"_s + u.id;
         const HttpResult ok = m_server.patch(path,
                                              {{u"name"_s, u"renamed"_s},
                                               {u"description"_s, u"now described"_s},
                                               {u"ipAllowlist"_s, QJsonArray{u"127.0.0.0/8"_s}}},
-                                             admin());
+                                             m_server.admin());
         QVERIFY2(ok.status == 200, qPrintable(describe(ok)));
         QCOMPARE(uatOf(ok).value(u"name"_s).toString(), u"renamed"_s);
         QCOMPARE(uatOf(ok).value(u"description"_s).toString(), u"now described"_s);
@@ -487,26 +481,26 @@ private slots:
         for (const QString& field : {u"permissions"_s, u"validUntil"_s}) {
             const QJsonValue value = field == u"permissions"_s ? QJsonValue(QJsonArray{u"brand_create"_s})
                                                                : QJsonValue(isoDate(today().addDays(400)));
-            const HttpResult refused = m_server.patch(path, {{field, value}}, admin());
+            const HttpResult refused = m_server.patch(path, {{field, value}}, m_server.admin());
             QVERIFY2(refused.status == 400, qPrintable(describe(refused)));
             QVERIFY2(refused.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field),
                      refused.body.constData());
         }
-        const HttpResult unknown = m_server.patch(path, {{u"owner"_s, u"me"_s}}, admin());
+        const HttpResult unknown = m_server.patch(path, {{u"owner"_s, u"me"_s}}, m_server.admin());
         QCOMPARE(unknown.status, 400);
         QVERIFY(unknown.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"owner"_s));
-        const QJsonObject after = uatOf(m_server.get(path, admin()));
+        const QJsonObject after = uatOf(m_server.get(path, m_server.admin()));
         QCOMPARE(after.value(u"permissions"_s).toArray(), QJsonArray{u"scm_code_edit"_s});
         QCOMPARE(after.value(u"validUntil"_s).toString(), isoDate(today().addDays(9)));
 
         // The allowlist is enforced for UATs too.
-        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"192.0.2.0/24"_s}}}, admin()).status, 200);
+        QCOMPARE(m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"192.0.2.0/24"_s}}}, m_server.admin()).status, 200);
         const HttpResult refusedIp = m_server.get(u"/api/v1/me"_s, uatHeader(u.secret));
         QCOMPARE(refusedIp.status, 403);
         QCOMPARE(refusedIp.errorCode(), u"ip_not_allowed"_s);
 
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 200);
-        const HttpResult revoked = m_server.patch(path, {{u"name"_s, u"again"_s}}, admin());
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 200);
+        const HttpResult revoked = m_server.patch(path, {{u"name"_s, u"again"_s}}, m_server.admin());
         QCOMPARE(revoked.status, 409);
         QCOMPARE(revoked.errorCode(), u"conflict"_s);
     }
@@ -609,9 +603,9 @@ private slots:
     {
         QList<Created> uats;
         for (int i = 0; i < 3; ++i)
-            uats.append(createUat(m_server, admin(), u"bulk %1"_s.arg(i), {u"brand_create"_s}, today().addDays(4)));
+            uats.append(createUat(m_server, m_server.admin(), u"bulk %1"_s.arg(i), {u"brand_create"_s}, today().addDays(4)));
         const HttpResult partial = m_server.post(
-            u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{uats[0].id, uats[1].id, u"uat_missing"_s}}}, admin());
+            u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{uats[0].id, uats[1].id, u"uat_missing"_s}}}, m_server.admin());
         QVERIFY2(partial.status == 404, qPrintable(describe(partial)));
         QCOMPARE(partial.json.value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"missing"_s).toArray(),
                  QJsonArray{u"uat_missing"_s});
@@ -619,7 +613,7 @@ private slots:
             QCOMPARE(m_server.get(u"/api/v2/me/"_s, uatHeader(u.secret)).status, 200);
 
         const HttpResult all = m_server.post(u"/api/v1/uats/revoke"_s,
-                                             {{u"ids"_s, QJsonArray{uats[0].id, uats[1].id, uats[2].id}}}, admin());
+                                             {{u"ids"_s, QJsonArray{uats[0].id, uats[1].id, uats[2].id}}}, m_server.admin());
         QVERIFY2(all.status == 200, qPrintable(describe(all)));
         const QJsonArray items = all.data().value(u"items"_s).toArray();
         QCOMPARE(items.size(), 3);
@@ -630,10 +624,10 @@ private slots:
             QCOMPARE(r.status, 401);
             QCOMPARE(r.json, notValidBody());
         }
-        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{}}}, admin()).status, 400);
+        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{}}}, m_server.admin()).status, 400);
         // An API key id is not a UAT id.
         const auto key = m_server.createKey(u"bulk key"_s, {u"read:products"_s});
-        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{key.first}}}, admin()).status, 404);
+        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{key.first}}}, m_server.admin()).status, 404);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
     }
 
@@ -699,17 +693,17 @@ private slots:
             createUat(m_server, TestServer::bearer(globex), u"globex uat"_s, {u"brand_create"_s}, today().addDays(5));
         QVERIFY(!theirs.id.isEmpty());
         QCOMPARE(theirs.record.value(u"tenantId"_s).toString(), u"globex"_s);
-        const Created ours = createUat(m_server, admin(), u"default uat"_s, {u"brand_create"_s}, today().addDays(5));
+        const Created ours = createUat(m_server, m_server.admin(), u"default uat"_s, {u"brand_create"_s}, today().addDays(5));
 
         // The other tenant's UAT answers 404 to this tenant's admin, for every operation.
         const QString path = u"/api/v1/uats/"_s + theirs.id;
-        QCOMPARE(m_server.get(path, admin()).status, 404);
-        QCOMPARE(m_server.get(path, admin()).errorCode(), u"not_found"_s);
-        QCOMPARE(m_server.patch(path, {{u"name"_s, u"stolen"_s}}, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, admin()).status, 404);
-        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, admin()).status, 404);
-        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{theirs.id}}}, admin()).status, 404);
-        QVERIFY(!ids(m_server.get(u"/api/v1/uats?limit=1000"_s, admin()).data().value(u"items"_s).toArray())
+        QCOMPARE(m_server.get(path, m_server.admin()).status, 404);
+        QCOMPARE(m_server.get(path, m_server.admin()).errorCode(), u"not_found"_s);
+        QCOMPARE(m_server.patch(path, {{u"name"_s, u"stolen"_s}}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin()).status, 404);
+        QCOMPARE(m_server.post(u"/api/v1/uats/revoke"_s, {{u"ids"_s, QJsonArray{theirs.id}}}, m_server.admin()).status, 404);
+        QVERIFY(!ids(m_server.get(u"/api/v1/uats?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
                      .contains(theirs.id));
         // …and the other way round.
         QCOMPARE(m_server.get(u"/api/v1/uats/"_s + ours.id, TestServer::bearer(globex)).status, 404);

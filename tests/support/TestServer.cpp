@@ -19,6 +19,13 @@ using namespace Qt::StringLiterals;
 
 namespace td::test {
 
+QString describe(const HttpResult& result, int bodyChars)
+{
+    return QStringLiteral("HTTP %1 %2 %3")
+        .arg(result.status)
+        .arg(QString::fromUtf8(result.body.left(bodyChars)), result.networkError);
+}
+
 QByteArray HttpResult::header(const QByteArray& name) const
 {
     for (const auto& h : headers) {

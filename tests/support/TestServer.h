@@ -33,6 +33,9 @@ struct HttpResult
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
+// "HTTP 404 {…body…} network error", for a failed check's message: the status, the start of the body, any error.
+QString describe(const HttpResult& result, int bodyChars = 800);
+
 // The real tokendesk-server binary on 127.0.0.1:0 with a database in a temporary folder.
 class TestServer final
 {
@@ -85,7 +88,8 @@ public:
 
     // Conveniences.
     HttpResult login(const QString& email, const QByteArray& password, const QString& tenantId = {});
-    QString adminToken(); // logs the admin in once and caches the JWT
+    QString adminToken();                            // logs the admin in once and caches the JWT
+    Headers admin() { return bearer(adminToken()); } // the admin's session as an Authorization header
     static Headers bearer(const QString& token) { return {{"Authorization", "Bearer " + token.toLatin1()}}; }
     static Headers apiKey(const QString& key) { return {{"X-API-Key", key.toLatin1()}}; }
     // Creates an API key with the admin session; returns {id, secret}.

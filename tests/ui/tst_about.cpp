@@ -1,5 +1,5 @@
 // Help → About TokenDesk shows the version from project(VERSION), the licence and the Qt and OpenSSL versions in
-// use; both programs answer --version with that version and exit 0.
+// use; both programs answer --version with that version and exit 0, the console also --help, without a display.
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/Session.h"
@@ -33,13 +33,15 @@ struct Run
     QString err;
 };
 
-Run runVersion(const QString& binary)
+// Without a display: no QT_QPA_PLATFORM, no DISPLAY, no WAYLAND_DISPLAY (as on a server, or over ssh).
+Run runWithoutDisplay(const QString& binary, const QString& option)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    for (const QString& name : {u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+        env.remove(name);
     process.setProcessEnvironment(env);
-    process.start(binary, {u"--version"_s});
+    process.start(binary, {option});
     Run run;
     if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit)
         return run;
@@ -123,16 +125,19 @@ private slots:
     {
         const QString binary = qEnvironmentVariable("TOKENDESK_CONSOLE_BIN");
         QVERIFY2(!binary.isEmpty(), "TOKENDESK_CONSOLE_BIN is not set");
-        const Run run = runVersion(binary);
+        const Run run = runWithoutDisplay(binary, u"--version"_s);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.out, u"TokenDesk "_s + QStringLiteral(TOKENDESK_VERSION) + u'\n');
+        const Run help = runWithoutDisplay(binary, u"--help"_s);
+        QVERIFY2(help.exitCode == 0, qPrintable(help.err));
+        QVERIFY2(help.out.contains(u"--demo"_s) && help.out.contains(u"--server-binary"_s), qPrintable(help.out));
     }
 
     void serverPrintsItsVersion()
     {
         const QString binary = qEnvironmentVariable("TOKENDESK_SERVER_BIN");
         QVERIFY2(!binary.isEmpty(), "TOKENDESK_SERVER_BIN is not set");
-        const Run run = runVersion(binary);
+        const Run run = runWithoutDisplay(binary, u"--version"_s);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.out, u"tokendesk-server "_s + QStringLiteral(TOKENDESK_VERSION) + u'\n');
     }

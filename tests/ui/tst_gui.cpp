@@ -1,5 +1,6 @@
 // The console against the real server, offscreen: log in, generate, copy once, revoke, bulk revoke, rotate,
-// filter, a stopped server, and the demo launcher.
+// filter, a stopped server, and the demo launcher. Each test stands alone: init() starts a server of its own and,
+// but for the tests of logging in and of the demo, logs in to it through the login dialog with key and mouse events.
 #include "GuiHelpers.h"
 #include "TestServer.h"
 
@@ -24,6 +25,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -34,6 +36,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -51,8 +54,52 @@ class TestGui : public QObject
     Q_OBJECT
 
 private:
-    TestServer m_server;
+    std::unique_ptr<TestServer> m_server;
     std::unique_ptr<td::ui::AppController> m_controller;
+
+    // Types text into a line edit as a user would: select what is there, then type over it.
+    static void typeInto(QLineEdit* edit, const QString& text)
+    {
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        if (text.isEmpty())
+            QTest::keyClick(edit, Qt::Key_Delete);
+        else
+            QTest::keyClicks(edit, text);
+    }
+
+    // Starts the console and logs in through its login dialog; the keys page is loaded afterwards.
+    void logInThroughTheDialog()
+    {
+        m_controller = std::make_unique<td::ui::AppController>();
+        m_controller->start();
+        auto* login = waitForWidget<td::ui::LoginDialog>(u"loginDialog"_s);
+        QVERIFY(login);
+        typeInto(login->findChild<QLineEdit*>(u"urlEdit"_s), m_server->url().toString());
+        typeInto(login->findChild<QLineEdit*>(u"emailEdit"_s), QString::fromLatin1(TestServer::AdminEmail));
+        typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), QString::fromLatin1(TestServer::AdminPassword));
+        auto* connectButton = login->findChild<QPushButton*>(u"connectButton"_s);
+        QVERIFY(connectButton->isEnabled());
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->mainWindow() && m_controller->mainWindow()->isVisible(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!keysPage()->isBusy(), 10000);
+    }
+
+    QPair<QString, QString> createKey(const QString& name, const QStringList& scopes = {u"read:products"_s})
+    {
+        return m_server->createKey(name, scopes);
+    }
+
+    bool revokeKey(const QString& id)
+    {
+        return m_server->post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, m_server->admin()).status == 200;
+    }
+
+    bool rotateKey(const QString& id)
+    {
+        return m_server->post(u"/api/v1/api-keys/"_s + id + u"/rotate"_s, {{u"graceSeconds"_s, 60}}, m_server->admin())
+                   .status == 201;
+    }
 
     td::ui::CredentialsPage* keysPage() { return m_controller->mainWindow()->page(CredentialKind::ApiKey); }
 
@@ -88,7 +135,30 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"TokenDeskTest"_s);
         QCoreApplication::setApplicationName(u"tst_gui"_s);
-        QVERIFY(m_server.start());
+    }
+
+    void init()
+    {
+        QSettings().clear(); // no profile, no window state from the test before
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        const QString test = QString::fromLatin1(QTest::currentTestFunction());
+        if (test != u"logIn"_s && test != u"demoLauncherStartsAndStopsItsServer"_s &&
+            test != u"crashedConsoleLeavesNoOrphanServer"_s)
+            logInThroughTheDialog();
+    }
+
+    void cleanup()
+    {
+        if (m_controller && m_controller->mainWindow())
+            m_controller->mainWindow()->close();
+        m_controller.reset();
+        const auto widgets = QApplication::topLevelWidgets();
+        for (QWidget* w : widgets) {
+            if (qobject_cast<QDialog*>(w) && w->isVisible())
+                w->close(); // a dialog a failed test left open
+        }
+        m_server.reset();
     }
 
     void logIn()
@@ -103,15 +173,17 @@ private slots:
         auto* environment = login->findChild<QComboBox*>(u"environmentCombo"_s);
         auto* connectButton = login->findChild<QPushButton*>(u"connectButton"_s);
         // http:// to a remote host is refused before anything is sent.
-        url->setText(u"http://example.com"_s);
-        email->setText(QString::fromLatin1(TestServer::AdminEmail));
-        QTest::keyClicks(password, QString::fromLatin1(TestServer::AdminPassword));
+        typeInto(url, u"http://example.com"_s);
+        typeInto(email, QString::fromLatin1(TestServer::AdminEmail));
+        typeInto(password, QString::fromLatin1(TestServer::AdminPassword));
         QVERIFY(!connectButton->isEnabled());
         QVERIFY(login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"https://"_s));
-        url->setText(m_server.url().toString());
-        environment->setCurrentIndex(1);
+        typeInto(url, m_server->url().toString());
+        environment->setFocus();
+        QTest::keyClick(environment, Qt::Key_Down);
+        QCOMPARE(environment->currentIndex(), 1);
         QVERIFY(connectButton->isEnabled());
-        connectButton->click();
+        QTest::mouseClick(connectButton, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->mainWindow() && m_controller->mainWindow()->isVisible(), 15000);
         QVERIFY(m_controller->session()->isLoggedIn());
         QTRY_VERIFY_WITH_TIMEOUT(!keysPage()->isBusy(), 10000);
@@ -152,7 +224,7 @@ private slots:
         QVERIFY2(secret.startsWith(u"tdk_"_s) && secret.size() == 42, qPrintable(secret.left(4)));
         QTRY_COMPARE(page->model()->rowCount(), before + 1);
         // The secret works, and no model role holds it.
-        QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 200);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 200);
         QVERIFY(!td::test::allModelText(page->model()).contains(secret));
         QVERIFY(!td::test::allModelText(page->proxy()).contains(secret));
         // Copy marks it secret for clipboard managers.
@@ -195,7 +267,7 @@ private slots:
     void revokeOne()
     {
         td::ui::CredentialsPage* page = keysPage();
-        const auto key = m_server.createKey(u"to revoke in the GUI"_s, {u"read:products"_s});
+        const auto key = m_server->createKey(u"to revoke in the GUI"_s, {u"read:products"_s});
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
@@ -206,7 +278,7 @@ private slots:
         QVERIFY(box->text().contains(u"to revoke in the GUI"_s)); // the confirmation names the key
         confirmRevoke();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"revoked"_s, 10000);
-        QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 401);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 401);
     }
 
     void bulkRevokeThree()
@@ -215,7 +287,7 @@ private slots:
         QStringList ids;
         QStringList secrets;
         for (int i = 0; i < 3; ++i) {
-            const auto key = m_server.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s});
+            const auto key = m_server->createKey(u"bulk %1"_s.arg(i), {u"read:products"_s});
             ids.append(key.first);
             secrets.append(key.second);
         }
@@ -232,13 +304,13 @@ private slots:
         for (const QString& id : std::as_const(ids))
             QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, id), u"revoked"_s, 10000);
         for (const QString& secret : std::as_const(secrets))
-            QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
+            QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
     }
 
     void rotateLinksBothRows()
     {
         td::ui::CredentialsPage* page = keysPage();
-        const auto key = m_server.createKey(u"rotating in the GUI"_s, {u"read:orders"_s});
+        const auto key = m_server->createKey(u"rotating in the GUI"_s, {u"read:orders"_s});
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
@@ -260,13 +332,22 @@ private slots:
         QVERIFY(newRow >= 0);
         QCOMPARE(page->model()->record(newRow).rotatedFrom, key.first);
         QVERIFY(page->model()->record(oldRow).expiresAt.isValid()); // the grace period ends it
-        QCOMPARE(m_server.get(u"/api/v1/orders"_s, TestServer::apiKey(key.second)).status, 200);
-        QCOMPARE(m_server.get(u"/api/v1/orders"_s, TestServer::apiKey(secret)).status, 200);
+        QCOMPARE(m_server->get(u"/api/v1/orders"_s, TestServer::apiKey(key.second)).status, 200);
+        QCOMPARE(m_server->get(u"/api/v1/orders"_s, TestServer::apiKey(secret)).status, 200);
     }
 
     void filterAndStatusFilter()
     {
         td::ui::CredentialsPage* page = keysPage();
+        QStringList bulk;
+        for (int i = 0; i < 3; ++i)
+            bulk.append(createKey(u"bulk %1"_s.arg(i)).first);
+        const QString single = createKey(u"single"_s).first;
+        createKey(u"kept"_s);
+        for (const QString& id : bulk + QStringList{single})
+            QVERIFY(revokeKey(id));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(single) >= 0, 10000);
         auto* search = page->findChild<QLineEdit*>(u"searchEdit"_s);
         search->clear();
         QTest::keyClicks(search, u"bulk"_s);
@@ -284,7 +365,7 @@ private slots:
 
     void inspectorChecksLocallyThenOnTheServer()
     {
-        const auto key = m_server.createKey(u"inspected"_s, {u"read:orders"_s});
+        const auto key = m_server->createKey(u"inspected"_s, {u"read:orders"_s});
         ui::MainWindow* window = m_controller->mainWindow();
         window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
         ui::InspectorPage* page = window->inspectorPage();
@@ -311,6 +392,10 @@ private slots:
 
     void auditLogListsWhatHappened()
     {
+        const QString revoked = createKey(u"audited, revoked"_s).first;
+        const QString rotated = createKey(u"audited, rotated"_s).first;
+        QVERIFY(revokeKey(revoked));
+        QVERIFY(rotateKey(rotated));
         ui::MainWindow* window = m_controller->mainWindow();
         window->showSupportPage(ui::MainWindow::SupportPage::Audit);
         ui::AuditPage* page = window->auditPage();
@@ -325,25 +410,43 @@ private slots:
 
     void expiryOverviewCountsEveryKind()
     {
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(revokeKey(createKey(u"revoked %1"_s.arg(i)).first));
+        createKey(u"GUI generated"_s, {u"read:products"_s});
+        const QString soon =
+            m_server
+                ->createKey(u"soon"_s, {u"read:products"_s},
+                            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(20).toString(Qt::ISODate)}})
+                .first;
+        QVERIFY(!soon.isEmpty());
+        keysPage()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!keysPage()->isBusy() && keysPage()->model()->rowOf(soon) >= 0, 10000);
         ui::MainWindow* window = m_controller->mainWindow();
         window->showSupportPage(ui::MainWindow::SupportPage::Expiry);
         auto* revokedKeys = window->expiryPage()->findChild<QLabel*>(u"count_0_3"_s);
         QVERIFY(revokedKeys);
-        QCOMPARE(revokedKeys->text().toInt(), 4); // one single and three bulk revocations above
+        QCOMPARE(revokedKeys->text().toInt(), 4);
         auto* horizon = window->expiryPage()->findChild<QComboBox*>(u"horizonCombo"_s);
         horizon->setCurrentIndex(horizon->findData(90));
         auto* view = window->expiryPage()->findChild<QTableView*>(u"expiryView"_s);
-        bool found = false; // the 30-day key generated above expires within 90 days
-        for (int row = 0; row < view->model()->rowCount(); ++row)
-            found = found || view->model()->index(row, 2).data().toString() == u"GUI generated"_s;
+        bool found = false; // the key that expires in 20 days is listed, the one that never expires is not
+        bool never = false;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            found = found || view->model()->index(row, 2).data().toString() == u"soon"_s;
+            never = never || view->model()->index(row, 2).data().toString() == u"GUI generated"_s;
+        }
         QVERIFY(found);
+        QVERIFY(!never);
         window->showPage(CredentialKind::ApiKey);
     }
 
     void stoppedServerShowsAReadableError()
     {
         td::ui::CredentialsPage* page = keysPage();
-        m_server.stop();
+        const QString id = createKey(u"shown before the stop"_s).first;
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(id) >= 0, 10000);
+        m_server->stop();
         page->findChild<QAction*>(u"refreshAction"_s)->trigger();
         auto* banner = page->findChild<QWidget*>(u"errorBanner"_s);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
@@ -415,13 +518,6 @@ private slots:
                     return stat.readAll().split(' ').value(2) == "Z";
                 }(),
             10000);
-    }
-
-    void cleanupTestCase()
-    {
-        if (m_controller && m_controller->mainWindow())
-            m_controller->mainWindow()->close();
-        m_controller.reset();
     }
 };
 
