@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -68,7 +69,7 @@ private:
     void finishRenewals(bool ok);
     void clear();
 
-    ApiClient* m_client;
+    QPointer<ApiClient> m_client; // the client may go first when both are children of one object
     State m_state = State::LoggedOut;
     QByteArray m_refreshToken;
     QDateTime m_expiresAt;

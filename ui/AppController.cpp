@@ -43,6 +43,7 @@ AppController::~AppController()
 {
     delete m_window;
     delete m_login;
+    delete m_session; // before the client it uses (children go in the order they were made)
 }
 
 MainWindow* AppController::mainWindow() const
