@@ -9,14 +9,14 @@ namespace td::protocol {
 const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds()
 {
     // kind, token kind, letter, wire name, path segment, id prefix, rights field, expiry field,
-    // expiry required, expiry is a date, session only
+    // expiry required, expiry is a date, session only, Authorization scheme
     static const std::array<CredentialKindInfo, CredentialKindCount> table = {{
         {CredentialKind::ApiKey, TokenKind::ApiKey, 'k', u"apiKey"_s, u"api-keys"_s, "key_", u"scopes"_s,
-         u"expiresAt"_s, false, false, false},
+         u"expiresAt"_s, false, false, false, ""},
         {CredentialKind::Uat, TokenKind::Uat, 'u', u"uat"_s, u"uats"_s, "uat_", u"permissions"_s, u"validUntil"_s, true,
-         true, false},
+         true, false, "UAT"},
         {CredentialKind::PrivateToken, TokenKind::PrivateToken, 'p', u"privateToken"_s, u"private-tokens"_s, "ptk_",
-         u"scopes"_s, u"expiresAt"_s, true, false, true},
+         u"scopes"_s, u"expiresAt"_s, true, false, true, "Bearer"},
     }};
     return table;
 }
@@ -48,6 +48,15 @@ const CredentialKindInfo* kindByLetter(char letter)
 {
     for (const CredentialKindInfo& info : credentialKinds()) {
         if (info.letter == letter)
+            return &info;
+    }
+    return nullptr;
+}
+
+const CredentialKindInfo* kindByAuthScheme(QByteArrayView scheme)
+{
+    for (const CredentialKindInfo& info : credentialKinds()) {
+        if (QByteArrayView(info.authScheme).compare(scheme, Qt::CaseInsensitive) == 0)
             return &info;
     }
     return nullptr;

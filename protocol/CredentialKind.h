@@ -2,6 +2,7 @@
 
 #include "protocol/Token.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 
@@ -18,18 +19,25 @@ struct CredentialKindInfo
 {
     CredentialKind kind;
     TokenKind tokenKind;
-    char letter;          // the token's "td<letter>_" head: 'k', 'u', 'p'
-    QString wireName;     // "apiKey" | "uat" | "privateToken": the record's "kind", its key in responses, the store
-    QString pathSegment;  // "api-keys" | "uats" | "private-tokens" under /api/v1
-    const char* idPrefix; // record ids: "key_" | "uat_" | "ptk_"
-    QString rightsField;  // which field holds the rights: "scopes" | "permissions"
-    QString expiryField;  // "expiresAt" | "validUntil"
-    bool expiryRequired;  // UATs and private tokens must expire
-    bool expiryIsDate;    // a date (valid through the end of that day, UTC) rather than a time
-    bool sessionOnly;     // who may create it: a login session only (private tokens), or any admin credential
+    char letter;            // the token's "td<letter>_" head: 'k', 'u', 'p'
+    QString wireName;       // "apiKey" | "uat" | "privateToken": the record's "kind", its key in responses, the store
+    QString pathSegment;    // "api-keys" | "uats" | "private-tokens" under /api/v1
+    const char* idPrefix;   // record ids: "key_" | "uat_" | "ptk_"
+    QString rightsField;    // which field holds the rights: "scopes" | "permissions"
+    QString expiryField;    // "expiresAt" | "validUntil"
+    bool expiryRequired;    // UATs and private tokens must expire
+    bool expiryIsDate;      // a date (valid through the end of that day, UTC) rather than a time
+    bool sessionOnly;       // who may create it: a login session only (private tokens), or any admin credential
+    const char* authScheme; // how a request sends it: "" in the X-API-Key header, else "Authorization: <scheme> …"
 
     QString path() const { return QStringLiteral("/api/v1/") + pathSegment; } // "/api/v1/api-keys"
     QString tokenPrefix() const { return QStringLiteral("td") + QLatin1Char(letter) + QLatin1Char('_'); }
+    // "X-API-Key" or "Authorization: UAT", for messages.
+    QString presentedAs() const
+    {
+        return *authScheme ? QStringLiteral("Authorization: ") + QLatin1StringView(authScheme)
+                           : QStringLiteral("X-API-Key");
+    }
 };
 
 inline constexpr int CredentialKindCount = 3;
@@ -38,6 +46,8 @@ const CredentialKindInfo& kindInfo(CredentialKind kind);
 const CredentialKindInfo* kindByWireName(QStringView wireName); // nullptr: not a credential kind
 const CredentialKindInfo* kindByTokenKind(TokenKind kind);      // nullptr: a refresh token
 const CredentialKindInfo* kindByLetter(char letter);
+// The kind sent with this Authorization scheme (case-insensitive), or in X-API-Key for an empty scheme.
+const CredentialKindInfo* kindByAuthScheme(QByteArrayView scheme);
 // "'apiKey', 'uat', 'privateToken'": for the store's CHECK constraint.
 QString sqlKindList();
 

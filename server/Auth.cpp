@@ -121,8 +121,7 @@ AuthResult Authenticator::authenticate(const Request& request)
     if (hasAuthorization && hasApiKey)
         return refuse(request, 401, ErrorCode::Unauthorized, tr("Send one credential per request, not several."));
     if (hasApiKey)
-        return authenticateOpaque(request, request.header("x-api-key").trimmed(), CredentialKind::ApiKey,
-                                  u"X-API-Key"_s);
+        return authenticateOpaque(request, request.header("x-api-key").trimmed(), *kindByAuthScheme({}));
     if (!hasAuthorization)
         return refuse(request, 401, ErrorCode::Unauthorized,
                       tr("Authentication required: log in, or send an API key."));
@@ -134,13 +133,13 @@ AuthResult Authenticator::authenticate(const Request& request)
                       tr("The Authorization header must be \"<scheme> <token>\"."));
     const QByteArray scheme = value.left(space).toLower();
     const QByteArray token = value.mid(space + 1).trimmed();
-    if (scheme == "uat")
-        return authenticateOpaque(request, token, CredentialKind::Uat, u"Authorization: UAT"_s);
-    if (scheme == "bearer" || scheme == "jwt") {
-        if (OpaqueToken::looksLikeOpaqueToken(token))
-            return authenticateOpaque(request, token, CredentialKind::PrivateToken, u"Authorization: Bearer"_s);
+    // Bearer (and JWT, the UAT portal's name for it) carries a session's JWT or the kind sent as Bearer.
+    const bool bearer = scheme == "bearer" || scheme == "jwt";
+    if (bearer && !OpaqueToken::looksLikeOpaqueToken(token))
         return authenticateJwt(request, token);
-    }
+    if (const CredentialKindInfo* kind = kindByAuthScheme(bearer ? QByteArrayView("bearer") : QByteArrayView(scheme));
+        kind && *kind->authScheme)
+        return authenticateOpaque(request, token, *kind);
     return refuse(request, 401, ErrorCode::Unauthorized,
                   tr("Unknown authorization scheme; use Bearer, JWT or UAT, or the X-API-Key header."));
 }
@@ -188,18 +187,17 @@ AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArr
     return {p, {}};
 }
 
-AuthResult Authenticator::authenticateOpaque(const Request& request, const QByteArray& token, CredentialKind expected,
-                                             const QString& headerHint)
+AuthResult Authenticator::authenticateOpaque(const Request& request, const QByteArray& token,
+                                             const CredentialKindInfo& kind)
 {
     // The checksum is checked before any database look-up: typos and garbage cost nothing.
     const auto parsed = OpaqueToken::parse(token);
     if (!parsed)
         return refuse(request, 401, ErrorCode::TokenNotValid,
                       tr("The token is malformed (bad length, characters or checksum)."));
-    const CredentialKindInfo& kind = kindInfo(expected);
     if (parsed->kind != kind.tokenKind) {
         return refuse(request, 401, ErrorCode::TokenNotValid,
-                      tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), headerHint));
+                      tr("A %1 cannot be sent as %2.").arg(kindName(parsed->kind), kind.presentedAs()));
     }
     const QByteArray digest = m_context.digest(parsed->token);
     const qint64 now = Clock::nowMs();
@@ -239,7 +237,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     }
     m_context.usage.note(record->id, now, request.clientIp());
     Principal p;
-    p.credentialKind = expected;
+    p.credentialKind = kind.kind;
     p.credentialId = record->id;
     // createdBy is an actor ("user:<id>", or "apiKey:<id>" for a key made by a key): the user behind it, if any.
     p.userId = record->createdBy.startsWith(u"user:"_s) ? record->createdBy.mid(5) : QString();

@@ -50,8 +50,8 @@ public:
 
 private:
     AuthResult authenticateJwt(const Request& request, const QByteArray& token);
-    AuthResult authenticateOpaque(const Request& request, const QByteArray& token, protocol::CredentialKind expected,
-                                  const QString& headerHint);
+    AuthResult authenticateOpaque(const Request& request, const QByteArray& token,
+                                  const protocol::CredentialKindInfo& kind);
     AuthResult refuse(const Request& request, int status, const char* code, const QString& message,
                       const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {});
 

@@ -54,6 +54,14 @@ void TestCredentialKind::lookupsFindEachEntry()
     QCOMPARE(kindByTokenKind(TokenKind::Refresh), nullptr);
     QCOMPARE(kindByLetter('r'), nullptr);
     QCOMPARE(kindByLetter('x'), nullptr);
+    // How each is sent: one header or scheme per kind, schemes compared without case.
+    QCOMPARE(kindByAuthScheme({}), &kindInfo(CredentialKind::ApiKey));
+    QCOMPARE(kindByAuthScheme("uat"), &kindInfo(CredentialKind::Uat));
+    QCOMPARE(kindByAuthScheme("UAT"), &kindInfo(CredentialKind::Uat));
+    QCOMPARE(kindByAuthScheme("bearer"), &kindInfo(CredentialKind::PrivateToken));
+    QCOMPARE(kindByAuthScheme("basic"), nullptr);
+    QCOMPARE(kindInfo(CredentialKind::ApiKey).presentedAs(), u"X-API-Key"_s);
+    QCOMPARE(kindInfo(CredentialKind::Uat).presentedAs(), u"Authorization: UAT"_s);
 }
 
 void TestCredentialKind::tokensCarryTheKindsLetter()
