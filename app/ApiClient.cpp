@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "protocol/Dto.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHostAddress>
@@ -106,10 +108,11 @@ void ApiJob::onReplyFinished()
     ApiError e;
     e.kind = ApiError::Kind::Http;
     e.httpStatus = m_httpStatus;
-    const QJsonObject error = json.value(u"error"_s).toObject();
-    e.code = error.value(u"code"_s).toString();
-    e.message = error.value(u"message"_s).toString();
-    e.details = error.value(u"details"_s).toObject();
+    if (const auto error = td::protocol::ErrorDto::fromJson(json.value(u"error"_s).toObject())) {
+        e.code = error->code;
+        e.message = error->message;
+        e.details = error->details;
+    }
     e.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
     if (m_httpStatus == 401 && authenticated() && !m_retried && m_client && m_client->renewer()) {
         // One renewal, then one retry: a session token that expired while the console was idle is routine.

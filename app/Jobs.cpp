@@ -13,21 +13,17 @@ namespace {
 
 bool parseLogin(const QJsonValue& data, LoginResult& out)
 {
-    const QJsonObject o = data.toObject();
-    out.token = o.value(u"token"_s).toString().toLatin1();
-    out.refreshToken = o.value(u"refreshToken"_s).toString().toLatin1();
-    out.expiresAt = fromIso(o.value(u"expiresAt"_s).toString());
-    out.refreshExpiresAt = fromIso(o.value(u"refreshExpiresAt"_s).toString());
-    out.tenantId = o.value(u"tenantId"_s).toString();
-    const auto user = UserDto::fromJson(o.value(u"user"_s).toObject());
-    if (user)
-        out.user = *user;
-    out.tenants.clear();
-    for (const QJsonValue& v : o.value(u"tenants"_s).toArray()) {
-        if (const auto t = TenantDto::fromJson(v.toObject()))
-            out.tenants.append(*t);
-    }
-    return !out.token.isEmpty() && out.expiresAt.isValid() && user.has_value();
+    const auto result = LoginResultDto::fromJson(data.toObject());
+    if (!result)
+        return false;
+    out.token = result->token.toLatin1();
+    out.refreshToken = result->refreshToken.toLatin1();
+    out.expiresAt = result->expiresAt;
+    out.refreshExpiresAt = result->refreshExpiresAt;
+    out.tenantId = result->tenantId;
+    out.user = result->user;
+    out.tenants = result->tenants;
+    return true;
 }
 
 void wipe(QByteArray& secret)
@@ -90,18 +86,11 @@ QJsonObject LogoutJob::body() const
 
 bool MeJob::parse(const QJsonValue& data)
 {
-    const QJsonObject o = data.toObject();
-    m_result.kind = o.value(u"kind"_s).toString();
-    m_result.id = o.value(u"id"_s).toString();
-    m_result.scopes.clear();
-    for (const QJsonValue& v : o.value(u"scopes"_s).toArray())
-        m_result.scopes.append(v.toString());
-    m_result.expiresAt = fromIso(o.value(u"expiresAt"_s).toString());
-    m_result.tenantId = o.value(u"tenantId"_s).toString();
-    m_result.role = o.value(u"role"_s).toString();
-    if (const auto user = UserDto::fromJson(o.value(u"user"_s).toObject()))
-        m_result.user = *user;
-    return !m_result.kind.isEmpty();
+    auto me = MeDto::fromJson(data.toObject());
+    if (!me)
+        return false;
+    m_result = std::move(*me);
+    return true;
 }
 
 bool ScopesJob::parse(const QJsonValue& data)

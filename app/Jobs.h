@@ -85,16 +85,7 @@ private:
     QByteArray m_refreshToken;
 };
 
-struct MeResult
-{
-    QString kind;
-    QString id;
-    QStringList scopes;
-    QDateTime expiresAt;
-    QString tenantId;
-    QString role;
-    protocol::UserDto user;
-};
+using MeResult = protocol::MeDto;
 
 class MeJob final : public ApiJob
 {

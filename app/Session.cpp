@@ -77,7 +77,7 @@ void Session::useToken(const QByteArray& token)
             return;
         }
         const MeResult& me = job->result();
-        m_user = me.user;
+        m_user = me.user.value_or(protocol::UserDto());
         m_credentialKind = me.kind;
         m_expiresAt = me.expiresAt;
         m_tenants = {protocol::TenantDto{me.tenantId, me.tenantId, me.role.isEmpty() ? u"member"_s : me.role}};

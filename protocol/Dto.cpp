@@ -190,10 +190,7 @@ QJsonObject successEnvelope(const QJsonValue& data)
 
 QJsonObject errorEnvelope(const QString& code, const QString& message, const QJsonObject& details)
 {
-    QJsonObject error{{u"code"_s, code}, {u"message"_s, message}};
-    if (!details.isEmpty())
-        error.insert(u"details"_s, details);
-    return QJsonObject{{u"success"_s, false}, {u"error"_s, error}};
+    return QJsonObject{{u"success"_s, false}, {u"error"_s, ErrorDto{code, message, details}.toJson()}};
 }
 
 QString toString(KeyStatus status)
@@ -370,6 +367,112 @@ std::optional<AuditEventDto> AuditEventDto::fromJson(const QJsonObject& object, 
     e.targetId = reader.optionalString("targetId"_L1);
     e.ip = reader.optionalString("ip"_L1);
     e.detail = reader.optionalString("detail"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    return e;
+}
+
+QJsonObject LoginResultDto::toJson() const
+{
+    QJsonArray tenantList;
+    for (const TenantDto& t : tenants)
+        tenantList.append(t.toJson());
+    return {{u"token"_s, token},
+            {u"refreshToken"_s, refreshToken},
+            {u"expiresAt"_s, toIso(expiresAt)},
+            {u"refreshExpiresAt"_s, toIso(refreshExpiresAt)},
+            {u"tenantId"_s, tenantId},
+            {u"user"_s, user.toJson()},
+            {u"tenants"_s, tenantList}};
+}
+
+std::optional<LoginResultDto> LoginResultDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    LoginResultDto r;
+    r.token = reader.requiredString("token"_L1);
+    r.refreshToken = reader.optionalString("refreshToken"_L1);
+    r.expiresAt = reader.requiredTime("expiresAt"_L1);
+    r.refreshExpiresAt = reader.optionalTime("refreshExpiresAt"_L1);
+    r.tenantId = reader.requiredString("tenantId"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    QString problem;
+    const auto user = UserDto::fromJson(object.value("user"_L1).toObject(), &problem);
+    if (!user) {
+        reader.fail(u"user: "_s + problem);
+        return std::nullopt;
+    }
+    r.user = *user;
+    const QJsonValue tenants = object.value("tenants"_L1);
+    if (!tenants.isUndefined() && !tenants.isArray()) {
+        reader.fail(u"field \"tenants\" must be an array"_s);
+        return std::nullopt;
+    }
+    for (const QJsonValue& v : tenants.toArray()) {
+        const auto tenant = TenantDto::fromJson(v.toObject(), &problem);
+        if (!tenant) {
+            reader.fail(u"tenants: "_s + problem);
+            return std::nullopt;
+        }
+        r.tenants.append(*tenant);
+    }
+    return r;
+}
+
+QJsonObject MeDto::toJson() const
+{
+    return {{u"id"_s, id},
+            {u"kind"_s, kind},
+            {u"role"_s, stringOrNull(role)},
+            {u"scopes"_s, QJsonArray::fromStringList(scopes)},
+            {u"tenantId"_s, tenantId},
+            {u"expiresAt"_s, toIsoOrNull(expiresAt)},
+            {u"user"_s, user ? QJsonValue(user->toJson()) : QJsonValue()}};
+}
+
+std::optional<MeDto> MeDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    MeDto me;
+    me.id = reader.requiredString("id"_L1);
+    me.kind = reader.requiredString("kind"_L1);
+    me.role = reader.optionalString("role"_L1);
+    me.scopes = reader.stringList("scopes"_L1, true);
+    me.tenantId = reader.requiredString("tenantId"_L1);
+    me.expiresAt = reader.optionalTime("expiresAt"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    const QJsonValue user = object.value("user"_L1);
+    if (!user.isUndefined() && !user.isNull()) {
+        QString problem;
+        me.user = UserDto::fromJson(user.toObject(), &problem);
+        if (!me.user) {
+            reader.fail(u"user: "_s + problem);
+            return std::nullopt;
+        }
+    }
+    return me;
+}
+
+QJsonObject ErrorDto::toJson() const
+{
+    QJsonObject out{{u"code"_s, code}, {u"message"_s, message}};
+    if (!details.isEmpty())
+        out.insert(u"details"_s, details);
+    return out;
+}
+
+std::optional<ErrorDto> ErrorDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    ErrorDto e;
+    e.code = reader.requiredString("code"_L1);
+    e.message = reader.optionalString("message"_L1);
+    const QJsonValue details = object.value("details"_L1);
+    if (!details.isUndefined() && !details.isNull() && !details.isObject())
+        reader.fail(u"field \"details\" must be an object"_s);
+    e.details = details.toObject();
     if (!reader.ok())
         return std::nullopt;
     return e;

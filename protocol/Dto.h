@@ -110,6 +110,48 @@ struct AuditEventDto
     static std::optional<AuditEventDto> fromJson(const QJsonObject& object, QString* error = nullptr);
 };
 
+// What POST /api/v1/auth/login and /auth/refresh answer.
+struct LoginResultDto
+{
+    QString token;        // the access token (JWT)
+    QString refreshToken; // opaque, one use
+    QDateTime expiresAt;  // of the access token
+    QDateTime refreshExpiresAt;
+    QString tenantId;
+    UserDto user;
+    QList<TenantDto> tenants;
+
+    QJsonObject toJson() const;
+    static std::optional<LoginResultDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+// What GET /api/v1/me answers: who the caller is. The server writes it as text (it is the hottest route) from the
+// same field names; tests/server check that this parser reads what it writes.
+struct MeDto
+{
+    QString id;   // session or credential id
+    QString kind; // "session" or a credential kind's wire name
+    QString role; // sessions only
+    QStringList scopes;
+    QString tenantId;
+    QDateTime expiresAt;         // invalid: never
+    std::optional<UserDto> user; // none for a credential without a user behind it
+
+    QJsonObject toJson() const;
+    static std::optional<MeDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+// The "error" of a failed /api/v1 answer (API.md §2).
+struct ErrorDto
+{
+    QString code;
+    QString message;
+    QJsonObject details; // per field, or named values such as "required" and "retryAfter"
+
+    QJsonObject toJson() const; // details left out when empty
+    static std::optional<ErrorDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
 // Status computed at read time.
 KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now);
 

@@ -225,19 +225,19 @@ Response AuthController::issueSession(const Request& request, const UserRecord& 
     Q_UNUSED(request)
     qint64 exp = 0;
     const QByteArray token = accessToken(user.id, tenantId, sessionId, &exp);
-    QJsonArray tenants;
     const auto memberships = m_store.memberships(user.id);
     if (memberships.isFailed())
         return storeFailure();
+    LoginResultDto result{QString::fromLatin1(token),
+                          QString::fromLatin1(refreshToken),
+                          QDateTime::fromSecsSinceEpoch(exp, Qt::UTC),
+                          fromMs(sessionExpiresMs),
+                          tenantId,
+                          user.toDto(),
+                          {}};
     for (const MembershipRecord& m : *memberships)
-        tenants.append(TenantDto{m.tenantId, m.tenantName, m.role}.toJson());
-    return Response::ok(QJsonObject{{u"token"_s, QString::fromLatin1(token)},
-                                    {u"refreshToken"_s, QString::fromLatin1(refreshToken)},
-                                    {u"expiresAt"_s, toIso(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC))},
-                                    {u"refreshExpiresAt"_s, toIso(fromMs(sessionExpiresMs))},
-                                    {u"tenantId"_s, tenantId},
-                                    {u"user"_s, user.toDto().toJson()},
-                                    {u"tenants"_s, tenants}});
+        result.tenants.append(TenantDto{m.tenantId, m.tenantName, m.role});
+    return Response::ok(result.toJson());
 }
 
 void AuthController::b2bLogin(Request& request, const Reply& reply)

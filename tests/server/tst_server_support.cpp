@@ -2,6 +2,7 @@
 // revoked, malformed and foreign ones, never echoing the token) and the audit log (what is recorded, by whom,
 // from where; cursor paging; the targetId filter; tenant isolation).
 #include "TestServer.h"
+#include "protocol/Dto.h"
 #include "protocol/Token.h"
 
 #include <QDateTime>
@@ -125,6 +126,66 @@ private slots:
     {
         QVERIFY(m_server.start());
         QVERIFY(!m_server.adminToken().isEmpty());
+    }
+
+    // ---- the wire shapes: what the server writes, protocol/Dto reads back -------------------------------------
+
+    void everyPayloadReadsBackThroughItsDto()
+    {
+        using namespace td::protocol;
+        QString error;
+        const HttpResult login = m_server.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword);
+        QCOMPARE(login.status, 200);
+        const auto result = LoginResultDto::fromJson(login.data(), &error);
+        QVERIFY2(result, qPrintable(error));
+        QCOMPARE(result->toJson(), login.data()); // nothing the DTO does not know of, nothing lost
+        QVERIFY(!result->tenants.isEmpty());
+
+        // /me is written as text on the server's hot path: the DTO reads it, for a session and for a key.
+        const HttpResult session = m_server.get(u"/api/v1/me"_s, TestServer::bearer(result->token));
+        auto me = MeDto::fromJson(session.data(), &error);
+        QVERIFY2(me, qPrintable(error));
+        QCOMPARE(me->kind, u"session"_s);
+        QVERIFY(me->user && me->user->email == QString::fromLatin1(TestServer::AdminEmail));
+        QCOMPARE(me->toJson(), session.data());
+        const auto key = m_server.createKey(u"wire shapes"_s, {u"read:products"_s});
+        const HttpResult keyed = m_server.get(u"/api/v1/me"_s, TestServer::apiKey(key.second));
+        me = MeDto::fromJson(keyed.data(), &error);
+        QVERIFY2(me, qPrintable(error));
+        QCOMPARE(me->kind, u"apiKey"_s);
+        QCOMPARE(me->scopes, QStringList{u"read:products"_s});
+        QCOMPARE(me->toJson(), keyed.data());
+
+        // A list page (text) and a single record (JSON object) are the same record.
+        const HttpResult list = m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin());
+        const HttpResult one = m_server.get(u"/api/v1/api-keys/"_s + key.first, m_server.admin());
+        bool found = false;
+        for (const QJsonValue& item : list.data().value(u"items"_s).toArray()) {
+            const auto record = ApiKeyDto::fromJson(item.toObject(), &error);
+            QVERIFY2(record, qPrintable(error));
+            QCOMPARE(record->toJson(), item.toObject());
+            if (record->id == key.first) {
+                found = true;
+                QCOMPARE(item.toObject(), one.data().value(u"apiKey"_s).toObject());
+            }
+        }
+        QVERIFY(found);
+
+        // Audit events and errors.
+        const HttpResult audit = m_server.get(u"/api/v1/audit-events?targetId="_s + key.first, m_server.admin());
+        const QJsonArray events = audit.data().value(u"items"_s).toArray();
+        QVERIFY(!events.isEmpty());
+        for (const QJsonValue& item : events) {
+            const auto event = AuditEventDto::fromJson(item.toObject(), &error);
+            QVERIFY2(event, qPrintable(error));
+            QCOMPARE(event->toJson(), item.toObject());
+        }
+        const HttpResult missing = m_server.get(u"/api/v1/api-keys/key_missing"_s, m_server.admin());
+        QCOMPARE(missing.status, 404);
+        const auto problem = ErrorDto::fromJson(missing.json.value(u"error"_s).toObject(), &error);
+        QVERIFY2(problem, qPrintable(error));
+        QCOMPARE(problem->code, u"not_found"_s);
+        QCOMPARE(problem->toJson(), missing.json.value(u"error"_s).toObject());
     }
 
     // ---- introspection ---------------------------------------------------------------------------------------
