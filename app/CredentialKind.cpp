@@ -2,88 +2,45 @@
 
 #include <QCoreApplication>
 
-using namespace Qt::StringLiterals;
-
 namespace td::app {
+
+namespace {
+
+QString translated(const protocol::KindText& text)
+{
+    return QCoreApplication::translate("CredentialKind", text.source, text.comment);
+}
+
+} // namespace
 
 QString kindTitle(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "API Keys");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "User Authorization Tokens");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "Private Tokens");
-    }
-    return {};
+    return translated(kindInfo(kind).names.title);
 }
 
 QString kindSingular(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "API key");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "user authorization token");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "private token");
-    }
-    return {};
+    return translated(kindInfo(kind).names.singular);
 }
 
 QString kindName(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "API key", "standing alone, as a heading or a value");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "User authorization token",
-                                           "standing alone, as a heading or a value");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "Private token",
-                                           "standing alone, as a heading or a value");
-    }
-    return {};
+    return translated(kindInfo(kind).names.standalone);
 }
 
 QString generateTitle(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "Generate API key");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "Generate user authorization token");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "Generate private token");
-    }
-    return {};
+    return translated(kindInfo(kind).names.generate);
 }
 
 QString newSecretTitle(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "New API key");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "New user authorization token");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "New private token");
-    }
-    return {};
+    return translated(kindInfo(kind).names.newSecret);
 }
 
 QString signedInWith(CredentialKind kind)
 {
-    switch (kind) {
-    case CredentialKind::ApiKey:
-        return QCoreApplication::translate("CredentialKind", "Signed in with an API key");
-    case CredentialKind::Uat:
-        return QCoreApplication::translate("CredentialKind", "Signed in with a user authorization token");
-    case CredentialKind::PrivateToken:
-        return QCoreApplication::translate("CredentialKind", "Signed in with a private token");
-    }
-    return {};
+    return translated(kindInfo(kind).names.signedInWith);
 }
 
 } // namespace td::app

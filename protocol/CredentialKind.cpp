@@ -1,5 +1,6 @@
 #include "protocol/CredentialKind.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -9,15 +10,64 @@ namespace td::protocol {
 const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds()
 {
     // kind, token kind, letter, wire name, path segment, id prefix, rights field, expiry field,
-    // expiry required, expiry is a date, session only, Authorization scheme
+    // expiry required, expiry is a date, session only, Authorization scheme, names
     static const std::array<CredentialKindInfo, CredentialKindCount> table = {{
-        {CredentialKind::ApiKey, TokenKind::ApiKey, 'k', u"apiKey"_s, u"api-keys"_s, "key_", u"scopes"_s,
-         u"expiresAt"_s, false, false, false, ""},
-        {CredentialKind::Uat, TokenKind::Uat, 'u', u"uat"_s, u"uats"_s, "uat_", u"permissions"_s, u"validUntil"_s, true,
-         true, false, "UAT"},
-        {CredentialKind::PrivateToken, TokenKind::PrivateToken, 'p', u"privateToken"_s, u"private-tokens"_s, "ptk_",
-         u"scopes"_s, u"expiresAt"_s, true, false, true, "Bearer"},
+        {CredentialKind::ApiKey,
+         TokenKind::ApiKey,
+         'k',
+         u"apiKey"_s,
+         u"api-keys"_s,
+         "key_",
+         u"scopes"_s,
+         u"expiresAt"_s,
+         false,
+         false,
+         false,
+         "",
+         {{QT_TRANSLATE_NOOP("CredentialKind", "API Keys")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "API key")},
+          QT_TRANSLATE_NOOP3("CredentialKind", "API key", "standing alone, as a heading or a value"),
+          {QT_TRANSLATE_NOOP("CredentialKind", "Generate API key")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "New API key")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with an API key")}}},
+        {CredentialKind::Uat,
+         TokenKind::Uat,
+         'u',
+         u"uat"_s,
+         u"uats"_s,
+         "uat_",
+         u"permissions"_s,
+         u"validUntil"_s,
+         true,
+         true,
+         false,
+         "UAT",
+         {{QT_TRANSLATE_NOOP("CredentialKind", "User Authorization Tokens")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "user authorization token")},
+          QT_TRANSLATE_NOOP3("CredentialKind", "User authorization token", "standing alone, as a heading or a value"),
+          {QT_TRANSLATE_NOOP("CredentialKind", "Generate user authorization token")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "New user authorization token")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a user authorization token")}}},
+        {CredentialKind::PrivateToken,
+         TokenKind::PrivateToken,
+         'p',
+         u"privateToken"_s,
+         u"private-tokens"_s,
+         "ptk_",
+         u"scopes"_s,
+         u"expiresAt"_s,
+         true,
+         false,
+         true,
+         "Bearer",
+         {{QT_TRANSLATE_NOOP("CredentialKind", "Private Tokens")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "private token")},
+          QT_TRANSLATE_NOOP3("CredentialKind", "Private token", "standing alone, as a heading or a value"),
+          {QT_TRANSLATE_NOOP("CredentialKind", "Generate private token")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "New private token")},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a private token")}}},
     }};
+    static_assert(CredentialKindCount == 3, "a row per kind");
     return table;
 }
 

@@ -15,6 +15,25 @@ namespace td::protocol {
 // token inspector all read it. Adding a kind is the checklist in DESIGN.md.
 enum class CredentialKind { ApiKey, Uat, PrivateToken };
 
+// A text for people, untranslated: the console translates it in the context "CredentialKind" (lupdate reads the
+// QT_TRANSLATE_NOOP marks in CredentialKind.cpp).
+struct KindText
+{
+    const char* source;
+    const char* comment = nullptr; // tells apart two uses of one source text
+};
+
+// What people read about a kind. Whole sentences, so that each language can inflect the noun (article, case).
+struct CredentialKindNames
+{
+    KindText title;        // "API Keys": a page
+    KindText singular;     // "API key", "user authorization token": within a sentence
+    KindText standalone;   // "API key", "User authorization token": on its own, as a heading or a value
+    KindText generate;     // "Generate API key"
+    KindText newSecret;    // "New API key": the dialog that shows the secret once
+    KindText signedInWith; // "Signed in with an API key"
+};
+
 struct CredentialKindInfo
 {
     CredentialKind kind;
@@ -29,6 +48,7 @@ struct CredentialKindInfo
     bool expiryIsDate;      // a date (valid through the end of that day, UTC) rather than a time
     bool sessionOnly;       // who may create it: a login session only (private tokens), or any admin credential
     const char* authScheme; // how a request sends it: "" in the X-API-Key header, else "Authorization: <scheme> …"
+    CredentialKindNames names;
 
     QString path() const { return QStringLiteral("/api/v1/") + pathSegment; } // "/api/v1/api-keys"
     QString tokenPrefix() const { return QStringLiteral("td") + QLatin1Char(letter) + QLatin1Char('_'); }

@@ -380,7 +380,7 @@ QJsonObject LoginResultDto::toJson() const
     return {{u"token"_s, token},
             {u"refreshToken"_s, refreshToken},
             {u"expiresAt"_s, toIso(expiresAt)},
-            {u"refreshExpiresAt"_s, toIso(refreshExpiresAt)},
+            {u"refreshExpiresAt"_s, toIsoOrNull(refreshExpiresAt)},
             {u"tenantId"_s, tenantId},
             {u"user"_s, user.toJson()},
             {u"tenants"_s, tenantList}};

@@ -41,12 +41,33 @@ bool operator==(const TenantDto& a, const TenantDto& b)
 
 bool operator==(const ApiKeyDto& a, const ApiKeyDto& b)
 {
-    return a.id == b.id && a.name == b.name && a.description == b.description && a.prefix == b.prefix &&
-           a.last4 == b.last4 && a.scopes == b.scopes && a.tenantId == b.tenantId && a.createdAt == b.createdAt &&
-           a.createdBy == b.createdBy && a.expiresAt == b.expiresAt && a.lastUsedAt == b.lastUsedAt &&
-           a.lastUsedIp == b.lastUsedIp && a.ipAllowlist == b.ipAllowlist && a.status == b.status &&
-           a.revokedAt == b.revokedAt && a.revokedBy == b.revokedBy && a.rotatedFrom == b.rotatedFrom &&
-           a.rotatedTo == b.rotatedTo;
+    return a.id == b.id && a.kind == b.kind && a.name == b.name && a.description == b.description &&
+           a.prefix == b.prefix && a.last4 == b.last4 && a.scopes == b.scopes && a.tenantId == b.tenantId &&
+           a.createdAt == b.createdAt && a.createdBy == b.createdBy && a.expiresAt == b.expiresAt &&
+           a.lastUsedAt == b.lastUsedAt && a.lastUsedIp == b.lastUsedIp && a.ipAllowlist == b.ipAllowlist &&
+           a.status == b.status && a.revokedAt == b.revokedAt && a.revokedBy == b.revokedBy &&
+           a.rotatedFrom == b.rotatedFrom && a.rotatedTo == b.rotatedTo;
+}
+
+// The newer DTOs are compared by what they write: every field they know is in it.
+bool operator==(const AuditEventDto& a, const AuditEventDto& b)
+{
+    return a.toJson() == b.toJson();
+}
+
+bool operator==(const LoginResultDto& a, const LoginResultDto& b)
+{
+    return a.toJson() == b.toJson();
+}
+
+bool operator==(const MeDto& a, const MeDto& b)
+{
+    return a.toJson() == b.toJson();
+}
+
+bool operator==(const ErrorDto& a, const ErrorDto& b)
+{
+    return a.toJson() == b.toJson();
 }
 
 bool operator==(const ScopeInfo& a, const ScopeInfo& b)
@@ -55,8 +76,7 @@ bool operator==(const ScopeInfo& a, const ScopeInfo& b)
 }
 
 // fromJson, then toJson and fromJson again: the record must survive its own wire format.
-template<typename Dto>
-void roundTrip(const QJsonObject& object)
+template <typename Dto> void roundTrip(const QJsonObject& object)
 {
     QString error;
     const std::optional<Dto> first = Dto::fromJson(object, &error);
@@ -100,8 +120,7 @@ bool modelScopeName(const QString& name)
     if (name.isEmpty() || name.size() > 64 || name.front() < u'a' || name.front() > u'z')
         return false;
     for (const QChar c : name) {
-        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u':' || c == u'.' ||
-              c == u'-'))
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u':' || c == u'.' || c == u'-'))
             return false;
     }
     return true;
@@ -155,6 +174,10 @@ void objectParsers(const QJsonObject& object)
     roundTrip<UserDto>(object);
     roundTrip<TenantDto>(object);
     roundTrip<ApiKeyDto>(object);
+    roundTrip<AuditEventDto>(object);
+    roundTrip<LoginResultDto>(object);
+    roundTrip<MeDto>(object);
+    roundTrip<ErrorDto>(object);
     roundTrip<ScopeInfo>(object);
     catalogRoundTrip(object);
 }
