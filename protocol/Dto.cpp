@@ -110,6 +110,44 @@ public:
         return number;
     }
 
+    // A nested record; not required: absent or null reads as none.
+    template <typename Dto, typename Key> std::optional<Dto> object(Key key, bool required)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (!required && (value.isUndefined() || value.isNull()))
+            return std::nullopt;
+        return nested<Dto>(value, key);
+    }
+
+    // An array of nested records; absent reads as empty.
+    template <typename Dto, typename Key> QList<Dto> list(Key key)
+    {
+        const QJsonValue value = m_object.value(key);
+        QList<Dto> out;
+        if (value.isUndefined())
+            return out;
+        if (!value.isArray()) {
+            fail(u"field \"%1\" must be an array"_s.arg(key));
+            return out;
+        }
+        for (const QJsonValue& item : value.toArray()) {
+            if (auto dto = nested<Dto>(item, key))
+                out.append(std::move(*dto));
+            else
+                return {};
+        }
+        return out;
+    }
+
+    template <typename Dto, typename Key> std::optional<Dto> nested(const QJsonValue& value, Key key)
+    {
+        QString problem;
+        std::optional<Dto> dto = value.isObject() ? Dto::fromJson(value.toObject(), &problem) : std::nullopt;
+        if (!dto)
+            fail(u"field \"%1\": %2"_s.arg(key, problem.isEmpty() ? u"must hold objects"_s : problem));
+        return dto;
+    }
+
     void fail(const QString& message)
     {
         if (m_ok && m_error)
@@ -395,28 +433,11 @@ std::optional<LoginResultDto> LoginResultDto::fromJson(const QJsonObject& object
     r.expiresAt = reader.requiredTime("expiresAt"_L1);
     r.refreshExpiresAt = reader.optionalTime("refreshExpiresAt"_L1);
     r.tenantId = reader.requiredString("tenantId"_L1);
+    if (const auto user = reader.object<UserDto>("user"_L1, true))
+        r.user = *user;
+    r.tenants = reader.list<TenantDto>("tenants"_L1);
     if (!reader.ok())
         return std::nullopt;
-    QString problem;
-    const auto user = UserDto::fromJson(object.value("user"_L1).toObject(), &problem);
-    if (!user) {
-        reader.fail(u"user: "_s + problem);
-        return std::nullopt;
-    }
-    r.user = *user;
-    const QJsonValue tenants = object.value("tenants"_L1);
-    if (!tenants.isUndefined() && !tenants.isArray()) {
-        reader.fail(u"field \"tenants\" must be an array"_s);
-        return std::nullopt;
-    }
-    for (const QJsonValue& v : tenants.toArray()) {
-        const auto tenant = TenantDto::fromJson(v.toObject(), &problem);
-        if (!tenant) {
-            reader.fail(u"tenants: "_s + problem);
-            return std::nullopt;
-        }
-        r.tenants.append(*tenant);
-    }
     return r;
 }
 
@@ -441,17 +462,9 @@ std::optional<MeDto> MeDto::fromJson(const QJsonObject& object, QString* error)
     me.scopes = reader.stringList("scopes"_L1, true);
     me.tenantId = reader.requiredString("tenantId"_L1);
     me.expiresAt = reader.optionalTime("expiresAt"_L1);
+    me.user = reader.object<UserDto>("user"_L1, false);
     if (!reader.ok())
         return std::nullopt;
-    const QJsonValue user = object.value("user"_L1);
-    if (!user.isUndefined() && !user.isNull()) {
-        QString problem;
-        me.user = UserDto::fromJson(user.toObject(), &problem);
-        if (!me.user) {
-            reader.fail(u"user: "_s + problem);
-            return std::nullopt;
-        }
-    }
     return me;
 }
 

@@ -144,14 +144,19 @@ AuthResult Authenticator::authenticate(const Request& request)
                   tr("Unknown authorization scheme; use Bearer, JWT or UAT, or the X-API-Key header."));
 }
 
-AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArray& token)
+JwtResult Authenticator::verifyJwt(const QByteArray& token) const
 {
     JwtVerifyOptions options;
     options.key = m_context.keys.signingKey;
     options.issuer = m_context.config.issuer;
     options.audience = m_context.config.audience;
     options.now = Clock::nowSecs();
-    const JwtResult result = Jwt::verify(token, options);
+    return Jwt::verify(token, options);
+}
+
+AuthResult Authenticator::authenticateJwt(const Request& request, const QByteArray& token)
+{
+    const JwtResult result = verifyJwt(token);
     if (!result.ok()) {
         qCInfo(lcAuth).noquote() << "JWT refused:" << toString(result.error);
         return refuse(request, 401, ErrorCode::TokenNotValid,

@@ -5,6 +5,7 @@
 #include "Store.h"
 #include "protocol/Cidr.h"
 #include "protocol/CredentialKind.h"
+#include "protocol/Jwt.h"
 
 #include <QString>
 #include <QStringList>
@@ -47,6 +48,8 @@ public:
     AuthResult authenticate(const Request& request);
     // The session scopes of a role in a tenant: an admin holds every scope, a member every scope but admin.
     QStringList sessionScopes(const QString& role) const;
+    // Verifies a session's JWT against this server's key, issuer and audience, now.
+    protocol::JwtResult verifyJwt(const QByteArray& token) const;
 
 private:
     AuthResult authenticateJwt(const Request& request, const QByteArray& token);

@@ -78,6 +78,7 @@ private slots:
     void apiKeyFieldNames();
     void apiKeyNulls();
     void kindsNameTheirFields();
+    void sessionPayloadsReadTheirParts();
     void apiKeyRoundTrip_data();
     void apiKeyRoundTrip();
     void apiKeyAcceptsAbsentOptionals();
@@ -286,6 +287,68 @@ void TestDto::kindsNameTheirFields()
     mixed.insert("scopes"_L1, mixed.take("permissions"_L1));
     QVERIFY(!ApiKeyDto::fromJson(mixed, &error));
     QVERIFY2(error.contains(u"permissions"_s), qPrintable(error));
+}
+
+void TestDto::sessionPayloadsReadTheirParts()
+{
+    using td::protocol::ErrorDto;
+    using td::protocol::LoginResultDto;
+    using td::protocol::MeDto;
+    const QJsonObject user{{u"id"_s, u"usr_1"_s},
+                           {u"email"_s, u"a@example.test"_s},
+                           {u"username"_s, QJsonValue()},
+                           {u"displayName"_s, u"A"_s},
+                           {u"clientId"_s, 100001}};
+    QJsonObject login{
+        {u"token"_s, u"eyJ.x.y"_s},
+        {u"refreshToken"_s, u"tdr_x"_s},
+        {u"expiresAt"_s, u"2026-01-01T10:00:00Z"_s},
+        {u"refreshExpiresAt"_s, u"2026-01-08T09:00:00Z"_s},
+        {u"tenantId"_s, u"acme"_s},
+        {u"user"_s, user},
+        {u"tenants"_s, QJsonArray{QJsonObject{{u"id"_s, u"acme"_s}, {u"name"_s, u"Acme"_s}, {u"role"_s, u"admin"_s}}}}};
+    QString error;
+    auto result = LoginResultDto::fromJson(login, &error);
+    QVERIFY2(result, qPrintable(error));
+    QCOMPARE(result->toJson(), login);
+    QCOMPARE(result->tenants.size(), 1);
+    // A bad part names itself.
+    QJsonObject bad = login;
+    bad.insert(u"tenants"_s, u"acme"_s);
+    QVERIFY(!LoginResultDto::fromJson(bad, &error));
+    QVERIFY2(error.contains(u"tenants"_s), qPrintable(error));
+    bad = login;
+    bad.insert(u"user"_s, QJsonObject{{u"email"_s, u"no id"_s}});
+    QVERIFY(!LoginResultDto::fromJson(bad, &error));
+    QVERIFY2(error.contains(u"user"_s), qPrintable(error));
+    bad = login;
+    bad.remove(u"user"_s);
+    QVERIFY(!LoginResultDto::fromJson(bad, &error));
+
+    // /me without a user (a key made by a key) and with one.
+    QJsonObject me{{u"id"_s, u"key_1"_s},       {u"kind"_s, u"apiKey"_s},   {u"role"_s, QJsonValue()},
+                   {u"scopes"_s, QJsonArray{}}, {u"tenantId"_s, u"acme"_s}, {u"expiresAt"_s, QJsonValue()},
+                   {u"user"_s, QJsonValue()}};
+    auto parsed = MeDto::fromJson(me, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QVERIFY(!parsed->user);
+    QCOMPARE(parsed->toJson(), me);
+    me.insert(u"user"_s, user);
+    parsed = MeDto::fromJson(me, &error);
+    QVERIFY2(parsed && parsed->user && parsed->user->id == u"usr_1"_s, qPrintable(error));
+    me.insert(u"user"_s, 3);
+    QVERIFY(!MeDto::fromJson(me, &error));
+
+    // Errors: details are an object or nothing.
+    QJsonObject problem{{u"code"_s, u"validation_error"_s},
+                        {u"message"_s, u"see details"_s},
+                        {u"details"_s, QJsonObject{{u"name"_s, u"required"_s}}}};
+    const auto e = ErrorDto::fromJson(problem, &error);
+    QVERIFY2(e, qPrintable(error));
+    QCOMPARE(e->toJson(), problem);
+    problem.insert(u"details"_s, u"name"_s);
+    QVERIFY(!ErrorDto::fromJson(problem, &error));
+    QVERIFY(!ErrorDto::fromJson(QJsonObject{{u"message"_s, u"no code"_s}}, &error));
 }
 
 void TestDto::apiKeyNulls()
