@@ -144,11 +144,11 @@ QUrlQuery ListCredentialsJob::query() const
 
 bool ListCredentialsJob::parse(const QJsonValue& data)
 {
-    const QJsonObject o = data.toObject();
+    const auto page = ListPageDto::fromJson(data.toObject());
     m_rows.clear();
-    if (!o.value(u"items"_s).isArray() || !m_rows.appendJson(o.value(u"items"_s).toArray()))
+    if (!page || !m_rows.appendJson(page->items))
         return false;
-    m_nextCursor = o.value(u"nextCursor"_s).toString();
+    m_nextCursor = page->nextCursor;
     return true;
 }
 
@@ -368,17 +368,17 @@ QUrlQuery AuditEventsJob::query() const
 
 bool AuditEventsJob::parse(const QJsonValue& data)
 {
-    const QJsonObject o = data.toObject();
+    const auto page = ListPageDto::fromJson(data.toObject());
     m_events.clear();
-    if (!o.value(u"items"_s).isArray())
+    if (!page)
         return false;
-    for (const QJsonValue& v : o.value(u"items"_s).toArray()) {
+    for (const QJsonValue& v : page->items) {
         auto event = AuditEvent::fromJson(v.toObject());
         if (!event)
             return false;
         m_events.append(std::move(*event));
     }
-    m_nextCursor = o.value(u"nextCursor"_s).toString();
+    m_nextCursor = page->nextCursor;
     return true;
 }
 

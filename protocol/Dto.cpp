@@ -468,6 +468,25 @@ std::optional<MeDto> MeDto::fromJson(const QJsonObject& object, QString* error)
     return me;
 }
 
+QJsonObject ListPageDto::toJson() const
+{
+    return {{u"items"_s, items}, {u"nextCursor"_s, stringOrNull(nextCursor)}};
+}
+
+std::optional<ListPageDto> ListPageDto::fromJson(const QJsonObject& object, QString* error)
+{
+    FieldReader reader(object, error);
+    ListPageDto page;
+    const QJsonValue items = object.value("items"_L1);
+    if (!items.isArray())
+        reader.fail(u"field \"items\" must be an array"_s);
+    page.items = items.toArray();
+    page.nextCursor = reader.optionalString("nextCursor"_L1);
+    if (!reader.ok())
+        return std::nullopt;
+    return page;
+}
+
 QJsonObject ErrorDto::toJson() const
 {
     QJsonObject out{{u"code"_s, code}, {u"message"_s, message}};

@@ -152,6 +152,18 @@ struct ErrorDto
     static std::optional<ErrorDto> fromJson(const QJsonObject& object, QString* error = nullptr);
 };
 
+// One page of a list: {"items": [...], "nextCursor": "…" or null (the last page)}. The server writes pages of
+// credentials as text in this shape (server/JsonText) and every other list through this struct; readers take the
+// items with the item's own DTO.
+struct ListPageDto
+{
+    QJsonArray items;
+    QString nextCursor; // empty: the last page
+
+    QJsonObject toJson() const;
+    static std::optional<ListPageDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
 // Status computed at read time.
 KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now);
 

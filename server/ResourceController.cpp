@@ -24,7 +24,7 @@ Response ResourceController::list(Request& request, const Principal& p, const QS
     QJsonArray array;
     for (const QJsonObject& o : *items)
         array.append(o);
-    return Response::ok(QJsonObject{{u"items"_s, array}, {u"nextCursor"_s, QJsonValue()}});
+    return Response::ok(ListPageDto{array, {}}.toJson());
 }
 
 Response ResourceController::create(Request& request, const Principal& p, const QString& kind)

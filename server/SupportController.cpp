@@ -151,9 +151,7 @@ Response SupportController::auditEvents(Request& request, const Principal& p)
     for (const AuditRecord& e : *events)
         items.append(e.toDto().toJson());
     const bool more = events->size() == limit;
-    return Response::ok(
-        QJsonObject{{u"items"_s, items},
-                    {u"nextCursor"_s, more ? QJsonValue(QString::number(events->constLast().id)) : QJsonValue()}});
+    return Response::ok(ListPageDto{items, more ? QString::number(events->constLast().id) : QString()}.toJson());
 }
 
 } // namespace td::server

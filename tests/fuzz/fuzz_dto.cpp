@@ -65,6 +65,11 @@ bool operator==(const MeDto& a, const MeDto& b)
     return a.toJson() == b.toJson();
 }
 
+bool operator==(const ListPageDto& a, const ListPageDto& b)
+{
+    return a.toJson() == b.toJson();
+}
+
 bool operator==(const ErrorDto& a, const ErrorDto& b)
 {
     return a.toJson() == b.toJson();
@@ -178,6 +183,7 @@ void objectParsers(const QJsonObject& object)
     roundTrip<LoginResultDto>(object);
     roundTrip<MeDto>(object);
     roundTrip<ErrorDto>(object);
+    roundTrip<ListPageDto>(object);
     roundTrip<ScopeInfo>(object);
     catalogRoundTrip(object);
 }

@@ -159,8 +159,11 @@ private slots:
         // A list page (text) and a single record (JSON object) are the same record.
         const HttpResult list = m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin());
         const HttpResult one = m_server.get(u"/api/v1/api-keys/"_s + key.first, m_server.admin());
+        const auto page = ListPageDto::fromJson(list.data(), &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->toJson(), list.data());
         bool found = false;
-        for (const QJsonValue& item : list.data().value(u"items"_s).toArray()) {
+        for (const QJsonValue& item : page->items) {
             const auto record = ApiKeyDto::fromJson(item.toObject(), &error);
             QVERIFY2(record, qPrintable(error));
             QCOMPARE(record->toJson(), item.toObject());
@@ -173,7 +176,7 @@ private slots:
 
         // Audit events and errors.
         const HttpResult audit = m_server.get(u"/api/v1/audit-events?targetId="_s + key.first, m_server.admin());
-        const QJsonArray events = audit.data().value(u"items"_s).toArray();
+        const auto events = ListPageDto::fromJson(audit.data(), &error)->items;
         QVERIFY(!events.isEmpty());
         for (const QJsonValue& item : events) {
             const auto event = AuditEventDto::fromJson(item.toObject(), &error);
