@@ -122,9 +122,12 @@ ApiError keychainError(const QKeychain::Job* job)
 
 } // namespace
 
+// The jobs have no parent: a job deleted while its Secret Service call is in flight would be called back after it
+// is gone (a crash once the console closed during a keychain read). Each deletes itself once finished; a store that
+// went first only drops the connection.
 void SecretStore::read(const QString& key, QObject* context, ReadDone done)
 {
-    auto* job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto* job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -142,7 +145,7 @@ void SecretStore::read(const QString& key, QObject* context, ReadDone done)
 
 void SecretStore::write(const QString& key, const QByteArray& secret, QObject* context, WriteDone done)
 {
-    auto* job = new QKeychain::WritePasswordJob(m_service, this);
+    auto* job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -156,7 +159,7 @@ void SecretStore::write(const QString& key, const QByteArray& secret, QObject* c
 
 void SecretStore::remove(const QString& key, QObject* context, WriteDone done)
 {
-    auto* job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
