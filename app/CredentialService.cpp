@@ -75,18 +75,20 @@ void CredentialService::fetchCatalog()
     });
 }
 
-void CredentialService::create(const NewCredential& request)
+int CredentialService::create(const NewCredential& request)
 {
+    const int number = ++m_lastRequest;
     setBusy(true);
-    runJob(new CreateCredentialJob(m_client, m_kind, request, this), this, [this](CreateCredentialJob* job) {
+    runJob(new CreateCredentialJob(m_client, m_kind, request, this), this, [this, number](CreateCredentialJob* job) {
         setBusy(false);
         if (!job->error().ok()) {
-            emit createFailed(job->error());
+            emit createFailed(number, job->error());
             return;
         }
         m_model->upsert(job->result().record);
-        emit created(job->result().record, job->takeSecret());
+        emit created(number, job->result().record, job->takeSecret());
     });
+    return number;
 }
 
 void CredentialService::rotate(const QString& id, qint64 graceSeconds)

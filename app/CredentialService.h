@@ -41,7 +41,8 @@ public:
     void reload();
     // Fetches the scope catalog once (catalogReady at once when it is known).
     void fetchCatalog();
-    void create(const NewCredential& request);
+    // Returns the request's number, which created or createFailed carries back.
+    int create(const NewCredential& request);
     void rotate(const QString& id, qint64 graceSeconds);
     void revoke(const QStringList& ids); // one id, or the all-or-nothing bulk revoke
 
@@ -52,8 +53,8 @@ signals:
     void loadFailed(const td::app::ApiError& error);
     void catalogReady();
     void catalogFailed(const td::app::ApiError& error);
-    void created(const td::protocol::ApiKeyDto& record, const QByteArray& secret);
-    void createFailed(const td::app::ApiError& error);
+    void created(int request, const td::protocol::ApiKeyDto& record, const QByteArray& secret);
+    void createFailed(int request, const td::app::ApiError& error);
     void rotated(const td::protocol::ApiKeyDto& successor, const QByteArray& secret, const QString& previousName);
     void revoked(int count);
     void changeFailed(const td::app::ApiError& error); // a rotate or a revoke
@@ -67,6 +68,7 @@ private:
     CredentialLoader* m_loader = nullptr;
     std::optional<protocol::ScopeCatalog> m_catalog;
     bool m_fetchingCatalog = false;
+    int m_lastRequest = 0;
     int m_busy = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "ExpiryModel.h"
 
+#include "Palette.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -92,7 +94,8 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)
-        return QBrush(CredentialModel::statusColor(r.status));
+        // Everything listed here expires within the horizon: expired in red, the rest as a warning.
+        return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? palette::bad() : palette::warning());
     if (role == Qt::UserRole)
         return r.record.id;
     return {};

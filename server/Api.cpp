@@ -41,11 +41,14 @@ Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dial
                                                      {u"code"_s, u"token_not_valid"_s}})
                           .withHeader("WWW-Authenticate", "JWT realm=\"api\""));
             } else if (dialect == Dialect::V2) {
-                reply(Response::json(result.error.status, {{u"detail"_s, QJsonDocument::fromJson(result.error.body)
-                                                                             .object()
-                                                                             .value(u"error"_s)
-                                                                             .toObject()
-                                                                             .value(u"message"_s)}}));
+                Response v2 =
+                    Response::json(result.error.status, {{u"detail"_s, QJsonDocument::fromJson(result.error.body)
+                                                                           .object()
+                                                                           .value(u"error"_s)
+                                                                           .toObject()
+                                                                           .value(u"message"_s)}});
+                v2.headers = result.error.headers; // Retry-After of a 503, for one
+                reply(v2);
             } else {
                 reply(result.error);
             }

@@ -231,15 +231,16 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         m_generateRequested = false;
         showError(error, [this] { generate(); });
     });
+    // Each answer goes to the dialog that sent its request (another may have been opened meanwhile).
     connect(service, &app::CredentialService::created, this,
-            [this](const protocol::ApiKeyDto& record, const QByteArray& secret) {
-                if (GenerateDialog* dialog = std::exchange(m_pendingCreate, nullptr))
+            [this](int request, const protocol::ApiKeyDto& record, const QByteArray& secret) {
+                if (GenerateDialog* dialog = m_pendingCreates.take(request))
                     dialog->accept();
                 showSecret(record.name, secret);
                 emit statusMessage(tr("Generated \"%1\".").arg(record.name));
             });
-    connect(service, &app::CredentialService::createFailed, this, [this](const app::ApiError& error) {
-        if (GenerateDialog* dialog = std::exchange(m_pendingCreate, nullptr))
+    connect(service, &app::CredentialService::createFailed, this, [this](int request, const app::ApiError& error) {
+        if (GenerateDialog* dialog = m_pendingCreates.take(request))
             dialog->showServerError(error);
         else
             showError(error, {});
@@ -329,8 +330,7 @@ void CredentialsPage::openGenerateDialog()
 void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential& request)
 {
     dialog->setBusy(true);
-    m_pendingCreate = dialog;
-    m_service->create(request);
+    m_pendingCreates.insert(m_service->create(request), dialog);
 }
 
 void CredentialsPage::showSecret(const QString& name, QByteArray secret)

@@ -5,6 +5,7 @@
 #include "protocol/Dto.h"
 #include "protocol/Scopes.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -93,8 +94,8 @@ private:
     QAction* m_revokeAction;
     QAction* m_refreshAction;
     QAction* m_exportAction;
-    QPointer<GenerateDialog> m_pendingCreate; // the dialog whose request is on its way
-    bool m_generateRequested = false;         // the catalog is being fetched for the Generate dialog
+    QHash<int, QPointer<GenerateDialog>> m_pendingCreates; // request number -> the dialog that sent it
+    bool m_generateRequested = false;                      // the catalog is being fetched for the Generate dialog
     std::function<void()> m_retryAction;
     int m_busy = 0;
 };

@@ -78,13 +78,14 @@ private slots:
         td::app::NewCredential request;
         request.name = u"Service key"_s;
         request.scopes = {u"read:products"_s};
-        service->create(request);
+        const int number = service->create(request);
         QVERIFY(service->isBusy());
         QVERIFY(created.wait(30000));
+        QCOMPARE(created.at(0).at(0).toInt(), number);
         QVERIFY(!service->isBusy());
         QCOMPARE(busy.size(), 2); // busy, then idle
-        const ApiKeyDto record = created.at(0).at(0).value<ApiKeyDto>();
-        const QByteArray secret = created.at(0).at(1).toByteArray();
+        const ApiKeyDto record = created.at(0).at(1).value<ApiKeyDto>();
+        const QByteArray secret = created.at(0).at(2).toByteArray();
         QVERIFY(secret.startsWith("tdk_"));
         QCOMPARE(model->rowCount(), before + 1);
         QCOMPARE(model->rowOf(record.id), 0);
@@ -144,8 +145,30 @@ private slots:
         request.scopes = {u"read:products"_s};
         service->create(request);
         QVERIFY(createFailed.wait(30000));
-        QCOMPARE(createFailed.at(0).at(0).value<ApiError>().httpStatus, 400);
+        QCOMPARE(createFailed.at(0).at(1).value<ApiError>().httpStatus, 400);
         QCOMPARE(modelText(*model), before);
+        QVERIFY(!service->isBusy());
+    }
+
+    void answersCarryTheirRequest()
+    {
+        // Two creates in flight: each answer names the request it belongs to, so a page can give it to the dialog
+        // that sent it.
+        auto service = loaded(CredentialKind::ApiKey);
+        QVERIFY(service);
+        QSignalSpy created(service.get(), &CredentialService::created);
+        QSignalSpy failed(service.get(), &CredentialService::createFailed);
+        td::app::NewCredential good;
+        good.name = u"first in flight"_s;
+        good.scopes = {u"read:products"_s};
+        td::app::NewCredential bad = good;
+        bad.name.clear();
+        const int first = service->create(good);
+        const int second = service->create(bad);
+        QVERIFY(first != second);
+        QTRY_VERIFY_WITH_TIMEOUT(created.size() == 1 && failed.size() == 1, 30000);
+        QCOMPARE(created.at(0).at(0).toInt(), first);
+        QCOMPARE(failed.at(0).at(0).toInt(), second);
         QVERIFY(!service->isBusy());
     }
 

@@ -94,6 +94,11 @@ void TestServerStoreFailure::sessionReadsFailAsTheServers()
     HttpResult r = server.get(u"/api/v1/me"_s, admin);
     QCOMPARE(r.status, 503); // not "The session has ended. Log in again."
     QCOMPARE(r.errorCode(), u"service_unavailable"_s);
+    // The UAT portal's dialect says it in its own shape, and keeps the Retry-After.
+    r = server.get(u"/api/v2/me/"_s, admin);
+    QCOMPARE(r.status, 503);
+    QVERIFY2(r.json.contains(u"detail"_s), r.body.constData());
+    QCOMPARE(r.header("retry-after"), QByteArray("1"));
 
     QVERIFY2(renameTable(server.databasePath(), u"sessions_away"_s, u"sessions"_s, &error), qPrintable(error));
     QCOMPARE(server.get(u"/api/v1/me"_s, admin).status, 200);
