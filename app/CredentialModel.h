@@ -45,7 +45,14 @@ public:
     void clear();
 
     const CredentialRows& rows() const { return m_rows; }
-    protocol::ApiKeyDto record(int row) const { return m_rows.record(row); }
+    protocol::ApiKeyDto record(int row) const
+    {
+        protocol::ApiKeyDto r = m_rows.record(row);
+        r.kind = m_kind; // rows hold one kind's records and do not store it
+        return r;
+    }
+    void setKind(protocol::CredentialKind kind) { m_kind = kind; }
+    protocol::CredentialKind kind() const { return m_kind; }
     int rowOf(const QString& id) const; // -1: not here. Through an index built on first use after a change.
     DisplayStatus displayStatus(int row) const;
     DisplayStatus displayStatus(int row, qint64 nowMs) const;
@@ -70,6 +77,7 @@ private:
     void rowsChanged(); // forgets the id index
 
     CredentialRows m_rows;
+    protocol::CredentialKind m_kind = protocol::CredentialKind::ApiKey;
     QDateTime m_fixedNow;
     // Row ids by hash, sorted: 12 bytes a row, built when rowOf() is first asked after a change. Selecting all of
     // 1M rows asks rowOf() for each of them.

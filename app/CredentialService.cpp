@@ -11,7 +11,9 @@ CredentialService::CredentialService(CredentialKind kind, ApiClient* client, QOb
     , m_kind(kind)
     , m_client(client)
     , m_model(new CredentialModel(this))
-{}
+{
+    m_model->setKind(kind);
+}
 
 CredentialService::~CredentialService() = default;
 

@@ -175,6 +175,7 @@ private slots:
     void catalogIsFetchedOnce()
     {
         CredentialService service(CredentialKind::Uat, &m_client);
+        QVERIFY(service.model()->kind() == CredentialKind::Uat);
         QSignalSpy ready(&service, &CredentialService::catalogReady);
         service.fetchCatalog();
         QVERIFY(ready.wait(30000));
