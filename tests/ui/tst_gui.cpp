@@ -271,14 +271,30 @@ private slots:
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
+        auto* details = page->findChild<QLabel*>(u"detailsPane"_s);
+        const QString active = CredentialModel::statusText(CredentialModel::DisplayStatus::Active);
+        const QString revoked = CredentialModel::statusText(CredentialModel::DisplayStatus::Revoked);
+        QVERIFY2(details->text().contains(active), qPrintable(details->text()));
+        QVERIFY(page->findChild<QAction*>(u"rotateAction"_s)->isEnabled());
         QVERIFY(page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
-        page->findChild<QAction*>(u"revokeAction"_s)->trigger();
+        // Del, as a user revokes, with the table focused.
+        page->view()->setFocus();
+        QTest::keyClick(page->view(), Qt::Key_Delete);
         auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
         QVERIFY(box);
         QVERIFY(box->text().contains(u"to revoke in the GUI"_s)); // the confirmation names the key
         confirmRevoke();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"revoked"_s, 10000);
         QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 401);
+        // Every view of the record follows: the pane says revoked, and a revoked key can be neither rotated nor
+        // revoked again (the selection stayed on it).
+        QCOMPARE(page->view()->selectionModel()->selectedRows().size(), 1);
+        QVERIFY2(details->text().contains(revoked), qPrintable(details->text()));
+        QVERIFY(!details->text().contains(active));
+        QVERIFY(!page->findChild<QAction*>(u"rotateAction"_s)->isEnabled());
+        QVERIFY(!page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
+        QTest::keyClick(page->view(), Qt::Key_Delete);
+        QVERIFY(!waitForWidget<QMessageBox>(u"revokeConfirm"_s, 300));
     }
 
     void bulkRevokeThree()
