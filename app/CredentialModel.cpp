@@ -311,6 +311,34 @@ void CredentialModel::upsert(const protocol::ApiKeyDto& record)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void CredentialModel::upsert(const QList<protocol::ApiKeyDto>& records)
+{
+    QList<protocol::ApiKeyDto> fresh;
+    int first = -1;
+    int last = -1;
+    for (const protocol::ApiKeyDto& record : records) {
+        const int row = rowOf(record.id);
+        if (row < 0) {
+            fresh.append(record);
+            continue;
+        }
+        m_rows.replace(row, record);
+        first = first < 0 ? row : qMin(first, row);
+        last = qMax(last, row);
+    }
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, 0, int(fresh.size()) - 1);
+        for (auto it = fresh.crbegin(); it != fresh.crend(); ++it)
+            m_rows.prepend(*it); // in the order given, at the top
+        rowsChanged();
+        endInsertRows();
+    }
+    if (first >= 0) {
+        const int shift = int(fresh.size());
+        emit dataChanged(index(first + shift, 0), index(last + shift, ColumnCount - 1));
+    }
+}
+
 void CredentialModel::clear()
 {
     beginResetModel();

@@ -42,6 +42,9 @@ public:
     void appendRows(CredentialRows rows);
     // Inserts or replaces records by id (after create, rotate, revoke, patch).
     void upsert(const protocol::ApiKeyDto& record);
+    // Many at once (a bulk revoke): one insertion for the new ones, one dataChanged for the known ones, so that
+    // whatever follows the model (the expiry overview) rebuilds once, not once per record.
+    void upsert(const QList<protocol::ApiKeyDto>& records);
     void clear();
 
     const CredentialRows& rows() const { return m_rows; }

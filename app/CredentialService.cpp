@@ -105,9 +105,10 @@ void CredentialService::rotate(const QString& id, qint64 graceSeconds)
                    emit changeFailed(job->error());
                    return;
                }
+               QList<protocol::ApiKeyDto> changed{job->result().record};
                if (job->result().previous)
-                   m_model->upsert(*job->result().previous);
-               m_model->upsert(job->result().record);
+                   changed.append(*job->result().previous);
+               m_model->upsert(changed);
                emit rotated(job->result().record, job->takeSecret(), name);
            });
 }
@@ -123,8 +124,7 @@ void CredentialService::revoke(const QStringList& ids)
             emit changeFailed(job->error());
             return;
         }
-        for (const protocol::ApiKeyDto& record : job->records())
-            m_model->upsert(record);
+        m_model->upsert(job->records());
         emit revoked(int(job->records().size()));
     });
 }

@@ -184,6 +184,41 @@ private slots:
         QCOMPARE(model.rowOf(u"key_x"_s), 0);
     }
 
+    void manyChangesAreOneUpdate()
+    {
+        // A bulk revoke of many records reaches the views as one change, not one per record.
+        CredentialModel model;
+        QList<ApiKeyDto> records;
+        for (int i = 0; i < 50; ++i)
+            records.append(key(u"key_%1"_s.arg(i), u"Key %1"_s.arg(i)));
+        model.setRecords(records);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QList<ApiKeyDto> revoked;
+        for (int i : {3, 17, 41}) {
+            ApiKeyDto r = records.at(i);
+            r.status = td::protocol::KeyStatus::Revoked;
+            r.revokedAt = Now;
+            revoked.append(r);
+        }
+        revoked.append(key(u"key_new_a"_s, u"New A"_s));
+        revoked.append(key(u"key_new_b"_s, u"New B"_s));
+        model.upsert(revoked);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 52);
+        QCOMPARE(model.rowOf(u"key_new_a"_s), 0); // new ones at the top, in the order given
+        QCOMPARE(model.rowOf(u"key_new_b"_s), 1);
+        for (int i : {3, 17, 41}) {
+            const int row = model.rowOf(u"key_%1"_s.arg(i));
+            QCOMPARE(row, i + 2);
+            QVERIFY(model.record(row).status == td::protocol::KeyStatus::Revoked);
+            // The one dataChanged spans every changed row.
+            QVERIFY(changed.at(0).at(0).value<QModelIndex>().row() <= row);
+            QVERIFY(changed.at(0).at(1).value<QModelIndex>().row() >= row);
+        }
+    }
+
     void testerAcceptsEveryChange()
     {
         Models m;
