@@ -1387,6 +1387,14 @@ Leer: alle Adressen.</translation>
         <source>Signed in with a token</source>
         <translation>Mit einem Token angemeldet</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>

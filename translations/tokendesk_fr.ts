@@ -1387,6 +1387,14 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>Signed in with a token</source>
         <translation>Connecté avec un jeton</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>

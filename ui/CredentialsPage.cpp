@@ -65,13 +65,11 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     toolbar->setObjectName(u"pageToolbar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto makeAction = [&](const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon) {
+        // The shortcut is the main window's (it works wherever the focus is in the window); the tooltip names it.
         auto* action = new QAction(QIcon::fromTheme(icon), text, this);
         action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(shortcut.isEmpty() ? text
                                               : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
-        addAction(action);
         toolbar->addAction(action);
         return action;
     };
@@ -99,14 +97,6 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_search->setPlaceholderText(tr("Search name, prefix, scope, address… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    addAction(find);
     m_status = new QComboBox(this);
     m_status->setObjectName(u"statusFilter"_s);
     m_status->setAccessibleName(tr("Status filter"));
@@ -294,6 +284,12 @@ void CredentialsPage::clearError()
 {
     m_errorBanner->hide();
     m_retryAction = {};
+}
+
+void CredentialsPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
 }
 
 void CredentialsPage::reload()

@@ -53,6 +53,7 @@ public:
     QString lastError() const;
 
 public slots:
+    void focusSearch(); // the search field, its text selected
     void reload();
     void generate();
     void rotateSelected();

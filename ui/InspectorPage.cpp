@@ -75,6 +75,11 @@ InspectorPage::InspectorPage(app::ApiClient* client, QWidget* parent)
     connect(m_show, &QCheckBox::toggled, this,
             [this](bool show) { m_token->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
     connect(m_check, &QPushButton::clicked, this, &InspectorPage::checkOnServer);
+    // Enter in the token field checks it on the server, as the button would.
+    connect(m_token, &QLineEdit::returnPressed, this, [this] {
+        if (m_check->isEnabled())
+            checkOnServer();
+    });
     inspectLocally();
 }
 

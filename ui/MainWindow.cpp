@@ -121,6 +121,33 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::updateTimeLeft);
     m_clock.start();
 
+    // File → Quit, and the credential pages' shortcuts for the whole window: they work wherever the focus is (the
+    // sidebar included), on the page shown.
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(u"fileMenu"_s);
+    QAction* quit = fileMenu->addAction(tr("&Quit"));
+    quit->setObjectName(u"quitAction"_s);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: Windows has none
+    quit->setMenuRole(QAction::QuitRole);
+    quit->setShortcutContext(Qt::WindowShortcut);
+    addAction(quit); // the shortcut works without the menu bar (a native or hidden one)
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    auto pageShortcut = [this](const QString& name, const QKeySequence& keys, void (CredentialsPage::*slot)()) {
+        auto* action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+        connect(action, &QAction::triggered, this, [this, slot] {
+            if (auto* current = qobject_cast<CredentialsPage*>(m_stack->currentWidget()))
+                (current->*slot)();
+        });
+    };
+    pageShortcut(u"generateShortcut"_s, QKeySequence::New, &CredentialsPage::generate);
+    pageShortcut(u"revokeShortcut"_s, QKeySequence::Delete, &CredentialsPage::revokeSelected);
+    pageShortcut(u"findShortcut"_s, QKeySequence::Find, &CredentialsPage::focusSearch);
+    pageShortcut(u"refreshShortcut"_s, QKeySequence::Refresh, &CredentialsPage::reload);
+
     // Settings: the language follows the system unless chosen here (from the next start on).
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->setObjectName(u"settingsMenu"_s);

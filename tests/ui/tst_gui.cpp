@@ -32,6 +32,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
@@ -244,6 +245,65 @@ private slots:
         const int row = page->model()->rowOf(page->model()->record(0).id);
         QCOMPARE(page->model()->record(row).scopes, (QStringList{u"read:products"_s, u"write:products"_s}));
         QVERIFY(page->model()->record(row).expiresAt.isValid());
+    }
+
+    void keyboardWorksFromTheSidebar()
+    {
+        ui::MainWindow* window = m_controller->mainWindow();
+        td::ui::CredentialsPage* page = keysPage();
+        auto* nav = window->findChild<QListWidget*>(u"navigation"_s);
+        QVERIFY(nav);
+        window->activateWindow();
+        const auto fromSidebar = [&](QKeySequence::StandardKey key) {
+            nav->setFocus();
+            QVERIFY(nav->hasFocus());
+            const QKeySequence keys(key);
+            QTest::keySequence(nav, keys);
+        };
+
+        // Ctrl+F: the search field of the page shown.
+        fromSidebar(QKeySequence::Find);
+        QTRY_VERIFY(page->findChild<QLineEdit*>(u"searchEdit"_s)->hasFocus());
+
+        // F5: the page loads again (a key made meanwhile appears).
+        const auto key = createKey(u"made behind the console's back"_s);
+        fromSidebar(QKeySequence::Refresh);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
+
+        // Del: revoke what is selected (asks first; Escape says no).
+        selectIds(page, {key.first});
+        fromSidebar(QKeySequence::Delete);
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box);
+        QTest::keyClick(box, Qt::Key_Escape);
+        QTRY_VERIFY(!box->isVisible());
+        QCOMPARE(statusOf(page, key.first), u"active"_s);
+
+        // Ctrl+N: the Generate dialog.
+        fromSidebar(QKeySequence::New);
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog->isVisible());
+
+        // Enter in the Token Inspector checks the token on the server.
+        window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
+        auto* token = window->inspectorPage()->findChild<QLineEdit*>(u"tokenEdit"_s);
+        typeInto(token, key.second);
+        QTest::keyClick(token, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->inspectorPage()->findChild<QLabel*>(u"serverReport"_s)->text().contains(u"made behind"_s), 10000);
+
+        // Ctrl+Q quits (closes the window).
+        auto* quit = window->findChild<QAction*>(u"quitAction"_s);
+        QVERIFY(quit);
+        QSignalSpy quitting(quit, &QAction::triggered);
+        window->activateWindow(); // the dialogs above took the activation with them
+        QTRY_VERIFY(window->isActiveWindow());
+        nav->setFocus();
+        QTest::keyClick(nav, Qt::Key_Q, Qt::ControlModifier);
+        QCOMPARE(quitting.size(), 1);
+        QTRY_VERIFY(!window->isVisible());
     }
 
     void serverValidationErrorsAppearBesideTheField()
