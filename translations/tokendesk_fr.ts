@@ -699,14 +699,6 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
-        <translation>E&amp;xporter en CSV…</translation>
-    </message>
-    <message>
-        <source>Export as CSV</source>
-        <translation>Exporter en CSV</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -874,6 +866,18 @@
     <message>
         <source>Replaced by</source>
         <translation>Remplacé par</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1398,10 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "SecretDialog.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
+#include "app/CredentialExport.h"
 #include "app/CredentialFilterModel.h"
 #include "app/CredentialModel.h"
 #include "app/CredentialService.h"
@@ -36,18 +37,6 @@ using td::app::CredentialModel;
 
 namespace td::ui {
 
-namespace {
-
-QString csvField(QString text)
-{
-    // Quote everything, double inner quotes; a leading formula character is neutralised for spreadsheets.
-    if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
-        text.prepend(u'\'');
-    return u'"' + text.replace(u'"', u"\"\""_s) + u'"';
-}
-
-} // namespace
-
 CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* session, app::ClipboardGuard* clipboard,
                                  QWidget* parent)
     : QWidget(parent)
@@ -78,19 +67,12 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_revokeAction = makeAction(u"revokeAction"_s, tr("&Revoke…"), QKeySequence::Delete, u"edit-delete"_s);
     toolbar->addSeparator();
     m_refreshAction = makeAction(u"refreshAction"_s, tr("Re&fresh"), QKeySequence::Refresh, u"view-refresh"_s);
-    m_exportAction = makeAction(u"exportAction"_s, tr("&Export CSV…"), QKeySequence(), u"document-save-as"_s);
+    m_exportAction = makeAction(u"exportAction"_s, tr("&Export…"), QKeySequence(), u"document-save-as"_s);
     connect(m_generateAction, &QAction::triggered, this, &CredentialsPage::generate);
     connect(m_rotateAction, &QAction::triggered, this, &CredentialsPage::rotateSelected);
     connect(m_revokeAction, &QAction::triggered, this, &CredentialsPage::revokeSelected);
     connect(m_refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
-    connect(m_exportAction, &QAction::triggered, this, [this] {
-        auto* dialog = new QFileDialog(this, tr("Export as CSV"), QString(), tr("CSV files (*.csv)"));
-        dialog->setAcceptMode(QFileDialog::AcceptSave);
-        dialog->setDefaultSuffix(u"csv"_s);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QFileDialog::fileSelected, this, &CredentialsPage::exportCsv);
-        dialog->open();
-    });
+    connect(m_exportAction, &QAction::triggered, this, &CredentialsPage::exportShown);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"searchEdit"_s);
@@ -394,26 +376,37 @@ void CredentialsPage::revokeSelected()
     box->open();
 }
 
-void CredentialsPage::exportCsv(const QString& path)
+void CredentialsPage::exportShown()
 {
+    const QString csv = tr("CSV files (*.csv)");
+    const QString json = tr("JSON files (*.json)");
+    auto* dialog = new QFileDialog(this, tr("Export"), QString(), csv + u";;"_s + json);
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"csv"_s);
+    dialog->selectFile(
+        app::suggestedExportName(m_kind, m_session->tenantId(), QDate::currentDate(), app::ExportFormat::Csv));
+    connect(dialog, &QFileDialog::filterSelected, dialog,
+            [dialog, json](const QString& filter) { dialog->setDefaultSuffix(filter == json ? u"json"_s : u"csv"_s); });
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &CredentialsPage::exportTo);
+    dialog->open();
+}
+
+void CredentialsPage::exportTo(const QString& path)
+{
+    // What the search and the status filter show, in the order shown.
+    QList<protocol::ApiKeyDto> records;
+    records.reserve(m_proxy->rowCount());
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        records.append(m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0},
                   {});
         return;
     }
-    QStringList header;
-    for (int c = 0; c < CredentialModel::ColumnCount; ++c)
-        header.append(csvField(m_proxy->headerData(c, Qt::Horizontal).toString()));
-    header.append(csvField(tr("Id")));
-    file.write(header.join(u',').toUtf8() + "\r\n");
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        QStringList fields;
-        for (int c = 0; c < CredentialModel::ColumnCount; ++c)
-            fields.append(csvField(m_proxy->index(row, c).data().toString()));
-        fields.append(csvField(m_proxy->index(row, 0).data(CredentialModel::IdRole).toString()));
-        file.write(fields.join(u',').toUtf8() + "\r\n");
-    }
+    file.write(app::exportCredentials(records, m_kind, app::exportFormatFor(path)));
     if (!file.commit())
         showError({app::ApiError::Kind::Http, 0, {}, tr("Cannot write %1: %2").arg(path, file.errorString()), {}, 0},
                   {});

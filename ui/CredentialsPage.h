@@ -58,7 +58,8 @@ public slots:
     void generate();
     void rotateSelected();
     void revokeSelected();
-    void exportCsv(const QString& path);
+    void exportShown();                 // asks where, then exportTo()
+    void exportTo(const QString& path); // CSV, or JSON for a .json name: what the filters show
 
 signals:
     void busyChanged(bool busy);

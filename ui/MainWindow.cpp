@@ -125,6 +125,16 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     // sidebar included), on the page shown.
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(u"fileMenu"_s);
+    QAction* exportAction = fileMenu->addAction(tr("&Export…"));
+    exportAction->setObjectName(u"exportMenuAction"_s);
+    connect(exportAction, &QAction::triggered, this, [this] {
+        if (auto* current = qobject_cast<CredentialsPage*>(m_stack->currentWidget()))
+            current->exportShown();
+    });
+    connect(m_stack, &QStackedWidget::currentChanged, exportAction, [this, exportAction] {
+        exportAction->setEnabled(qobject_cast<CredentialsPage*>(m_stack->currentWidget()));
+    });
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"));
     quit->setObjectName(u"quitAction"_s);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: Windows has none

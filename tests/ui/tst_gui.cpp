@@ -25,18 +25,23 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -304,6 +309,63 @@ private slots:
         QTest::keyClick(nav, Qt::Key_Q, Qt::ControlModifier);
         QCOMPARE(quitting.size(), 1);
         QTRY_VERIFY(!window->isVisible());
+    }
+
+    void exportWritesWhatTheFiltersShow()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto formula = createKey(u"=SUM(A1:A9)"_s);
+        const auto revoked = createKey(u"export revoked"_s);
+        QVERIFY(revokeKey(revoked.first));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(revoked.first) >= 0, 10000);
+        QTemporaryDir dir;
+        // File → Export… (always in the menu, whatever fits in the toolbar), then the file name typed.
+        const auto exportTo = [&](const QString& name) {
+            ui::MainWindow* window = m_controller->mainWindow();
+            auto* action = window->findChild<QAction*>(u"exportMenuAction"_s);
+            QVERIFY(action && action->isEnabled());
+            action->trigger();
+            auto* dialog = waitForWidget<QFileDialog>(u"exportDialog"_s);
+            QVERIFY(dialog);
+            auto* fileName = dialog->findChild<QLineEdit*>(u"fileNameEdit"_s);
+            QVERIFY(fileName);
+            QVERIFY2(fileName->text().startsWith(u"api-keys-"_s) && fileName->text().endsWith(u".csv"_s),
+                     qPrintable(fileName->text()));
+            // The path as the dialog's own field takes it (typing a path opens Qt's completion list over the field,
+            // which offscreen keeps the keys), then Enter, as a user saves.
+            dialog->selectFile(dir.filePath(name));
+            QCOMPARE(fileName->text(), name); // the dialog went into the folder
+            QTest::keyClick(fileName, Qt::Key_Return);
+            QTRY_VERIFY(QFile::exists(dir.filePath(name)));
+        };
+        exportTo(u"keys.csv"_s);
+        QFile csv(dir.filePath(u"keys.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), page->proxy()->rowCount() + 1);
+        QVERIFY2(lines.at(0).startsWith(u"\"id\",\"kind\",\"name\""_s), qPrintable(lines.at(0)));
+        QVERIFY(lines.at(0).contains(u"\"expiresAt\""_s) && lines.at(0).contains(u"\"lastUsedAt\""_s));
+        const QString formulaLine = lines.filter(formula.first).value(0);
+        QVERIFY2(formulaLine.contains(u"\"'=SUM(A1:A9)\""_s), qPrintable(formulaLine)); // defused
+        QVERIFY(QRegularExpression(u"\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\""_s).match(formulaLine).hasMatch());
+        QVERIFY(!formulaLine.contains(u"Never"_s)); // never is an empty cell
+        QVERIFY(lines.filter(revoked.first).value(0).contains(u"\"revoked\""_s));
+        QVERIFY(!lines.join(u'\n').contains(formula.second)); // no secret
+
+        // JSON: the wire records, each readable as one; only what the filter shows.
+        page->findChild<QLineEdit*>(u"searchEdit"_s)->setFocus();
+        QTest::keyClicks(page->findChild<QLineEdit*>(u"searchEdit"_s), u"export revoked"_s);
+        QCOMPARE(page->proxy()->rowCount(), 1);
+        exportTo(u"shown.json"_s);
+        QFile json(dir.filePath(u"shown.json"_s));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray items = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(items.size(), 1);
+        const auto record = protocol::ApiKeyDto::fromJson(items.at(0).toObject());
+        QVERIFY(record);
+        QCOMPARE(record->id, revoked.first);
+        QVERIFY(record->status == protocol::KeyStatus::Revoked);
     }
 
     void serverValidationErrorsAppearBesideTheField()
