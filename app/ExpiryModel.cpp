@@ -46,13 +46,22 @@ void ExpiryModel::rebuild()
             const auto status = source.model->displayStatus(row, nowMs);
             ++m_counts[int(source.kind) * 16 + int(status)];
             const qint64 expiresAt = rows.expiresAtMs(row);
+            // Everything counted as expiring or expired is listed, rotated ones in their grace period too: the
+            // counts and the list agree.
             if (status != CredentialModel::DisplayStatus::Revoked && expiresAt != CredentialRows::Never &&
-                expiresAt <= horizonMs && rows.rotatedTo(row).isEmpty())
-                m_rows.append({source.kind, rows.record(row), status});
+                expiresAt <= horizonMs)
+                m_rows.append({source.kind, source.model->record(row), status});
         }
     }
-    std::stable_sort(m_rows.begin(), m_rows.end(),
-                     [](const Row& a, const Row& b) { return a.record.expiresAt < b.record.expiresAt; });
+    // What is about to expire first, soonest first; what has expired after it, as a group of its own, the most
+    // recent first: an old expired key must not push the urgent ones down.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
+        const bool aExpired = a.status == CredentialModel::DisplayStatus::Expired;
+        const bool bExpired = b.status == CredentialModel::DisplayStatus::Expired;
+        if (aExpired != bExpired)
+            return !aExpired;
+        return aExpired ? a.record.expiresAt > b.record.expiresAt : a.record.expiresAt < b.record.expiresAt;
+    });
     endResetModel();
     emit countsChanged();
 }
