@@ -216,6 +216,7 @@ void AppController::onLoggedIn()
     m_window->setProfile(m_profile);
     m_window->show();
     m_window->reloadAll();
+    m_window->focusCurrentPage(); // not the tenant box, where an arrow key would switch tenant
     emit ready();
 }
 

@@ -191,8 +191,10 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     // The last progress is followed at once by loaded, whose message replaces it.
     connect(service, &app::CredentialService::loadProgress, this,
             [this](int loaded) { emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded)); });
-    connect(service, &app::CredentialService::loaded, this,
-            [this](int count) { emit statusMessage(tr("%n item(s)", nullptr, count)); });
+    connect(service, &app::CredentialService::loaded, this, [this](int count) {
+        clearError(); // an error banner goes with the next success
+        emit statusMessage(tr("%n item(s)", nullptr, count));
+    });
     connect(service, &app::CredentialService::loadFailed, this,
             [this](const app::ApiError& error) { showError(error, [this] { reload(); }); });
     connect(service, &app::CredentialService::catalogReady, this, [this] {
@@ -208,6 +210,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
             [this](int request, const protocol::ApiKeyDto& record, const QByteArray& secret) {
                 if (GenerateDialog* dialog = m_pendingCreates.take(request))
                     dialog->accept();
+                clearError();
                 showSecret(record.name, secret);
                 emit statusMessage(tr("Generated \"%1\".").arg(record.name));
             });
@@ -219,11 +222,14 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     });
     connect(service, &app::CredentialService::rotated, this,
             [this](const protocol::ApiKeyDto&, const QByteArray& secret, const QString& previousName) {
+                clearError();
                 showSecret(previousName, secret);
                 emit statusMessage(tr("Rotated \"%1\".").arg(previousName));
             });
-    connect(service, &app::CredentialService::revoked, this,
-            [this](int count) { emit statusMessage(tr("Revoked %n credential(s).", nullptr, count)); });
+    connect(service, &app::CredentialService::revoked, this, [this](int count) {
+        clearError();
+        emit statusMessage(tr("Revoked %n credential(s).", nullptr, count));
+    });
     connect(service, &app::CredentialService::changeFailed, this,
             [this](const app::ApiError& error) { showError(error, {}); });
     updateActions();

@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QTableView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -110,6 +111,11 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The audit log is read anew whenever it is opened: what happened meanwhile is what support looks for.
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (m_stack->currentWidget() == m_audit && !m_audit->isBusy())
+            m_audit->reload();
+    });
     m_nav->setCurrentRow(0);
 
     connect(m_tenant, &QComboBox::activated, this,
@@ -232,6 +238,13 @@ CredentialsPage* MainWindow::page(app::CredentialKind kind) const
             return p;
     }
     return nullptr;
+}
+
+void MainWindow::focusCurrentPage()
+{
+    activateWindow();
+    if (auto* current = qobject_cast<CredentialsPage*>(m_stack->currentWidget()))
+        current->view()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showPage(app::CredentialKind kind)

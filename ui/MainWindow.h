@@ -37,6 +37,7 @@ public:
     void setProfile(const app::ConnectionProfile& profile);
     CredentialsPage* page(app::CredentialKind kind) const;
     void showPage(app::CredentialKind kind);
+    void focusCurrentPage(); // the table of a credential page
     enum class SupportPage { Expiry, Inspector, Audit };
     void showSupportPage(SupportPage page);
     InspectorPage* inspectorPage() const { return m_inspector; }
