@@ -1403,6 +1403,20 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation>
+            <numerusform>%1 sur %n élément</numerusform>
+            <numerusform>%1 sur %n éléments</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RotateDialog</name>

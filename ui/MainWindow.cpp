@@ -7,6 +7,7 @@
 #include "InspectorPage.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
+#include "app/CredentialFilterModel.h"
 #include "app/CredentialModel.h"
 #include "app/CredentialService.h"
 #include "app/ExpiryModel.h"
@@ -14,7 +15,6 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QTableView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -27,6 +27,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -208,6 +209,21 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt); // Qt's own (modal) box
 
     statusBar()->setObjectName(u"statusBar"_s);
+    // How many items the page shows, of how many: permanent, so that a search's count does not vanish.
+    m_count = new QLabel(statusBar());
+    m_count->setObjectName(u"itemCount"_s);
+    statusBar()->addPermanentWidget(m_count);
+    const auto updateCount = [this] {
+        m_count->setText(countText());
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, this, updateCount);
+    for (CredentialsPage* p : std::as_const(m_pages)) {
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(p->proxy(), signal, this, updateCount);
+        connect(p->proxy(), &QAbstractItemModel::modelReset, this, updateCount);
+        connect(p->proxy(), &QAbstractItemModel::layoutChanged, this, updateCount);
+    }
+    updateCount();
     QSettings settings;
     if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
         resize(1200, 720);
@@ -238,6 +254,16 @@ CredentialsPage* MainWindow::page(app::CredentialKind kind) const
             return p;
     }
     return nullptr;
+}
+
+QString MainWindow::countText() const
+{
+    auto* current = qobject_cast<CredentialsPage*>(m_stack->currentWidget());
+    if (!current)
+        return {};
+    const int shown = current->proxy()->rowCount();
+    const int total = current->model()->rowCount();
+    return shown == total ? tr("%n item(s)", nullptr, total) : tr("%1 of %n item(s)", nullptr, total).arg(shown);
 }
 
 void MainWindow::focusCurrentPage()

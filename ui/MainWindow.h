@@ -37,7 +37,8 @@ public:
     void setProfile(const app::ConnectionProfile& profile);
     CredentialsPage* page(app::CredentialKind kind) const;
     void showPage(app::CredentialKind kind);
-    void focusCurrentPage(); // the table of a credential page
+    void focusCurrentPage();   // the table of a credential page
+    QString countText() const; // what the status bar says of the page shown
     enum class SupportPage { Expiry, Inspector, Audit };
     void showSupportPage(SupportPage page);
     InspectorPage* inspectorPage() const { return m_inspector; }
@@ -62,6 +63,7 @@ private:
     QLabel* m_user;
     QComboBox* m_tenant;
     QLabel* m_timeLeft;
+    QLabel* m_count = nullptr; // "3 of 120 items" for the page shown, always in the status bar
     QListWidget* m_nav;
     QStackedWidget* m_stack;
     QList<CredentialsPage*> m_pages;

@@ -493,6 +493,10 @@ private slots:
         search->clear();
         QTest::keyClicks(search, u"bulk"_s);
         QCOMPARE(page->proxy()->rowCount(), 3);
+        // The status bar keeps saying how many are shown of how many.
+        auto* count = m_controller->mainWindow()->findChild<QLabel*>(u"itemCount"_s);
+        QVERIFY(count);
+        QTRY_VERIFY2(count->text().startsWith(u"3 of 5 item"_s), qPrintable(count->text()));
         search->clear();
         auto* status = page->findChild<QComboBox*>(u"statusFilter"_s);
         status->setCurrentIndex(status->findData(int(CredentialModel::DisplayStatus::Revoked)));
