@@ -93,6 +93,23 @@ int CredentialService::create(const NewCredential& request)
     return number;
 }
 
+int CredentialService::update(const QString& id, const QJsonObject& changes)
+{
+    const int number = ++m_lastRequest;
+    setBusy(true);
+    runJob(new UpdateCredentialJob(m_client, m_kind, id, changes, this), this,
+           [this, number](UpdateCredentialJob* job) {
+               setBusy(false);
+               if (!job->error().ok()) {
+                   emit updateFailed(number, job->error());
+                   return;
+               }
+               m_model->upsert(job->record());
+               emit updated(number, job->record());
+           });
+    return number;
+}
+
 void CredentialService::rotate(const QString& id, qint64 graceSeconds)
 {
     setBusy(true);

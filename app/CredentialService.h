@@ -43,6 +43,8 @@ public:
     void fetchCatalog();
     // Returns the request's number, which created or createFailed carries back.
     int create(const NewCredential& request);
+    // Changes what PATCH accepts ({"name", "description", "ipAllowlist"}); the answer carries the number back.
+    int update(const QString& id, const QJsonObject& changes);
     void rotate(const QString& id, qint64 graceSeconds);
     void revoke(const QStringList& ids); // one id, or the all-or-nothing bulk revoke
 
@@ -55,6 +57,8 @@ signals:
     void catalogFailed(const td::app::ApiError& error);
     void created(int request, const td::protocol::ApiKeyDto& record, const QByteArray& secret);
     void createFailed(int request, const td::app::ApiError& error);
+    void updated(int request, const td::protocol::ApiKeyDto& record);
+    void updateFailed(int request, const td::app::ApiError& error);
     void rotated(const td::protocol::ApiKeyDto& successor, const QByteArray& secret, const QString& previousName);
     void revoked(int count);
     void changeFailed(const td::app::ApiError& error); // a rotate or a revoke

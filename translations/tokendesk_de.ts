@@ -879,6 +879,18 @@
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation>&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>
@@ -1029,6 +1041,14 @@ Leer: alle Adressen.</translation>
     <message>
         <source>The server refused some fields; see the messages above.</source>
         <translation>Der Server hat einige Felder abgelehnt; siehe die Meldungen oben.</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
 </context>
 <context>

@@ -879,6 +879,18 @@
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;ID</source>
+        <translation>Copier l’&amp;ID</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>
@@ -1029,6 +1041,14 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>The server refused some fields; see the messages above.</source>
         <translation>Le serveur a refusé certains champs&#xa0;; consultez les messages ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>En<translation>&amp;Enregistrer</translation>amp;registrer</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,15 @@
 #include "app/Session.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -63,12 +66,14 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         return action;
     };
     m_generateAction = makeAction(u"generateAction"_s, tr("&Generate…"), QKeySequence::New, u"list-add"_s);
+    m_editAction = makeAction(u"editAction"_s, tr("E&dit…"), QKeySequence(), u"document-edit"_s);
     m_rotateAction = makeAction(u"rotateAction"_s, tr("R&otate…"), QKeySequence(), u"view-refresh"_s);
     m_revokeAction = makeAction(u"revokeAction"_s, tr("&Revoke…"), QKeySequence::Delete, u"edit-delete"_s);
     toolbar->addSeparator();
     m_refreshAction = makeAction(u"refreshAction"_s, tr("Re&fresh"), QKeySequence::Refresh, u"view-refresh"_s);
     m_exportAction = makeAction(u"exportAction"_s, tr("&Export…"), QKeySequence(), u"document-save-as"_s);
     connect(m_generateAction, &QAction::triggered, this, &CredentialsPage::generate);
+    connect(m_editAction, &QAction::triggered, this, &CredentialsPage::editSelected);
     connect(m_rotateAction, &QAction::triggered, this, &CredentialsPage::rotateSelected);
     connect(m_revokeAction, &QAction::triggered, this, &CredentialsPage::revokeSelected);
     connect(m_refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
@@ -126,6 +131,14 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
+    // Row actions: a double-click edits; the context menu offers what the toolbar does for the selection.
+    m_copyIdAction = new QAction(tr("Copy &ID"), this);
+    m_copyIdAction->setObjectName(u"copyIdAction"_s);
+    connect(m_copyIdAction, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(selectedIds().join(u'\n')); });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction});
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &CredentialsPage::editSelected);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionsMovable(true);
@@ -216,6 +229,18 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
             });
     connect(service, &app::CredentialService::createFailed, this, [this](int request, const app::ApiError& error) {
         if (GenerateDialog* dialog = m_pendingCreates.take(request))
+            dialog->showServerError(error);
+        else
+            showError(error, {});
+    });
+    connect(service, &app::CredentialService::updated, this, [this](int request, const protocol::ApiKeyDto& record) {
+        if (GenerateDialog* dialog = m_pendingEdits.take(request))
+            dialog->accept();
+        clearError();
+        emit statusMessage(tr("Saved \"%1\".").arg(record.name));
+    });
+    connect(service, &app::CredentialService::updateFailed, this, [this](int request, const app::ApiError& error) {
+        if (GenerateDialog* dialog = m_pendingEdits.take(request))
             dialog->showServerError(error);
         else
             showError(error, {});
@@ -333,6 +358,52 @@ QStringList CredentialsPage::selectedIds() const
     return ids;
 }
 
+void CredentialsPage::editSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const int row = m_model->rowOf(ids.constFirst());
+    if (row < 0 || m_model->record(row).status == protocol::KeyStatus::Revoked)
+        return;
+    m_generateRequested = false;
+    const protocol::ApiKeyDto record = m_model->record(row);
+    const auto open = [this, record] {
+        auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), this);
+        dialog->setEditing(record);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &GenerateDialog::submitted, this, [this, dialog, record](const app::NewCredential& wanted) {
+            // Only what changed is sent.
+            QJsonObject changes;
+            if (wanted.name != record.name)
+                changes.insert(u"name"_s, wanted.name);
+            if (wanted.description != record.description)
+                changes.insert(u"description"_s, wanted.description);
+            if (wanted.ipAllowlist != record.ipAllowlist)
+                changes.insert(u"ipAllowlist"_s, QJsonArray::fromStringList(wanted.ipAllowlist));
+            if (changes.isEmpty()) {
+                dialog->accept();
+                return;
+            }
+            dialog->setBusy(true);
+            m_pendingEdits.insert(m_service->update(record.id, changes), dialog);
+        });
+        dialog->open();
+    };
+    if (m_service->catalog()) {
+        open();
+        return;
+    }
+    // The form needs the scope catalog: fetched once, then the dialog opens.
+    auto* once = new QObject(this);
+    connect(m_service, &app::CredentialService::catalogReady, once, [open, once] {
+        once->deleteLater();
+        open();
+    });
+    connect(m_service, &app::CredentialService::catalogFailed, once, [once] { once->deleteLater(); });
+    m_service->fetchCatalog();
+}
+
 void CredentialsPage::rotateSelected()
 {
     const QStringList ids = selectedIds();
@@ -434,6 +505,13 @@ void CredentialsPage::updateActions()
         rotatable = row >= 0 && m_model->record(row).status == protocol::KeyStatus::Active &&
                     m_model->record(row).rotatedTo.isEmpty();
     }
+    bool editable = false;
+    if (ids.size() == 1) {
+        const int row = m_model->rowOf(ids.constFirst());
+        editable = row >= 0 && m_model->record(row).status != protocol::KeyStatus::Revoked;
+    }
+    m_editAction->setEnabled(editable);
+    m_copyIdAction->setEnabled(!ids.isEmpty());
     m_rotateAction->setEnabled(rotatable);
     m_revokeAction->setEnabled(anyActive);
     m_exportAction->setEnabled(m_proxy->rowCount() > 0);

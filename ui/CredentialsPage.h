@@ -56,6 +56,7 @@ public slots:
     void focusSearch(); // the search field, its text selected
     void reload();
     void generate();
+    void editSelected();
     void rotateSelected();
     void revokeSelected();
     void exportShown();                 // asks where, then exportTo()
@@ -92,12 +93,15 @@ private:
     QLabel* m_errorText;
     QPushButton* m_retry;
     QAction* m_generateAction;
+    QAction* m_editAction;
+    QAction* m_copyIdAction;
     QAction* m_rotateAction;
     QAction* m_revokeAction;
     QAction* m_refreshAction;
     QAction* m_exportAction;
     QHash<int, QPointer<GenerateDialog>> m_pendingCreates; // request number -> the dialog that sent it
-    bool m_generateRequested = false;                      // the catalog is being fetched for the Generate dialog
+    QHash<int, QPointer<GenerateDialog>> m_pendingEdits;
+    bool m_generateRequested = false; // the catalog is being fetched for the Generate dialog
     std::function<void()> m_retryAction;
     int m_busy = 0;
 };

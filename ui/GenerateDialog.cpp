@@ -191,8 +191,29 @@ QDateTime GenerateDialog::expiry() const
     return {};
 }
 
+void GenerateDialog::setEditing(const protocol::ApiKeyDto& record)
+{
+    m_editing = true;
+    setObjectName(u"editDialog"_s);
+    setWindowTitle(tr("Edit \"%1\"").arg(record.name));
+    m_name->setText(record.name);
+    m_description->setText(record.description);
+    m_allowlist->setPlainText(record.ipAllowlist.join(u'\n'));
+    for (auto it = m_scopeBoxes.cbegin(); it != m_scopeBoxes.cend(); ++it) {
+        it.value()->setChecked(record.scopes.contains(it.key()));
+        it.value()->setEnabled(false); // rights are not changed in place: rotate, or generate another
+    }
+    m_expiry->setEnabled(false);
+    m_customDate->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
+    validate();
+}
+
 QString GenerateDialog::expiryError() const
 {
+    if (m_editing)
+        return {};
     if (ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom &&
         m_customDate->date() < QDate::currentDate())
         return tr("Choose a date in the future.");

@@ -33,6 +33,10 @@ public:
 
     enum class ExpiryPreset { Days7, Days30, Days90, Year1, Custom, Never };
     void setExpiryPreset(ExpiryPreset preset);
+    // Turns the form into the Edit dialog of an existing credential: name, description and IP allowlist can be
+    // changed (what PATCH accepts); its rights and expiry are shown and fixed.
+    void setEditing(const protocol::ApiKeyDto& record);
+    bool isEditing() const { return m_editing; }
 
 signals:
     void submitted(const td::app::NewCredential& request);
@@ -56,6 +60,7 @@ private:
     QLabel* m_reason;
     QDialogButtonBox* m_buttons;
     bool m_busy = false;
+    bool m_editing = false;
 };
 
 } // namespace td::ui

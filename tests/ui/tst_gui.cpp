@@ -53,6 +53,7 @@ using namespace Qt::StringLiterals;
 using namespace td;
 using td::app::CredentialKind;
 using td::app::CredentialModel;
+using td::test::HttpResult;
 using td::test::TestServer;
 using td::test::waitForWidget;
 
@@ -369,6 +370,53 @@ private slots:
         QVERIFY(record);
         QCOMPARE(record->id, revoked.first);
         QVERIFY(record->status == protocol::KeyStatus::Revoked);
+    }
+
+    void editByDoubleClick()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto key = m_server->createKey(u"to be renamed"_s, {u"read:orders"_s},
+                                             {{u"ipAllowlist"_s, QJsonArray{u"10.0.0.0/8"_s}}});
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        // A double-click on the row opens Edit with what the key has.
+        int proxyRow = -1;
+        for (int row = 0; row < page->proxy()->rowCount(); ++row) {
+            if (page->proxy()->index(row, 0).data(CredentialModel::IdRole).toString() == key.first)
+                proxyRow = row;
+        }
+        QVERIFY(proxyRow >= 0);
+        const QRect cell = page->view()->visualRect(page->proxy()->index(proxyRow, CredentialModel::Name));
+        // A click, then the double-click (Qt's item views want the press of a double-click on a pressed index).
+        QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(page->view()->viewport(), Qt::LeftButton, {}, cell.center());
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"editDialog"_s);
+        QVERIFY(dialog);
+        auto* name = dialog->findChild<QLineEdit*>(u"nameEdit"_s);
+        QCOMPARE(name->text(), u"to be renamed"_s);
+        QCOMPARE(dialog->findChild<QPlainTextEdit*>(u"allowlistEdit"_s)->toPlainText(), u"10.0.0.0/8"_s);
+        QVERIFY(dialog->findChild<QCheckBox*>(u"scope_read:orders"_s)->isChecked());
+        QVERIFY(!dialog->findChild<QCheckBox*>(u"scope_read:orders"_s)->isEnabled()); // rights are fixed
+        typeInto(name, u"renamed in the GUI"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!waitForWidget<td::ui::GenerateDialog>(u"editDialog"_s, 100), 10000);
+        QTRY_COMPARE(page->model()->record(page->model()->rowOf(key.first)).name, u"renamed in the GUI"_s);
+        const HttpResult stored = m_server->get(u"/api/v1/api-keys/"_s + key.first, m_server->admin());
+        QCOMPARE(stored.data().value(u"apiKey"_s).toObject().value(u"name"_s).toString(), u"renamed in the GUI"_s);
+        QCOMPARE(stored.data().value(u"apiKey"_s).toObject().value(u"ipAllowlist"_s).toArray(),
+                 QJsonArray{u"10.0.0.0/8"_s}); // unchanged, not sent
+
+        // The context menu's Copy ID copies the id; a revoked key cannot be edited.
+        auto* copyId = page->findChild<QAction*>(u"copyIdAction"_s);
+        QVERIFY(copyId && page->view()->actions().contains(copyId));
+        copyId->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), key.first);
+        QVERIFY(revokeKey(key.first));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && statusOf(page, key.first) == u"revoked"_s, 10000);
+        selectIds(page, {key.first});
+        QVERIFY(!page->findChild<QAction*>(u"editAction"_s)->isEnabled());
     }
 
     void serverValidationErrorsAppearBesideTheField()
