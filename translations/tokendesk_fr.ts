@@ -1048,7 +1048,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>En<translation>&amp;Enregistrer</translation>amp;registrer</translation>
+        <translation>En&amp;registrer</translation>
     </message>
 </context>
 <context>
