@@ -733,13 +733,6 @@
             <numerusform>%n Einträge geladen…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Private tokens can only be created after logging in with a password, not with a stored token.</source>
         <translation>Private Tokens können nur nach einer Anmeldung mit Passwort erstellt werden, nicht mit einem gespeicherten Token.</translation>

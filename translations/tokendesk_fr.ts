@@ -733,13 +733,6 @@
             <numerusform>%n éléments chargés…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n élément</numerusform>
-            <numerusform>%n éléments</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Private tokens can only be created after logging in with a password, not with a stored token.</source>
         <translation>Les jetons privés ne peuvent être créés qu&apos;après une connexion par mot de passe, pas avec un jeton enregistré.</translation>

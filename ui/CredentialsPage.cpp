@@ -204,9 +204,10 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     // The last progress is followed at once by loaded, whose message replaces it.
     connect(service, &app::CredentialService::loadProgress, this,
             [this](int loaded) { emit statusMessage(tr("Loaded %n item(s)…", nullptr, loaded)); });
-    connect(service, &app::CredentialService::loaded, this, [this](int count) {
+    // The count itself is the status bar's permanent "N of M items" (MainWindow).
+    connect(service, &app::CredentialService::loaded, this, [this] {
         clearError(); // an error banner goes with the next success
-        emit statusMessage(tr("%n item(s)", nullptr, count));
+        emit statusMessage({});
     });
     connect(service, &app::CredentialService::loadFailed, this,
             [this](const app::ApiError& error) { showError(error, [this] { reload(); }); });
