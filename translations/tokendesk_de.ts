@@ -884,6 +884,10 @@
         <source>Saved &quot;%1&quot;.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
+    <message>
+        <source>Show &amp;audit events</source>
+        <translation>&amp;Audit-Ereignisse anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>

@@ -884,6 +884,10 @@
         <source>Saved &quot;%1&quot;.</source>
         <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
+    <message>
+        <source>Show &amp;audit events</source>
+        <translation>Voir les événements d’&amp;audit</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>

@@ -64,6 +64,12 @@ AuditPage::AuditPage(app::ApiClient* client, app::Session* session, QWidget* par
     connect(session, &app::Session::tenantChanged, this, &AuditPage::reload);
 }
 
+void AuditPage::showTarget(const QString& id)
+{
+    m_target->setText(id);
+    reload();
+}
+
 void AuditPage::reload()
 {
     ++m_generation;

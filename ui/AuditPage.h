@@ -25,6 +25,7 @@ public:
     bool isBusy() const { return m_busy; }
 
 public slots:
+    void showTarget(const QString& id); // only the events of this credential, read anew
     void reload();
     void loadMore();
 

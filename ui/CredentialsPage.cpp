@@ -136,8 +136,15 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_copyIdAction->setObjectName(u"copyIdAction"_s);
     connect(m_copyIdAction, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(selectedIds().join(u'\n')); });
+    m_auditAction = new QAction(tr("Show &audit events"), this);
+    m_auditAction->setObjectName(u"auditAction"_s);
+    connect(m_auditAction, &QAction::triggered, this, [this] {
+        const QStringList ids = selectedIds();
+        if (ids.size() == 1)
+            emit auditRequested(ids.constFirst());
+    });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction});
+    m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
     connect(m_view, &QAbstractItemView::doubleClicked, this, &CredentialsPage::editSelected);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -425,8 +432,11 @@ void CredentialsPage::revokeSelected()
     if (ids.isEmpty())
         return;
     QStringList names;
-    for (const QString& id : ids)
-        names.append(m_model->record(m_model->rowOf(id)).name);
+    // Each named with its visible key, so that two keys of one name can be told apart.
+    for (const QString& id : ids) {
+        const protocol::ApiKeyDto r = m_model->record(m_model->rowOf(id));
+        names.append(u"%1 (%2…%3)"_s.arg(r.name, r.prefix, r.last4));
+    }
     names.sort(Qt::CaseInsensitive);
     const qsizetype shown = qMin<qsizetype>(names.size(), 10);
     QString list = u"<ul>"_s;
@@ -513,6 +523,7 @@ void CredentialsPage::updateActions()
     }
     m_editAction->setEnabled(editable);
     m_copyIdAction->setEnabled(!ids.isEmpty());
+    m_auditAction->setEnabled(ids.size() == 1);
     m_rotateAction->setEnabled(rotatable);
     m_revokeAction->setEnabled(anyActive);
     m_exportAction->setEnabled(m_proxy->rowCount() > 0);

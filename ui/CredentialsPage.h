@@ -64,6 +64,7 @@ public slots:
 
 signals:
     void busyChanged(bool busy);
+    void auditRequested(const QString& id); // "Show audit events" of one credential
     void statusMessage(const QString& message);
 
 private:
@@ -95,6 +96,7 @@ private:
     QAction* m_generateAction;
     QAction* m_editAction;
     QAction* m_copyIdAction;
+    QAction* m_auditAction;
     QAction* m_rotateAction;
     QAction* m_revokeAction;
     QAction* m_refreshAction;

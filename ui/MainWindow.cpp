@@ -91,6 +91,10 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
         m_pages.append(page);
         m_stack->addWidget(page);
         m_nav->addItem(app::kindTitle(kind));
+        connect(page, &CredentialsPage::auditRequested, this, [this](const QString& id) {
+            showSupportPage(SupportPage::Audit);
+            m_audit->showTarget(id);
+        });
         connect(page, &CredentialsPage::statusMessage, this, [this, page](const QString& text) {
             if (m_stack->currentWidget() == page) // other pages load in the background
                 statusBar()->showMessage(text, 8000);

@@ -489,6 +489,11 @@ private slots:
         QVERIFY(box);
         for (int i = 0; i < 3; ++i)
             QVERIFY(box->text().contains(u"bulk %1"_s.arg(i)));
+        // Each is named with its visible key too: "bulk 0 (tdk_AbCdEfGh…wxyz)".
+        for (const QString& id : std::as_const(ids)) {
+            const protocol::ApiKeyDto r = page->model()->record(page->model()->rowOf(id));
+            QVERIFY2(box->text().contains(u"%1 (%2…%3)"_s.arg(r.name, r.prefix, r.last4)), qPrintable(box->text()));
+        }
         confirmRevoke();
         for (const QString& id : std::as_const(ids))
             QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, id), u"revoked"_s, 10000);
@@ -602,6 +607,27 @@ private slots:
             actions.append(page->model()->event(row).action);
         for (const QString& action : {u"apiKey.create"_s, u"apiKey.revoke"_s, u"apiKey.rotate"_s, u"login"_s})
             QVERIFY2(actions.contains(action), qPrintable(action));
+    }
+
+    void showAuditEventsOfOneKey()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const QString audited = createKey(u"only these events"_s).first;
+        const QString other = createKey(u"not these"_s).first;
+        QVERIFY(revokeKey(other));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(audited) >= 0, 10000);
+        selectIds(page, {audited});
+        auto* action = page->findChild<QAction*>(u"auditAction"_s);
+        QVERIFY(action && page->view()->actions().contains(action) && action->isEnabled());
+        action->trigger(); // from the row's context menu
+        ui::MainWindow* window = m_controller->mainWindow();
+        ui::AuditPage* audit = window->auditPage();
+        QTRY_COMPARE(window->findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(audit));
+        QCOMPARE(audit->findChild<QLineEdit*>(u"targetEdit"_s)->text(), audited);
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() > 0, 10000);
+        for (int row = 0; row < audit->model()->rowCount(); ++row)
+            QCOMPARE(audit->model()->event(row).targetId, audited);
     }
 
     void expiryOverviewCountsEveryKind()
