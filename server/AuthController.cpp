@@ -342,21 +342,32 @@ Response AuthController::v2Me(Request&, const Principal& p)
     return Response::json(200, me);
 }
 
-Response AuthController::refresh(Request& request)
+QByteArray AuthController::refreshTokenOf(const Request& request, const QString& missing, Response* error)
 {
-    Response error;
-    const auto body = jsonBody(request, &error);
+    const auto body = jsonBody(request, error);
     if (!body)
-        return error;
+        return {};
     const QByteArray presented = body->value(u"refreshToken"_s).toString().toLatin1();
     if (presented.isEmpty()) {
         FieldErrors errors;
-        errors.add(u"refreshToken"_s, tr("A refresh token is required."));
-        return errors.response();
+        errors.add(u"refreshToken"_s, missing);
+        *error = errors.response();
+        return {};
     }
     const auto parsed = OpaqueToken::parse(presented);
-    if (!parsed || parsed->kind != TokenKind::Refresh)
-        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
+    if (!parsed || parsed->kind != TokenKind::Refresh) {
+        *error = Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
+        return {};
+    }
+    return presented;
+}
+
+Response AuthController::refresh(Request& request)
+{
+    Response error;
+    const QByteArray presented = refreshTokenOf(request, tr("A refresh token is required."), &error);
+    if (presented.isEmpty())
+        return error;
     const qint64 now = Clock::nowMs();
     const QByteArray next = OpaqueToken::generate(TokenKind::Refresh);
     SessionRecord session;
@@ -387,18 +398,10 @@ Response AuthController::refresh(Request& request)
 Response AuthController::logout(Request& request)
 {
     Response error;
-    const auto body = jsonBody(request, &error);
-    if (!body)
+    const QByteArray presented =
+        refreshTokenOf(request, tr("The refresh token of the session to end is required."), &error);
+    if (presented.isEmpty())
         return error;
-    const QByteArray presented = body->value(u"refreshToken"_s).toString().toLatin1();
-    if (presented.isEmpty()) {
-        FieldErrors errors;
-        errors.add(u"refreshToken"_s, tr("The refresh token of the session to end is required."));
-        return errors.response();
-    }
-    const auto parsed = OpaqueToken::parse(presented);
-    if (!parsed || parsed->kind != TokenKind::Refresh)
-        return Response::error(401, QLatin1String(ErrorCode::TokenNotValid), tr("The refresh token is not valid."));
     SessionRecord session;
     switch (m_store.revokeSessionByRefresh(m_context.digest(presented), Clock::nowMs(), &session)) {
     case Store::Outcome::Ok:

@@ -42,6 +42,8 @@ private:
     // done is not called when the hashing queue is full or the store fails: reply gets a 503 or 500 then.
     void passwordLogin(const Request& request, const QString& login, const QString& password, const QString& tenantId,
                        const Reply& reply, std::function<void(const LoginOutcome&)> done);
+    // The body's refreshToken, well formed; empty with *error the answer when it is missing or malformed.
+    QByteArray refreshTokenOf(const Request& request, const QString& missing, Response* error);
     QByteArray accessToken(const QString& userId, const QString& tenantId, const QString& sessionId, qint64* exp);
     Response issueSession(const Request& request, const UserRecord& user, const QString& tenantId,
                           const QString& sessionId, qint64 sessionExpiresMs, const QByteArray& refreshToken);
