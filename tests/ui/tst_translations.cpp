@@ -12,10 +12,14 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
+#include "ui/Translations.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QScopeGuard>
+#include <QTimeZone>
 #include <QCoreApplication>
 #include <QFile>
 #include <QGroupBox>
@@ -241,6 +245,8 @@ private slots:
     void germanRotateDialog();
     void germanGenerateDialog();
     void germanMainWindow();
+    void chosenLanguage_data();
+    void chosenLanguage();
     void cleanupTestCase();
 };
 
@@ -563,6 +569,52 @@ void TestTranslations::germanMainWindow()
         sweep(&window, {u"mainWindow"_s, u"environmentLabel"_s, u"profileLabel"_s, u"userLabel"_s, u"detailsPane"_s,
                         u"localReport"_s, u"serverReport"_s});
     QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
+}
+
+// The language chosen in the settings rules dates and Qt's own buttons as well as TokenDesk's words; a language
+// TokenDesk does not speak gets English words with real plurals ("1 day", never "day(s)") and its own dates.
+void TestTranslations::chosenLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("longDate");
+    QTest::addColumn<QString>("inOneDay");
+    QTest::addColumn<QString>("inThreeDays");
+    QTest::addColumn<QString>("cancel");
+    QTest::newRow("de") << u"de"_s << u"Sonntag, 29. November 2026"_s << u"in 24 Stunden"_s << u"in 3 Tagen"_s
+                        << u"Abbrechen"_s;
+    QTest::newRow("fr") << u"fr"_s << u"dimanche 29 novembre 2026"_s << u"dans 24 heures"_s << u"dans 3 jours"_s
+                        << u"Annuler"_s;
+    QTest::newRow("en") << u"en"_s << u"Sunday, November 29, 2026"_s << u"in 24 hours"_s << u"in 3 days"_s
+                        << u"Cancel"_s;
+    QTest::newRow("es, not spoken") << u"es"_s << u"domingo, 29 de noviembre de 2026"_s << u"in 24 hours"_s
+                                    << u"in 3 days"_s << u"Cancelar"_s;
+}
+
+void TestTranslations::chosenLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, longDate);
+    QFETCH(QString, inOneDay);
+    QFETCH(QString, inThreeDays);
+    QFETCH(QString, cancel);
+    QCoreApplication::removeTranslator(m_german.get());
+    const QLocale previous;
+    auto restore = qScopeGuard([&] {
+        QLocale::setDefault(previous);
+        QSettings().remove(u"language"_s);
+        QCoreApplication::installTranslator(m_german.get());
+    });
+    QSettings().setValue(u"language"_s, language);
+    QObject owner;
+    td::ui::installTranslators(&owner);
+    QCOMPARE(QLocale().toString(QDate(2026, 11, 29), QLocale::LongFormat), longDate);
+    const QDateTime now(QDate(2026, 11, 29), QTime(12, 0), Qt::UTC);
+    QCOMPARE(td::app::CredentialModel::relativeTime(now.addDays(1), now), inOneDay);
+    QCOMPARE(td::app::CredentialModel::relativeTime(now.addDays(3), now), inThreeDays);
+    QCOMPARE(td::app::CredentialModel::relativeTime(now.addSecs(3600), now).contains(u"(s)"_s), false);
+    // Qt's own standard buttons, from qtbase's translations.
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), cancel);
 }
 
 QTEST_MAIN(TestTranslations)
