@@ -1,5 +1,6 @@
 #include "CredentialModel.h"
 
+#include "CredentialKind.h"
 #include "Palette.h"
 
 #include <QBrush>
@@ -112,6 +113,12 @@ QString CredentialModel::relativeTime(const QDateTime& when, const QDateTime& no
     return secs >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
+QString CredentialModel::expiryText(const QDateTime& expires, const QDateTime& now)
+{
+    return tr("%1 (%2)").arg(QLocale().toString(expires.toLocalTime().date(), QLocale::ShortFormat),
+                             relativeTime(expires, now));
+}
+
 QVariant CredentialModel::displayValue(int row, int column) const
 {
     const protocol::ApiKeyDto r = record(row);
@@ -124,9 +131,8 @@ QVariant CredentialModel::displayValue(int row, int column) const
         return r.scopes.join(u", "_s);
     case Created:
         return shortDate(r.createdAt);
-    case Expires:
-        return r.expiresAt.isValid() ? tr("%1 (%2)").arg(shortDate(r.expiresAt), relativeTime(r.expiresAt, now()))
-                                     : tr("Never");
+    case Expires: // the day and how far off it is; the time of day is in the tooltip and the details
+        return r.expiresAt.isValid() ? expiryText(r.expiresAt, now()) : tr("Never");
     case LastUsed:
         if (!r.lastUsedAt.isValid())
             return tr("Never used");
@@ -148,7 +154,9 @@ QVariant CredentialModel::toolTip(int row, int column) const
         return r.description.isEmpty() ? r.name : r.name + u"\n"_s + r.description;
     }
     case Expires:
-        return shortDate(record(row).expiresAt);
+        return record(row).expiresAt.isValid()
+                   ? QLocale().toString(record(row).expiresAt.toLocalTime(), QLocale::LongFormat)
+                   : QVariant(tr("Never"));
     case LastUsed:
         return shortDate(record(row).lastUsedAt);
     case Created: {
@@ -213,8 +221,8 @@ QVariant CredentialModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Name");
     case Key:
         return tr("Key");
-    case Scopes:
-        return tr("Scopes");
+    case Scopes: // UATs carry permissions
+        return kindInfo(m_kind).rightsField == u"permissions"_s ? tr("Permissions") : tr("Scopes");
     case Created:
         return tr("Created");
     case Expires:

@@ -29,7 +29,8 @@ const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds()
           QT_TRANSLATE_NOOP3("CredentialKind", "API key", "standing alone, as a heading or a value"),
           {QT_TRANSLATE_NOOP("CredentialKind", "Generate API key")},
           {QT_TRANSLATE_NOOP("CredentialKind", "New API key")},
-          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with an API key")}}},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with an API key")}},
+         "dialog-password"},
         {CredentialKind::Uat,
          TokenKind::Uat,
          'u',
@@ -47,7 +48,8 @@ const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds()
           QT_TRANSLATE_NOOP3("CredentialKind", "User authorization token", "standing alone, as a heading or a value"),
           {QT_TRANSLATE_NOOP("CredentialKind", "Generate user authorization token")},
           {QT_TRANSLATE_NOOP("CredentialKind", "New user authorization token")},
-          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a user authorization token")}}},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a user authorization token")}},
+         "user-identity"},
         {CredentialKind::PrivateToken,
          TokenKind::PrivateToken,
          'p',
@@ -65,7 +67,8 @@ const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds()
           QT_TRANSLATE_NOOP3("CredentialKind", "Private token", "standing alone, as a heading or a value"),
           {QT_TRANSLATE_NOOP("CredentialKind", "Generate private token")},
           {QT_TRANSLATE_NOOP("CredentialKind", "New private token")},
-          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a private token")}}},
+          {QT_TRANSLATE_NOOP("CredentialKind", "Signed in with a private token")}},
+         "security-high"},
     }};
     static_assert(CredentialKindCount == 3, "a row per kind");
     return table;

@@ -49,6 +49,7 @@ struct CredentialKindInfo
     bool sessionOnly;       // who may create it: a login session only (private tokens), or any admin credential
     const char* authScheme; // how a request sends it: "" in the X-API-Key header, else "Authorization: <scheme> …"
     CredentialKindNames names;
+    const char* icon; // the console's icon: a freedesktop name with a bundled fallback (ui/Icons.h)
 
     QString path() const { return QStringLiteral("/api/v1/") + pathSegment; } // "/api/v1/api-keys"
     QString tokenPrefix() const { return QStringLiteral("td") + QLatin1Char(letter) + QLatin1Char('_'); }

@@ -517,6 +517,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -887,6 +891,10 @@
     <message>
         <source>Show &amp;audit events</source>
         <translation>&amp;Audit-Ereignisse anzeigen</translation>
+    </message>
+    <message>
+        <source>Det&amp;ails</source>
+        <translation>Detail&amp;s</translation>
     </message>
 </context>
 <context>
@@ -1311,10 +1319,6 @@ Leer: alle Adressen.</translation>
     <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Tenant</source>

@@ -517,6 +517,10 @@
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -887,6 +891,10 @@
     <message>
         <source>Show &amp;audit events</source>
         <translation>Voir les événements d’&amp;audit</translation>
+    </message>
+    <message>
+        <source>Det&amp;ails</source>
+        <translation>Dét&amp;ails</translation>
     </message>
 </context>
 <context>
@@ -1311,10 +1319,6 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Connexion</translation>
     </message>
     <message>
         <source>Tenant</source>

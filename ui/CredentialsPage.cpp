@@ -3,6 +3,7 @@
 #include "GenerateDialog.h"
 #include "RotateDialog.h"
 #include "SecretDialog.h"
+#include "Icons.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialExport.h"
@@ -31,8 +32,11 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -58,7 +62,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto makeAction = [&](const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon) {
         // The shortcut is the main window's (it works wherever the focus is in the window); the tooltip names it.
-        auto* action = new QAction(QIcon::fromTheme(icon), text, this);
+        auto* action = new QAction(themedIcon(icon), text, this);
         action->setObjectName(name);
         action->setToolTip(shortcut.isEmpty() ? text
                                               : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
@@ -67,11 +71,22 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     };
     m_generateAction = makeAction(u"generateAction"_s, tr("&Generate…"), QKeySequence::New, u"list-add"_s);
     m_editAction = makeAction(u"editAction"_s, tr("E&dit…"), QKeySequence(), u"document-edit"_s);
-    m_rotateAction = makeAction(u"rotateAction"_s, tr("R&otate…"), QKeySequence(), u"view-refresh"_s);
+    m_rotateAction = makeAction(u"rotateAction"_s, tr("R&otate…"), QKeySequence(), u"emblem-synchronizing"_s);
     m_revokeAction = makeAction(u"revokeAction"_s, tr("&Revoke…"), QKeySequence::Delete, u"edit-delete"_s);
     toolbar->addSeparator();
     m_refreshAction = makeAction(u"refreshAction"_s, tr("Re&fresh"), QKeySequence::Refresh, u"view-refresh"_s);
     m_exportAction = makeAction(u"exportAction"_s, tr("&Export…"), QKeySequence(), u"document-save-as"_s);
+    // The details pane can be hidden, to give the table the room (the choice is kept).
+    auto* spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    m_detailsAction = makeAction(u"detailsAction"_s, tr("Det&ails"), QKeySequence(), u"sidebar-show-right"_s);
+    m_detailsAction->setCheckable(true);
+    // An icon only: the toggle need not take the room of a word (its name is the tooltip and the accessible name).
+    if (auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(m_detailsAction))) {
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAccessibleName(QString(m_detailsAction->text()).remove(u'&'));
+    }
     connect(m_generateAction, &QAction::triggered, this, &CredentialsPage::generate);
     connect(m_editAction, &QAction::triggered, this, &CredentialsPage::editSelected);
     connect(m_rotateAction, &QAction::triggered, this, &CredentialsPage::rotateSelected);
@@ -91,8 +106,9 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     for (auto s : {CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
                    CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked})
         m_status->addItem(CredentialModel::statusText(s), int(s));
+    // Two rows, so that neither the actions nor the search are pushed into an overflow menu at 1024 px.
+    layout->addWidget(toolbar);
     auto* filters = new QHBoxLayout;
-    filters->addWidget(toolbar, 1);
     filters->addWidget(m_search, 1);
     filters->addWidget(m_status);
     layout->addLayout(filters);
@@ -132,11 +148,11 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     // Row actions: a double-click edits; the context menu offers what the toolbar does for the selection.
-    m_copyIdAction = new QAction(tr("Copy &ID"), this);
+    m_copyIdAction = new QAction(themedIcon(u"edit-copy"_s), tr("Copy &ID"), this);
     m_copyIdAction->setObjectName(u"copyIdAction"_s);
     connect(m_copyIdAction, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(selectedIds().join(u'\n')); });
-    m_auditAction = new QAction(tr("Show &audit events"), this);
+    m_auditAction = new QAction(themedIcon(u"view-list-details"_s), tr("Show &audit events"), this);
     m_auditAction->setObjectName(u"auditAction"_s);
     connect(m_auditAction, &QAction::triggered, this, [this] {
         const QStringList ids = selectedIds();
@@ -151,22 +167,35 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setColumnWidth(CredentialModel::Name, 180);
-    m_view->setColumnWidth(CredentialModel::Key, 150);
-    m_view->setColumnWidth(CredentialModel::Scopes, 200);
-    m_view->setColumnWidth(CredentialModel::Expires, 200);
-    m_view->setColumnWidth(CredentialModel::LastUsed, 180);
-    const QByteArray columns = QSettings().value(u"columns/"_s + info.wireName).toByteArray();
+    fitColumns();
+    // The column layout is kept per kind; "v2" since the column order changed (issue 11).
+    const QByteArray columns = QSettings().value(u"columns/v2/"_s + info.wireName).toByteArray();
     if (!columns.isEmpty())
         m_view->horizontalHeader()->restoreState(columns);
-    m_details = new QLabel(splitter);
+    m_details = new QTextBrowser(splitter);
     m_details->setObjectName(u"detailsPane"_s);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setMinimumWidth(240);
-    m_details->setMargin(8);
+    m_details->setOpenLinks(false);
+    m_details->setFrameShape(QFrame::NoFrame);
+    // Long ids and keys wrap anywhere rather than being clipped.
+    m_details->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_details->setMinimumWidth(200);
     m_details->setAccessibleName(tr("Details"));
+    splitter->setCollapsible(0, false);
+    splitter->setCollapsible(1, true);
+    m_splitter = splitter;
+    const bool detailsShown = QSettings().value(u"detailsPane/"_s + info.wireName, true).toBool();
+    m_detailsAction->setChecked(detailsShown);
+    m_details->setVisible(detailsShown);
+    connect(m_detailsAction, &QAction::toggled, this, [this](bool shown) {
+        m_details->setVisible(shown);
+        QSettings().setValue(u"detailsPane/"_s + app::kindInfo(m_kind).wireName, shown);
+    });
+    // Dragging the splitter shut hides the pane as the action does.
+    connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        const bool shown = m_splitter->sizes().value(1) > 0;
+        if (shown != m_detailsAction->isChecked())
+            m_detailsAction->setChecked(shown);
+    });
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
@@ -276,7 +305,37 @@ CredentialsPage::~CredentialsPage()
 
 void CredentialsPage::saveColumns() const
 {
-    QSettings().setValue(u"columns/"_s + app::kindInfo(m_kind).wireName, m_view->horizontalHeader()->saveState());
+    QSettings().setValue(u"columns/v2/"_s + app::kindInfo(m_kind).wireName, m_view->horizontalHeader()->saveState());
+}
+
+void CredentialsPage::fitColumns()
+{
+    // Widths from what the columns show in this language and font, so that Name, Key, Status and Expires fit
+    // 1024 px without scrolling; longer values elide (the whole value is the cell's tooltip).
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int pad = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+    const auto header = [this](int column) {
+        return m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
+                   m_proxy->headerData(column, Qt::Horizontal).toString()) +
+               24; // the sort indicator
+    };
+    int status = header(CredentialModel::Status);
+    for (auto s : {CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
+                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked})
+        status = qMax(status, fm.horizontalAdvance(CredentialModel::statusText(s)) + pad + 16); // the chip
+    // The widest of what the column says: a wide date, and "in 23 hours", "in 29 days", "in 11 months".
+    const QDateTime sample(QDate(2026, 12, 31), QTime(12, 0), Qt::UTC);
+    int expires = 0;
+    for (qint64 ahead : {23LL * 3600, 29LL * 86400, 330LL * 86400})
+        expires = qMax(expires, fm.horizontalAdvance(CredentialModel::expiryText(sample, sample.addSecs(-ahead))));
+    m_view->setColumnWidth(CredentialModel::Name, fm.averageCharWidth() * 18 + pad);
+    m_view->setColumnWidth(CredentialModel::Key,
+                           qMax(header(CredentialModel::Key), fm.horizontalAdvance(u"tdk_b6ASZV8P…g4Nw"_s) + pad));
+    m_view->setColumnWidth(CredentialModel::Status, status);
+    m_view->setColumnWidth(CredentialModel::Expires, qMax(header(CredentialModel::Expires), expires + pad));
+    m_view->setColumnWidth(CredentialModel::LastUsed, fm.averageCharWidth() * 22 + pad);
+    m_view->setColumnWidth(CredentialModel::Scopes, fm.averageCharWidth() * 24 + pad);
+    m_view->setColumnWidth(CredentialModel::Created, fm.averageCharWidth() * 18 + pad);
 }
 
 QString CredentialsPage::lastError() const
@@ -533,7 +592,7 @@ void CredentialsPage::updateDetails()
 {
     const QStringList ids = selectedIds();
     if (ids.size() != 1) {
-        m_details->setText(ids.isEmpty() ? tr("Select an item to see its details.")
+        m_details->setHtml(ids.isEmpty() ? tr("Select an item to see its details.")
                                          : tr("%n items selected.", nullptr, int(ids.size())));
         return;
     }
@@ -571,7 +630,7 @@ void CredentialsPage::updateDetails()
     if (!r.rotatedTo.isEmpty())
         html += line(tr("Replaced by"), r.rotatedTo);
     html += u"</table>"_s;
-    m_details->setText(html);
+    m_details->setHtml(html);
 }
 
 } // namespace td::ui

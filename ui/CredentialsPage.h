@@ -14,6 +14,8 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QSplitter;
+class QTextBrowser;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -78,6 +80,7 @@ private:
     void updateDetails();
     QStringList selectedIds() const;
     void saveColumns() const;
+    void fitColumns();
 
     app::CredentialKind m_kind;
     app::CredentialService* m_service;
@@ -88,7 +91,8 @@ private:
     QTableView* m_view;
     QLineEdit* m_search;
     QComboBox* m_status;
-    QLabel* m_details;
+    QTextBrowser* m_details;
+    QSplitter* m_splitter = nullptr;
     QProgressBar* m_progress;
     QWidget* m_errorBanner;
     QLabel* m_errorText;
@@ -101,6 +105,7 @@ private:
     QAction* m_revokeAction;
     QAction* m_refreshAction;
     QAction* m_exportAction;
+    QAction* m_detailsAction;
     QHash<int, QPointer<GenerateDialog>> m_pendingCreates; // request number -> the dialog that sent it
     QHash<int, QPointer<GenerateDialog>> m_pendingEdits;
     bool m_generateRequested = false; // the catalog is being fetched for the Generate dialog

@@ -3,6 +3,8 @@
 #include "AboutDialog.h"
 #include "AuditPage.h"
 #include "CredentialsPage.h"
+#include "ElidedLabel.h"
+#include "Icons.h"
 #include "ExpiryPage.h"
 #include "InspectorPage.h"
 #include "app/ApiClient.h"
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -29,6 +32,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -43,54 +48,65 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     setWindowTitle(tr("TokenDesk"));
     setWindowIcon(QIcon(u":/icons/tokendesk.svg"_s));
 
-    auto* bar = new QToolBar(tr("Connection"), this);
+    // The connection bar: environment, profile, user, tenant, session, Log out. Its texts elide (whole in a tooltip)
+    // so that it fits 1024 px in every language and Log out never goes into an overflow menu.
+    auto* bar = new QWidget(this);
     bar->setObjectName(u"connectionBar"_s);
-    bar->setMovable(false);
-    auto* barWidget = new QWidget(bar);
-    auto* barLayout = new QHBoxLayout(barWidget);
-    barLayout->setContentsMargins(6, 2, 6, 2);
-    m_environment = new QLabel(barWidget);
+    auto* barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(6, 4, 6, 4);
+    m_environment = new QLabel(bar);
     m_environment->setObjectName(u"environmentLabel"_s);
-    m_profileName = new QLabel(barWidget);
+    m_profileName = new ElidedLabel(bar);
     m_profileName->setObjectName(u"profileLabel"_s);
-    m_user = new QLabel(barWidget);
+    m_user = new ElidedLabel(bar);
     m_user->setObjectName(u"userLabel"_s);
-    m_tenant = new QComboBox(barWidget);
+    m_tenant = new QComboBox(bar);
     m_tenant->setObjectName(u"tenantCombo"_s);
     m_tenant->setAccessibleName(tr("Tenant"));
     m_tenant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_timeLeft = new QLabel(barWidget);
+    m_tenant->setMinimumContentsLength(8);
+    m_timeLeft = new ElidedLabel(bar);
     m_timeLeft->setObjectName(u"sessionLabel"_s);
+    m_timeLeft->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     barLayout->addWidget(m_environment);
-    barLayout->addWidget(m_profileName);
-    barLayout->addSpacing(16);
-    barLayout->addWidget(m_user);
-    barLayout->addSpacing(16);
-    auto* tenantLabel = new QLabel(tr("&Tenant:"), barWidget);
+    barLayout->addWidget(m_profileName, 2);
+    barLayout->addSpacing(12);
+    barLayout->addWidget(m_user, 2);
+    barLayout->addSpacing(12);
+    auto* tenantLabel = new QLabel(tr("&Tenant:"), bar);
     tenantLabel->setBuddy(m_tenant);
     barLayout->addWidget(tenantLabel);
     barLayout->addWidget(m_tenant);
-    barLayout->addStretch(1);
-    barLayout->addWidget(m_timeLeft);
-    bar->addWidget(barWidget);
-    auto* logout = bar->addAction(QIcon::fromTheme(u"system-log-out"_s), tr("Log &out"));
+    barLayout->addSpacing(12);
+    barLayout->addWidget(m_timeLeft, 1);
+    auto* logout = new QAction(themedIcon(u"system-log-out"_s), tr("Log &out"), this);
     logout->setObjectName(u"logoutAction"_s);
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
-    addToolBar(Qt::TopToolBarArea, bar);
+    auto* logoutButton = new QToolButton(bar);
+    logoutButton->setObjectName(u"logoutButton"_s);
+    logoutButton->setDefaultAction(logout);
+    logoutButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    barLayout->addWidget(logoutButton);
 
-    auto* splitter = new QSplitter(this);
-    m_nav = new QListWidget(splitter);
+    // The sidebar (fixed width, see below) and the page shown.
+    auto* body = new QWidget(this);
+    auto* bodyLayout = new QHBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(0);
+    m_nav = new QListWidget(body);
     m_nav->setObjectName(u"navigation"_s);
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setMaximumWidth(240);
-    m_stack = new QStackedWidget(splitter);
+    m_stack = new QStackedWidget(body);
+    bodyLayout->addWidget(m_nav);
+    bodyLayout->addWidget(m_stack, 1);
     for (const app::CredentialKindInfo& info : app::credentialKinds()) {
         const app::CredentialKind kind = info.kind;
         auto* service = new app::CredentialService(kind, client, this);
         auto* page = new CredentialsPage(service, session, clipboard, m_stack);
         m_pages.append(page);
         m_stack->addWidget(page);
-        m_nav->addItem(app::kindTitle(kind));
+        m_nav->addItem(new QListWidgetItem(themedIcon(QLatin1StringView(info.icon)), app::kindTitle(kind)));
         connect(page, &CredentialsPage::auditRequested, this, [this](const QString& id) {
             showSupportPage(SupportPage::Audit);
             m_audit->showTarget(id);
@@ -107,14 +123,34 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     m_expiry = new ExpiryPage(expiryModel, m_stack);
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);
-    for (auto [widget, title] : {std::pair<QWidget*, QString>{m_expiry, tr("Expiry overview")},
-                                 std::pair<QWidget*, QString>{m_inspector, tr("Token Inspector")},
-                                 std::pair<QWidget*, QString>{m_audit, tr("Audit log")}}) {
+    for (auto [widget, title, icon] : {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"),
+                                                                               u"x-office-calendar"_s},
+                                       std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"),
+                                                                               u"document-properties"_s},
+                                       std::tuple<QWidget*, QString, QString>{m_audit, tr("Audit log"),
+                                                                               u"view-list-details"_s}}) {
         m_stack->addWidget(widget);
-        m_nav->addItem(title);
+        m_nav->addItem(new QListWidgetItem(themedIcon(icon), title));
     }
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
+    // The sidebar is as wide as its longest title needs, at most 200 px; longer titles wrap.
+    m_nav->setWordWrap(true);
+    m_nav->setTextElideMode(Qt::ElideNone);
+    int navWidth = 0;
+    for (int i = 0; i < m_nav->count(); ++i)
+        navWidth = qMax(navWidth, m_nav->fontMetrics().horizontalAdvance(m_nav->item(i)->text()));
+    m_nav->setIconSize(QSize(20, 20));
+    m_nav->setFixedWidth(qMin(navWidth + 2 * m_nav->frameWidth() + 20 + 24, 210));
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(bar);
+    auto* rule = new QFrame(central);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    centralLayout->addWidget(rule);
+    centralLayout->addWidget(body, 1);
+    setCentralWidget(central);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     // The audit log is read anew whenever it is opened: what happened meanwhile is what support looks for.
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
@@ -136,7 +172,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     // sidebar included), on the page shown.
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(u"fileMenu"_s);
-    QAction* exportAction = fileMenu->addAction(tr("&Export…"));
+    QAction* exportAction = fileMenu->addAction(themedIcon(u"document-save-as"_s), tr("&Export…"));
     exportAction->setObjectName(u"exportMenuAction"_s);
     connect(exportAction, &QAction::triggered, this, [this] {
         if (auto* current = qobject_cast<CredentialsPage*>(m_stack->currentWidget()))
@@ -146,7 +182,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
         exportAction->setEnabled(qobject_cast<CredentialsPage*>(m_stack->currentWidget()));
     });
     fileMenu->addSeparator();
-    QAction* quit = fileMenu->addAction(tr("&Quit"));
+    QAction* quit = fileMenu->addAction(themedIcon(u"application-exit"_s), tr("&Quit"));
     quit->setObjectName(u"quitAction"_s);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // not QKeySequence::Quit: Windows has none
     quit->setMenuRole(QAction::QuitRole);
@@ -194,7 +230,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     // Help: version, licence and the Qt/OpenSSL in use; one About dialog at a time, not modal.
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
-    QAction* about = help->addAction(QIcon(u":/icons/tokendesk.svg"_s), tr("&About TokenDesk"));
+    QAction* about = help->addAction(themedIcon(u"help-about"_s), tr("&About TokenDesk"));
     about->setObjectName(u"aboutAction"_s);
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
@@ -306,8 +342,7 @@ void MainWindow::updateConnectionBar()
             color));
     m_environment->setAccessibleName(
         tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
-    m_profileName->setText(
-        u"<b>%1</b> — %2"_s.arg(m_profile.name.toHtmlEscaped(), m_client->baseUrl().toString().toHtmlEscaped()));
+    m_profileName->setText(u"%1 — %2"_s.arg(m_profile.name, m_client->baseUrl().toString()));
     const protocol::UserDto& user = m_session->user();
     // A stored token is named by its kind, in the user's language.
     QString credential = tr("Signed in with a token");

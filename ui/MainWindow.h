@@ -7,6 +7,7 @@
 #include <QTimer>
 
 class QComboBox;
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -20,6 +21,7 @@ class Session;
 namespace td::ui {
 
 class AuditPage;
+class ElidedLabel;
 class CredentialsPage;
 class ExpiryPage;
 class InspectorPage;
@@ -59,10 +61,10 @@ private:
     app::ApiClient* m_client;
     app::Session* m_session;
     QLabel* m_environment;
-    QLabel* m_profileName;
-    QLabel* m_user;
+    ElidedLabel* m_profileName;
+    ElidedLabel* m_user;
     QComboBox* m_tenant;
-    QLabel* m_timeLeft;
+    ElidedLabel* m_timeLeft;
     QLabel* m_count = nullptr; // "3 of 120 items" for the page shown, always in the status bar
     QListWidget* m_nav;
     QStackedWidget* m_stack;

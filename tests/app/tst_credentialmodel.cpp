@@ -354,8 +354,9 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("expected");
         const QLocale locale;
+        // The Expires column shows the day (its time of day is in the tooltip and the details pane).
         auto date = [&](const QDateTime& t) {
-            return locale.toString(t.toLocalTime(), QLocale::ShortFormat);
+            return locale.toString(t.toLocalTime().date(), QLocale::ShortFormat);
         };
 
         QTest::newRow("name") << u"key_a"_s << int(CredentialModel::Name) << u"Deploy bot"_s;
@@ -363,7 +364,8 @@ private slots:
         QTest::newRow("key b") << u"key_b"_s << int(CredentialModel::Key) << u"tdk_BBBB2222…k9Q2"_s;
         QTest::newRow("scopes joined") << u"key_b"_s << int(CredentialModel::Scopes) << u"read:orders, write:orders"_s;
         QTest::newRow("created") << u"key_a"_s << int(CredentialModel::Created)
-                                 << date(QDateTime(QDate(2029, 6, 1), QTime(9, 0), Qt::UTC));
+                                 << locale.toString(QDateTime(QDate(2029, 6, 1), QTime(9, 0), Qt::UTC).toLocalTime(),
+                                                    QLocale::ShortFormat);
         QTest::newRow("never expires") << u"key_a"_s << int(CredentialModel::Expires) << u"Never"_s;
         QTest::newRow("expires in 3 days")
             << u"key_b"_s << int(CredentialModel::Expires) << date(Now.addDays(3)) + u" (in 3 days)"_s;

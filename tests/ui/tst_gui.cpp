@@ -20,6 +20,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
+#include "ui/Translations.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -33,6 +34,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,6 +70,7 @@ class TestGui : public QObject
 
 private:
     std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QObject> m_translators; // a language's translators, for the tests that choose one
     std::unique_ptr<td::ui::AppController> m_controller;
 
     // Types text into a line edit as a user would: select what is there, then type over it.
@@ -148,6 +156,12 @@ private slots:
     void init()
     {
         QSettings().clear(); // no profile, no window state from the test before
+        if (QByteArrayView(QTest::currentTestFunction()) == "layoutFitsIn1024x640") {
+            // The console in the language of the data row, as main() sets it up.
+            QSettings().setValue(u"language"_s, QString::fromLatin1(QTest::currentDataTag()));
+            m_translators = std::make_unique<QObject>();
+            td::ui::installTranslators(m_translators.get());
+        }
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         const QString test = QString::fromLatin1(QTest::currentTestFunction());
@@ -167,6 +181,86 @@ private slots:
                 w->close(); // a dialog a failed test left open
         }
         m_server.reset();
+        if (m_translators) {
+            m_translators.reset(); // uninstalls them
+            QLocale::setDefault(QLocale::c());
+        }
+    }
+
+    // At 1024x640, in each language: the columns that matter are in front and visible without scrolling, the page's
+    // actions and Log out are all on screen (no overflow menu), long values elide with the whole value as tooltip, and
+    // the details pane can be collapsed and wraps its values.
+    void layoutFitsIn1024x640_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const char* language : {"en", "de", "fr"})
+            QTest::newRow(language) << QString::fromLatin1(language);
+    }
+
+    void layoutFitsIn1024x640()
+    {
+        const QString longName(70, u'W');
+        m_server->createKey(
+            longName, {u"read:products"_s, u"read:orders"_s, u"write:orders"_s},
+            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(300).toString(Qt::ISODateWithMs)}});
+        td::ui::MainWindow* window = m_controller->mainWindow();
+        window->resize(1024, 640);
+        td::ui::CredentialsPage* page = keysPage();
+        QTest::keyClick(page->view(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, 10000);
+        QTRY_COMPARE(window->size(), QSize(1024, 640));
+        QApplication::processEvents();
+        QTableView* view = page->view();
+        QHeaderView* header = view->horizontalHeader();
+        const QList<int> order{CredentialModel::Name, CredentialModel::Key, CredentialModel::Status,
+                               CredentialModel::Expires, CredentialModel::LastUsed, CredentialModel::Scopes,
+                               CredentialModel::Created, CredentialModel::IpAllowlist};
+        QCOMPARE(header->count(), int(order.size()));
+        for (int visual = 0; visual < header->count(); ++visual)
+            QCOMPARE(header->logicalIndex(visual), order.at(visual));
+        for (int column : {CredentialModel::Name, CredentialModel::Key, CredentialModel::Status,
+                           CredentialModel::Expires}) {
+            const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+            QVERIFY2(header->sectionViewportPosition(column) >= 0 && right <= view->viewport()->width(),
+                     qPrintable(u"column %1 ends at %2 of %3"_s.arg(column).arg(right).arg(view->viewport()->width())));
+            // What the column shows fits it (for the Name column, only its header: names elide).
+            const QString title = page->proxy()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->fontMetrics().horizontalAdvance(title) < header->sectionSize(column), qPrintable(title));
+            if (column != CredentialModel::Name) {
+                const QString text = page->proxy()->index(0, column).data().toString();
+                QVERIFY2(view->fontMetrics().horizontalAdvance(text) < header->sectionSize(column), qPrintable(text));
+            }
+        }
+        // The long name elides in its cell; its tooltip is the whole name.
+        QVERIFY(view->fontMetrics().horizontalAdvance(longName) > header->sectionSize(CredentialModel::Name));
+        QCOMPARE(page->proxy()->index(0, CredentialModel::Name).data(Qt::ToolTipRole).toString(), longName);
+        // Every action of the page's toolbar has its button on screen; none went to the "››" menu.
+        auto* toolbar = page->findChild<QToolBar*>(u"pageToolbar"_s);
+        for (QAction* action : toolbar->actions()) {
+            QWidget* button = toolbar->widgetForAction(action);
+            QVERIFY2(button && button->isVisible(), qPrintable(action->objectName()));
+            QVERIFY(toolbar->rect().contains(button->geometry()));
+        }
+        // Log out is a button in the window, never in an overflow menu; the sidebar titles are whole.
+        auto* logout = window->findChild<QToolButton*>(u"logoutButton"_s);
+        QVERIFY(logout && logout->isVisible());
+        const QRect logoutRect(logout->mapTo(window, QPoint(0, 0)), logout->size());
+        QVERIFY2(window->rect().contains(logoutRect), qPrintable(u"Log out at %1,%2"_s.arg(logoutRect.right()).arg(logoutRect.top())));
+        auto* user = window->findChild<QLabel*>(u"userLabel"_s);
+        QVERIFY(user->text().contains(QString::fromLatin1(TestServer::AdminEmail))); // the whole text, elided or not
+        // The details pane: its values wrap (no horizontal scrolling), and it collapses with its toggle.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(page->proxy()->index(0, 0)).center());
+        auto* details = page->findChild<QTextBrowser*>(u"detailsPane"_s);
+        QTRY_VERIFY(details->toPlainText().contains(longName));
+        QVERIFY(details->isVisible());
+        QCOMPARE(details->horizontalScrollBar()->maximum(), 0);
+        const int tableWidth = view->width();
+        QWidget* toggle = toolbar->widgetForAction(page->findChild<QAction*>(u"detailsAction"_s));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY(!details->isVisible());
+        QTRY_VERIFY(view->width() > tableWidth);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QTRY_VERIFY(details->isVisible());
     }
 
     void logIn()
@@ -444,10 +538,10 @@ private slots:
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
-        auto* details = page->findChild<QLabel*>(u"detailsPane"_s);
+        auto* details = page->findChild<QTextBrowser*>(u"detailsPane"_s);
         const QString active = CredentialModel::statusText(CredentialModel::DisplayStatus::Active);
         const QString revoked = CredentialModel::statusText(CredentialModel::DisplayStatus::Revoked);
-        QVERIFY2(details->text().contains(active), qPrintable(details->text()));
+        QVERIFY2(details->toPlainText().contains(active), qPrintable(details->toPlainText()));
         QVERIFY(page->findChild<QAction*>(u"rotateAction"_s)->isEnabled());
         QVERIFY(page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
         // Del, as a user revokes, with the table focused.
@@ -462,8 +556,8 @@ private slots:
         // Every view of the record follows: the pane says revoked, and a revoked key can be neither rotated nor
         // revoked again (the selection stayed on it).
         QCOMPARE(page->view()->selectionModel()->selectedRows().size(), 1);
-        QVERIFY2(details->text().contains(revoked), qPrintable(details->text()));
-        QVERIFY(!details->text().contains(active));
+        QVERIFY2(details->toPlainText().contains(revoked), qPrintable(details->toPlainText()));
+        QVERIFY(!details->toPlainText().contains(active));
         QVERIFY(!page->findChild<QAction*>(u"rotateAction"_s)->isEnabled());
         QVERIFY(!page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
         QTest::keyClick(page->view(), Qt::Key_Delete);

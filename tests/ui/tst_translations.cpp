@@ -289,6 +289,7 @@ void TestTranslations::initTestCase()
         u"Private Tokens"_s,          // likewise
         u"Name"_s,                    //
         u"Status"_s,                  //
+        u"Details"_s,                 //
         u"OK"_s,                      // Qt's standard buttons: translated by Qt's own qtbase_de.qm, not by us
         u"Cancel"_s,                  //
         u"https://api.example.com"_s, // an example address
