@@ -54,9 +54,15 @@ QString ApiError::userMessage() const
     if (httpStatus >= 500)
         return QCoreApplication::translate("ApiError", "The server failed (%1). Nothing was changed; try again later.")
             .arg(message.isEmpty() ? QString::number(httpStatus) : message);
-    return message.isEmpty()
-               ? QCoreApplication::translate("ApiError", "The server refused the request (HTTP %1).").arg(httpStatus)
-               : message;
+    if (message.isEmpty())
+        return QCoreApplication::translate("ApiError", "The server refused the request (HTTP %1).").arg(httpStatus);
+    // A validation error names its fields in details: say what they are, not only "see details".
+    QStringList fields;
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        if (it.value().isString())
+            fields.append(QCoreApplication::translate("ApiError", "%1: %2").arg(it.key(), it.value().toString()));
+    }
+    return fields.isEmpty() ? message : message + u' ' + fields.join(u' ');
 }
 
 } // namespace td::app

@@ -130,20 +130,73 @@ void CredentialService::rotate(const QString& id, qint64 graceSeconds)
            });
 }
 
-void CredentialService::revoke(const QStringList& ids)
+struct CredentialService::RevokeRun
 {
-    if (ids.isEmpty())
-        return;
+    QStringList pending;
+    int total = 0;
+    int done = 0;
+    QList<protocol::ApiKeyDto> records;
+    RevokeOutcome outcome;
+};
+
+bool CredentialService::revoke(const QStringList& ids)
+{
+    if (m_revoke || ids.isEmpty())
+        return false;
+    m_revoke = std::make_unique<RevokeRun>();
+    for (const QString& id : ids) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->rows().status(row) == protocol::KeyStatus::Revoked)
+            ++m_revoke->outcome.alreadyRevoked;
+        else
+            m_revoke->pending.append(id);
+    }
+    m_revoke->total = int(m_revoke->pending.size());
     setBusy(true);
-    runJob(new RevokeCredentialsJob(m_client, m_kind, ids, this), this, [this](RevokeCredentialsJob* job) {
-        setBusy(false);
+    emit revokeProgress(0, m_revoke->total);
+    sendNextRevoke();
+    return true;
+}
+
+void CredentialService::cancelRevoke()
+{
+    if (m_revoke)
+        m_revoke->outcome.cancelled = true;
+}
+
+void CredentialService::sendNextRevoke()
+{
+    RevokeRun& run = *m_revoke;
+    if (run.pending.isEmpty() || run.outcome.cancelled) {
+        finishRevoke();
+        return;
+    }
+    const QStringList chunk = run.pending.mid(0, protocol::MaxBulkRevokeIds);
+    run.pending.remove(0, chunk.size());
+    runJob(new RevokeCredentialsJob(m_client, m_kind, chunk, this), this, [this, sent = int(chunk.size())](
+                                                                               RevokeCredentialsJob* job) {
+        RevokeRun& run = *m_revoke;
         if (!job->error().ok()) {
-            emit changeFailed(job->error());
+            run.outcome.error = job->error();
+            run.outcome.notRevoked += sent; // each request is all or nothing
+            finishRevoke();
             return;
         }
-        m_model->upsert(job->records());
-        emit revoked(int(job->records().size()));
+        run.records.append(job->records());
+        run.outcome.revoked += sent;
+        run.done += sent;
+        emit revokeProgress(run.done, run.total);
+        sendNextRevoke();
     });
+}
+
+void CredentialService::finishRevoke()
+{
+    std::unique_ptr<RevokeRun> run = std::move(m_revoke);
+    run->outcome.notRevoked += int(run->pending.size());
+    m_model->upsert(run->records); // one update, whatever follows the model rebuilds once
+    setBusy(false);
+    emit revoked(run->outcome);
 }
 
 } // namespace td::app

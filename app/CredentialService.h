@@ -9,9 +9,20 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace td::app {
+
+// How a revoke of one or many credentials ended.
+struct RevokeOutcome
+{
+    int revoked = 0;        // now revoked by this request
+    int alreadyRevoked = 0; // skipped: revoked before (not sent, not audited again)
+    int notRevoked = 0;     // not sent: cancelled, or after a failed request
+    bool cancelled = false;
+    ApiError error; // the failure that stopped it, if any
+};
 
 class ApiClient;
 class CredentialLoader;
@@ -46,7 +57,14 @@ public:
     // Changes what PATCH accepts ({"name", "description", "ipAllowlist"}); the answer carries the number back.
     int update(const QString& id, const QJsonObject& changes);
     void rotate(const QString& id, qint64 graceSeconds);
-    void revoke(const QStringList& ids); // one id, or the all-or-nothing bulk revoke
+    // Revokes what is not revoked yet among ids (the already revoked are skipped and counted), in requests the server
+    // accepts (at most protocol::MaxBulkRevokeIds ids each, each all-or-nothing), one after the other. What the
+    // server revoked lands in the model as one update at the end, also after a cancel or a failure. One at a time:
+    // false if a revoke is running.
+    bool revoke(const QStringList& ids);
+    // The request in flight completes; no further one is sent.
+    void cancelRevoke();
+    bool isRevoking() const { return bool(m_revoke); }
 
 signals:
     void busyChanged(bool busy);
@@ -60,11 +78,15 @@ signals:
     void updated(int request, const td::protocol::ApiKeyDto& record);
     void updateFailed(int request, const td::app::ApiError& error);
     void rotated(const td::protocol::ApiKeyDto& successor, const QByteArray& secret, const QString& previousName);
-    void revoked(int count);
-    void changeFailed(const td::app::ApiError& error); // a rotate or a revoke
+    void revokeProgress(int done, int total); // ids sent and answered, of those to revoke
+    void revoked(const td::app::RevokeOutcome& outcome); // finished, failed or cancelled: see outcome.error
+    void changeFailed(const td::app::ApiError& error); // a rotate
 
 private:
+    struct RevokeRun;
     void setBusy(bool busy);
+    void sendNextRevoke();
+    void finishRevoke();
 
     CredentialKind m_kind;
     ApiClient* m_client;
@@ -74,6 +96,9 @@ private:
     bool m_fetchingCatalog = false;
     int m_lastRequest = 0;
     int m_busy = 0;
+    std::unique_ptr<RevokeRun> m_revoke;
 };
 
 } // namespace td::app
+
+Q_DECLARE_METATYPE(td::app::RevokeOutcome)

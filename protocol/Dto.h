@@ -19,6 +19,9 @@ QJsonValue toIsoOrNull(const QDateTime& time); // invalid -> null
 // Accepts "…Z" and "…+hh:mm"; a date alone ("2024-01-15") is the start of that day UTC. Invalid -> invalid.
 QDateTime fromIso(const QString& text);
 
+// The most ids one bulk revoke (POST …/revoke) accepts; the console splits larger revokes into requests of this size.
+inline constexpr int MaxBulkRevokeIds = 1000;
+
 // The /api/v1 envelope of API.md §2.
 QJsonObject successEnvelope(const QJsonValue& data);
 QJsonObject errorEnvelope(const QString& code, const QString& message, const QJsonObject& details = {});

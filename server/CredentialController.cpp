@@ -19,7 +19,7 @@ namespace td::server {
 namespace {
 
 constexpr qint64 MaxGraceSeconds = 30LL * 24 * 3600;
-constexpr int MaxBulkIds = 1000;
+constexpr int MaxBulkIds = protocol::MaxBulkRevokeIds;
 
 // A record's kind as the store holds it (its CHECK admits only the kinds of the table).
 const CredentialKindInfo& rules(const QString& wireName)

@@ -156,6 +156,8 @@ public:
 
         bool isOpen() const { return m_open; }
         bool commit(); // false: rolled back, or the outcome of COMMIT is unknown
+        // What the commit will write to the audit log; a change that turns out to change nothing drops its record.
+        QList<AuditRecord>& audit() { return m_audit; }
 
     private:
         Store& m_store;
@@ -209,9 +211,11 @@ public:
     std::optional<QString> visitCredentials(const CredentialQuery& query,
                                             const std::function<void(const CredentialRecord&)>& visit);
     Outcome updateCredential(const CredentialRecord& record, const QList<AuditRecord>& audit);
-    // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed.
+    // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed. Ids already
+    // revoked stay as they were (time and author) and go to *alreadyRevoked; their audit records are not written.
     Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
-                              qint64 now, QStringList* missing, const QList<AuditRecord>& audit = {});
+                              qint64 now, QStringList* missing, const QList<AuditRecord>& audit = {},
+                              QStringList* alreadyRevoked = nullptr);
     // Inserts the successor, links both and shortens the old one's life to graceEnd, atomically.
     Outcome rotateCredential(const QString& tenantId, const QString& kind, const QString& id,
                              const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd,

@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "Log.h"
 
+#include <QSet>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -187,31 +188,46 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<Au
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,
                                         const QString& by, qint64 now, QStringList* missing,
-                                        const QList<AuditRecord>& audit)
+                                        const QList<AuditRecord>& audit, QStringList* alreadyRevoked)
 {
     Transaction tx(*this, audit, Transaction::Auth::Changed);
     if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT 1 FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    QSet<QString> revokedBefore;
     for (const QString& id : ids) {
         if (!run(q, {tenantId, kind, id}))
             return Outcome::Failed;
         if (!q.next())
             missing->append(id);
+        else if (!q.value(0).isNull())
+            revokedBefore.insert(id);
         q.finish();
     }
     if (!missing->isEmpty())
         return Outcome::NotFound;
-    // Already revoked keys keep their first revocation time and author: revoking is idempotent.
+    // Already revoked keys keep their first revocation time and author: revoking is idempotent, and what did not
+    // change is not audited again.
+    tx.audit().removeIf([&](const AuditRecord& r) { return revokedBefore.contains(r.targetId); });
     QSqlQuery u(m_db);
     u.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = ? WHERE tenant_id = ? AND kind = ? AND id = ? "
               "AND revoked_at IS NULL"_s);
     for (const QString& id : ids) {
+        if (revokedBefore.contains(id))
+            continue;
         if (!run(u, {now, by, tenantId, kind, id}))
             return Outcome::Failed;
     }
-    return tx.commit() ? Outcome::Ok : Outcome::Failed;
+    if (!tx.commit())
+        return Outcome::Failed;
+    if (alreadyRevoked) {
+        for (const QString& id : ids) {
+            if (revokedBefore.contains(id))
+                alreadyRevoked->append(id);
+        }
+    }
+    return Outcome::Ok;
 }
 
 Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& kind, const QString& id,

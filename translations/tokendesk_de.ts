@@ -58,6 +58,10 @@
         <source>The server redirected the request elsewhere; TokenDesk does not follow redirects with your credentials. Check the server address.</source>
         <translation>Der Server hat die Anfrage an eine andere Adresse umgeleitet; TokenDesk folgt Umleitungen nicht mit Ihren Zugangsdaten. Prüfen Sie die Serveradresse.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Cidr</name>
@@ -895,6 +899,49 @@
     <message>
         <source>Det&amp;ails</source>
         <translation>Detail&amp;s</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling after the request in progress…</source>
+        <translation>Wird nach der laufenden Anfrage abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %1 of %n…</source>
+        <translation>
+            <numerusform>%1 von %n widerrufen…</numerusform>
+            <numerusform>%1 von %n widerrufen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already revoked, skipped.</source>
+        <translation>
+            <numerusform>%n bereits widerrufen, übersprungen.</numerusform>
+            <numerusform>%n bereits widerrufen, übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n not revoked.</source>
+        <translation>
+            <numerusform>Abgebrochen: %n nicht widerrufen.</numerusform>
+            <numerusform>Abgebrochen: %n nicht widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not revoked.</source>
+        <translation>
+            <numerusform>%n nicht widerrufen.</numerusform>
+            <numerusform>%n nicht widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of those selected are already revoked and are skipped.</source>
+        <translation>
+            <numerusform>%n der Ausgewählten ist bereits widerrufen und wird übersprungen.</numerusform>
+            <numerusform>%n der Ausgewählten sind bereits widerrufen und werden übersprungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,41 @@
             <numerusform>%n items selected.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Revoked %1 of %n…</source>
+        <translation>
+            <numerusform>Revoked %1 of %n…</numerusform>
+            <numerusform>Revoked %1 of %n…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already revoked, skipped.</source>
+        <translation>
+            <numerusform>%n already revoked, skipped.</numerusform>
+            <numerusform>%n already revoked, skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n not revoked.</source>
+        <translation>
+            <numerusform>Cancelled: %n not revoked.</numerusform>
+            <numerusform>Cancelled: %n not revoked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not revoked.</source>
+        <translation>
+            <numerusform>%n not revoked.</numerusform>
+            <numerusform>%n not revoked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of those selected are already revoked and are skipped.</source>
+        <translation>
+            <numerusform>%n of those selected is already revoked and is skipped.</numerusform>
+            <numerusform>%n of those selected are already revoked and are skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>

@@ -58,6 +58,10 @@
         <source>The server redirected the request elsewhere; TokenDesk does not follow redirects with your credentials. Check the server address.</source>
         <translation>Le serveur a redirigé la requête ailleurs ; TokenDesk ne suit pas les redirections avec vos identifiants. Vérifiez l’adresse du serveur.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Cidr</name>
@@ -895,6 +899,49 @@
     <message>
         <source>Det&amp;ails</source>
         <translation>Dét&amp;ails</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling after the request in progress…</source>
+        <translation>Annulation après la requête en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %1 of %n…</source>
+        <translation>
+            <numerusform>%1 sur %n révoqué…</numerusform>
+            <numerusform>%1 sur %n révoqués…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already revoked, skipped.</source>
+        <translation>
+            <numerusform>%n déjà révoqué, ignoré.</numerusform>
+            <numerusform>%n déjà révoqués, ignorés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n not revoked.</source>
+        <translation>
+            <numerusform>Annulé : %n non révoqué.</numerusform>
+            <numerusform>Annulé : %n non révoqués.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not revoked.</source>
+        <translation>
+            <numerusform>%n non révoqué.</numerusform>
+            <numerusform>%n non révoqués.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of those selected are already revoked and are skipped.</source>
+        <translation>
+            <numerusform>%n des éléments sélectionnés est déjà révoqué et sera ignoré.</numerusform>
+            <numerusform>%n des éléments sélectionnés sont déjà révoqués et seront ignorés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

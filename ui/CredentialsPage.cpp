@@ -200,13 +200,39 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
-    m_progress = new QProgressBar(this);
+    // Below the table: what is being done (loading, or a revoke with its count and Cancel).
+    m_operation = new QWidget(this);
+    m_operation->setObjectName(u"operationBar"_s);
+    auto* operationLayout = new QHBoxLayout(m_operation);
+    operationLayout->setContentsMargins(0, 0, 0, 0);
+    m_operationText = new QLabel(m_operation);
+    m_operationText->setObjectName(u"operationText"_s);
+    m_progress = new QProgressBar(m_operation);
     m_progress->setObjectName(u"progressBar"_s);
     m_progress->setRange(0, 0);
     m_progress->setMaximumHeight(14);
     m_progress->setTextVisible(false);
-    m_progress->hide();
-    layout->addWidget(m_progress);
+    m_cancelOperation = new QPushButton(tr("Cancel"), m_operation);
+    m_cancelOperation->setObjectName(u"cancelOperationButton"_s);
+    m_cancelOperation->hide();
+    operationLayout->addWidget(m_operationText);
+    operationLayout->addWidget(m_progress, 1);
+    operationLayout->addWidget(m_cancelOperation);
+    m_operation->hide();
+    layout->addWidget(m_operation);
+    connect(m_cancelOperation, &QPushButton::clicked, this, [this] {
+        m_service->cancelRevoke();
+        m_cancelOperation->setEnabled(false);
+        m_operationText->setText(tr("Cancelling after the request in progress…"));
+    });
+    connect(service, &app::CredentialService::revokeProgress, this, [this](int done, int total) {
+        m_progress->setRange(0, qMax(total, 1));
+        m_progress->setValue(done);
+        m_operationText->setText(tr("Revoked %1 of %n…", nullptr, total).arg(QLocale().toString(done)));
+        m_operationText->show();
+        m_cancelOperation->setVisible(total > protocol::MaxBulkRevokeIds); // more than one request
+        m_cancelOperation->setEnabled(true);
+    });
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &app::CredentialFilterModel::setFilterText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
@@ -288,9 +314,25 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
                 showSecret(previousName, secret);
                 emit statusMessage(tr("Rotated \"%1\".").arg(previousName));
             });
-    connect(service, &app::CredentialService::revoked, this, [this](int count) {
+    connect(service, &app::CredentialService::revoked, this, [this](const app::RevokeOutcome& outcome) {
+        QStringList parts{tr("Revoked %n credential(s).", nullptr, outcome.revoked)};
+        if (outcome.alreadyRevoked > 0)
+            parts.append(tr("%n already revoked, skipped.", nullptr, outcome.alreadyRevoked));
+        if (outcome.notRevoked > 0)
+            parts.append(outcome.cancelled ? tr("Cancelled: %n not revoked.", nullptr, outcome.notRevoked)
+                                           : tr("%n not revoked.", nullptr, outcome.notRevoked));
+        const QString summary = parts.join(u' ');
+        if (!outcome.error.ok()) {
+            app::ApiError error = outcome.error;
+            error.message = summary + u' ' + error.userMessage();
+            error.kind = app::ApiError::Kind::Http;
+            error.httpStatus = 0;
+            error.details = {};
+            showError(error, {});
+            return;
+        }
         clearError();
-        emit statusMessage(tr("Revoked %n credential(s).", nullptr, count));
+        emit statusMessage(summary);
     });
     connect(service, &app::CredentialService::changeFailed, this,
             [this](const app::ApiError& error) { showError(error, {}); });
@@ -328,7 +370,7 @@ void CredentialsPage::fitColumns()
     int expires = 0;
     for (qint64 ahead : {23LL * 3600, 29LL * 86400, 330LL * 86400})
         expires = qMax(expires, fm.horizontalAdvance(CredentialModel::expiryText(sample, sample.addSecs(-ahead))));
-    m_view->setColumnWidth(CredentialModel::Name, fm.averageCharWidth() * 18 + pad);
+    m_view->setColumnWidth(CredentialModel::Name, fm.averageCharWidth() * 15 + pad);
     m_view->setColumnWidth(CredentialModel::Key,
                            qMax(header(CredentialModel::Key), fm.horizontalAdvance(u"tdk_b6ASZV8P…g4Nw"_s) + pad));
     m_view->setColumnWidth(CredentialModel::Status, status);
@@ -346,7 +388,12 @@ QString CredentialsPage::lastError() const
 void CredentialsPage::setBusy(bool busy)
 {
     m_busy = busy ? 1 : 0; // the service's busy state
-    m_progress->setVisible(m_busy > 0);
+    m_operation->setVisible(m_busy > 0);
+    if (!m_service->isRevoking()) { // loading: no count, no cancel
+        m_progress->setRange(0, 0);
+        m_operationText->hide();
+        m_cancelOperation->hide();
+    }
     updateActions();
     emit busyChanged(m_busy > 0);
 }
@@ -491,11 +538,22 @@ void CredentialsPage::revokeSelected()
     if (ids.isEmpty())
         return;
     QStringList names;
+    names.reserve(ids.size());
+    int alreadyRevoked = 0;
     // Each named with its visible key, so that two keys of one name can be told apart.
+    const app::CredentialRows& rows = m_model->rows();
     for (const QString& id : ids) {
-        const protocol::ApiKeyDto r = m_model->record(m_model->rowOf(id));
-        names.append(u"%1 (%2…%3)"_s.arg(r.name, r.prefix, r.last4));
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        if (rows.status(row) == protocol::KeyStatus::Revoked) {
+            ++alreadyRevoked; // skipped: not sent, not audited again
+            continue;
+        }
+        names.append(u"%1 (%2…%3)"_s.arg(rows.name(row), rows.prefix(row), rows.last4(row)));
     }
+    if (names.isEmpty())
+        return;
     names.sort(Qt::CaseInsensitive);
     const qsizetype shown = qMin<qsizetype>(names.size(), 10);
     QString list = u"<ul>"_s;
@@ -507,8 +565,12 @@ void CredentialsPage::revokeSelected()
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Revoke"),
                                 tr("Revoke %n credential(s)? Every request made with them fails from now on; this "
                                    "cannot be undone.",
-                                   nullptr, int(ids.size())) +
-                                    list,
+                                   nullptr, int(names.size())) +
+                                    list +
+                                    (alreadyRevoked > 0
+                                         ? tr("%n of those selected are already revoked and are skipped.", nullptr,
+                                              alreadyRevoked)
+                                         : QString()),
                                 QMessageBox::Cancel, this);
     box->setObjectName(u"revokeConfirm"_s);
     box->setTextFormat(Qt::RichText);
@@ -567,7 +629,10 @@ void CredentialsPage::updateActions()
     bool anyActive = false;
     for (const QString& id : ids) {
         const int row = m_model->rowOf(id);
-        anyActive = anyActive || (row >= 0 && m_model->record(row).status == protocol::KeyStatus::Active);
+        if (row >= 0 && m_model->rows().status(row) == protocol::KeyStatus::Active) {
+            anyActive = true;
+            break;
+        }
     }
     bool rotatable = false;
     if (ids.size() == 1) {
@@ -584,7 +649,7 @@ void CredentialsPage::updateActions()
     m_copyIdAction->setEnabled(!ids.isEmpty());
     m_auditAction->setEnabled(ids.size() == 1);
     m_rotateAction->setEnabled(rotatable);
-    m_revokeAction->setEnabled(anyActive);
+    m_revokeAction->setEnabled(anyActive && !m_service->isRevoking());
     m_exportAction->setEnabled(m_proxy->rowCount() > 0);
 }
 

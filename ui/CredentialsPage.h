@@ -92,6 +92,9 @@ private:
     QLineEdit* m_search;
     QComboBox* m_status;
     QTextBrowser* m_details;
+    QWidget* m_operation = nullptr;
+    QLabel* m_operationText = nullptr;
+    QPushButton* m_cancelOperation = nullptr;
     QSplitter* m_splitter = nullptr;
     QProgressBar* m_progress;
     QWidget* m_errorBanner;

@@ -6,6 +6,7 @@
 #include "app/CredentialService.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -15,6 +16,8 @@ using td::app::ApiError;
 using td::app::CredentialKind;
 using td::app::CredentialModel;
 using td::app::CredentialService;
+using td::app::RevokeOutcome;
+using td::test::HttpResult;
 using td::protocol::ApiKeyDto;
 using td::protocol::KeyStatus;
 using td::test::TestServer;
@@ -110,9 +113,10 @@ private slots:
 
         // Revoke both at once: the model says revoked for both, as the server does.
         QSignalSpy revoked(service.get(), &CredentialService::revoked);
-        service->revoke({record.id, successor.id});
+        QVERIFY(service->revoke({record.id, successor.id}));
         QVERIFY(revoked.wait(30000));
-        QCOMPARE(revoked.at(0).at(0).toInt(), 2);
+        QCOMPARE(revoked.at(0).at(0).value<RevokeOutcome>().revoked, 2);
+        QVERIFY(revoked.at(0).at(0).value<RevokeOutcome>().error.ok());
         QVERIFY(model->record(model->rowOf(record.id)).status == KeyStatus::Revoked);
         QVERIFY(model->record(model->rowOf(successor.id)).status == KeyStatus::Revoked);
         QCOMPARE(model->rowCount(), before + 2);
@@ -132,11 +136,19 @@ private slots:
         const QString before = modelText(*model);
 
         // Revoking an id the server does not know: all or nothing, so nothing.
-        QSignalSpy failed(service.get(), &CredentialService::changeFailed);
-        const QString id = model->record(0).id;
-        service->revoke({id, u"key_unknown"_s});
+        QSignalSpy failed(service.get(), &CredentialService::revoked);
+        QString id;
+        for (int row = 0; row < model->rowCount() && id.isEmpty(); ++row) {
+            if (model->record(row).status == KeyStatus::Active)
+                id = model->record(row).id;
+        }
+        QVERIFY(!id.isEmpty());
+        QVERIFY(service->revoke({id, u"key_unknown"_s}));
         QVERIFY(failed.wait(30000));
-        QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 404);
+        const RevokeOutcome outcome = failed.at(0).at(0).value<RevokeOutcome>();
+        QCOMPARE(outcome.error.httpStatus, 404);
+        QCOMPARE(outcome.revoked, 0);
+        QCOMPARE(outcome.notRevoked, 2);
         QCOMPARE(modelText(*model), before);
 
         // Creating without a name: refused with the field named, the model unchanged.
@@ -148,6 +160,77 @@ private slots:
         QCOMPARE(createFailed.at(0).at(1).value<ApiError>().httpStatus, 400);
         QCOMPARE(modelText(*model), before);
         QVERIFY(!service->isBusy());
+    }
+
+    // More ids than one request may carry: split into requests the server accepts, with progress; a cancel stops
+    // after the request in flight; the already revoked are skipped (not sent, not audited again); what the server
+    // revoked lands in the model in one update.
+    void bulkRevokeIsSplitSkipsAndCancels()
+    {
+        const int count = td::protocol::MaxBulkRevokeIds + 10;
+        QStringList ids;
+        for (int i = 0; i < count; ++i) {
+            const QString id = m_server.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s}).first;
+            QVERIFY(!id.isEmpty());
+            ids.append(id);
+        }
+        for (const QString& id : {ids.at(3), ids.at(500)})
+            QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, m_server.admin()).status, 200);
+        auto service = loaded(CredentialKind::ApiKey);
+        QVERIFY(service);
+        CredentialModel* model = service->model();
+        auto revokedCount = [&] {
+            int n = 0;
+            for (const QString& id : std::as_const(ids))
+                n += model->record(model->rowOf(id)).status == KeyStatus::Revoked;
+            return n;
+        };
+        QCOMPARE(revokedCount(), 2);
+
+        // Cancelled at once: the first request (MaxBulkRevokeIds ids) completes, the rest is not sent.
+        QSignalSpy progress(service.get(), &CredentialService::revokeProgress);
+        QSignalSpy finished(service.get(), &CredentialService::revoked);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QVERIFY(service->revoke(ids));
+        QVERIFY(!service->revoke(ids)); // one at a time
+        service->cancelRevoke();
+        QVERIFY(finished.wait(60000));
+        RevokeOutcome outcome = finished.at(0).at(0).value<RevokeOutcome>();
+        QVERIFY(outcome.error.ok());
+        QVERIFY(outcome.cancelled);
+        QCOMPARE(outcome.alreadyRevoked, 2);
+        QCOMPARE(outcome.revoked, td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(outcome.notRevoked, count - 2 - td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(progress.size(), 2); // 0 of N, then after the one request
+        QCOMPARE(progress.at(1).at(0).toInt(), td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(progress.at(1).at(1).toInt(), count - 2);
+        QCOMPARE(revokedCount(), 2 + td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(changed.size(), 1); // one update
+        QCOMPARE(reset.size(), 0);
+
+        // Again, to the end: only what is left is sent, in one request.
+        finished.clear();
+        progress.clear();
+        QVERIFY(service->revoke(ids));
+        QVERIFY(finished.wait(60000));
+        outcome = finished.at(0).at(0).value<RevokeOutcome>();
+        QVERIFY(outcome.error.ok());
+        QVERIFY(!outcome.cancelled);
+        QCOMPARE(outcome.alreadyRevoked, 2 + td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(outcome.revoked, count - 2 - td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(outcome.notRevoked, 0);
+        QCOMPARE(revokedCount(), count);
+        // The server agrees, and audited each revoke once.
+        auto fresh = loaded(CredentialKind::ApiKey);
+        QVERIFY(fresh);
+        for (const QString& id : std::as_const(ids))
+            QVERIFY(fresh->model()->record(fresh->model()->rowOf(id)).status == KeyStatus::Revoked);
+        const HttpResult events = m_server.get(u"/api/v1/audit-events?limit=1000&targetId="_s + ids.at(3), m_server.admin());
+        int revokes = 0;
+        for (const QJsonValue& e : events.data().value(u"items"_s).toArray())
+            revokes += e.toObject().value(u"action"_s).toString() == u"apiKey.revoke"_s;
+        QCOMPARE(revokes, 1);
     }
 
     void answersCarryTheirRequest()

@@ -373,6 +373,22 @@ private slots:
         QCOMPARE(all.data().value(u"items"_s).toArray().size(), 3);
         for (const auto& k : keys)
             QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(k.second)).status, 401);
+        // Revoking again (one, or in bulk) changes nothing and writes no second audit event.
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + keys[0].first + u"/revoke"_s, {}, m_server.admin()).status, 200);
+        QCOMPARE(m_server
+                     .post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first}}},
+                           m_server.admin())
+                     .status,
+                 200);
+        for (const auto& k : keys) {
+            const HttpResult events =
+                m_server.get(u"/api/v1/audit-events?action=apiKey.revoke&targetId="_s + k.first, m_server.admin());
+            QCOMPARE(events.status, 200);
+            int revokes = 0;
+            for (const QJsonValue& e : events.data().value(u"items"_s).toArray())
+                revokes += e.toObject().value(u"action"_s).toString() == u"apiKey.revoke"_s;
+            QCOMPARE(revokes, 1);
+        }
         QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{}}}, m_server.admin()).status, 400);
         QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{1, 2}}}, m_server.admin()).status, 400);
     }

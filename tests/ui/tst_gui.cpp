@@ -50,6 +50,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -593,6 +594,56 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, id), u"revoked"_s, 10000);
         for (const QString& secret : std::as_const(secrets))
             QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(secret)).status, 401);
+    }
+
+    // Select all with Ctrl+A and revoke with Del: more keys than one request carries, some already revoked. The
+    // confirmation names the skipped ones, the operation bar counts and offers Cancel, and the summary says what was
+    // revoked, skipped and left.
+    void bulkRevokeSelectAllWithProgressAndCancel()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const int count = td::protocol::MaxBulkRevokeIds + 20;
+        QStringList ids;
+        for (int i = 0; i < count; ++i)
+            ids.append(m_server->createKey(u"many %1"_s.arg(i), {u"read:products"_s}).first);
+        QVERIFY(revokeKey(ids.at(7)));
+        QTest::keyClick(page->view(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(ids.last()) >= 0, 10000);
+        const int total = page->model()->rowCount();
+        int revokedBefore = 0;
+        for (int row = 0; row < total; ++row)
+            revokedBefore += page->model()->record(row).status == protocol::KeyStatus::Revoked;
+        QVERIFY(revokedBefore >= 1);
+        page->view()->setFocus();
+        QTest::keyClick(page->view(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(page->view()->selectionModel()->selectedRows().size(), total);
+        QTest::keyClick(page->view(), Qt::Key_Delete);
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(
+                     QCoreApplication::translate("td::ui::CredentialsPage",
+                                                 "%n of those selected are already revoked and are skipped.", nullptr,
+                                                 revokedBefore)),
+                 qPrintable(box->text()));
+        confirmRevoke();
+        auto* bar = page->findChild<QWidget*>(u"operationBar"_s);
+        auto* cancel = page->findChild<QPushButton*>(u"cancelOperationButton"_s);
+        QTRY_VERIFY(bar->isVisible() && cancel->isVisible());
+        QVERIFY(page->findChild<QLabel*>(u"operationText"_s)->text().contains(QLocale().toString(0)));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 30000);
+        const QString message = m_controller->mainWindow()->statusBar()->currentMessage();
+        const int sent = total - revokedBefore;
+        QVERIFY2(message.contains(QCoreApplication::translate("td::ui::CredentialsPage", "Revoked %n credential(s).",
+                                                              nullptr, td::protocol::MaxBulkRevokeIds)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QCoreApplication::translate("td::ui::CredentialsPage", "Cancelled: %n not revoked.",
+                                                              nullptr, sent - td::protocol::MaxBulkRevokeIds)),
+                 qPrintable(message));
+        int revokedAfter = 0;
+        for (int row = 0; row < total; ++row)
+            revokedAfter += page->model()->record(row).status == protocol::KeyStatus::Revoked;
+        QCOMPARE(revokedAfter, revokedBefore + td::protocol::MaxBulkRevokeIds);
     }
 
     void rotateLinksBothRows()
