@@ -43,4 +43,9 @@ QString signedInWith(CredentialKind kind)
     return translated(kindInfo(kind).names.signedInWith);
 }
 
+QString emptyPageText(CredentialKind kind)
+{
+    return translated(kindInfo(kind).names.empty);
+}
+
 } // namespace td::app

@@ -21,5 +21,6 @@ QString kindName(CredentialKind kind);     // "API key", "User authorization tok
 QString generateTitle(CredentialKind kind);  // "Generate API key"
 QString newSecretTitle(CredentialKind kind); // "New API key"
 QString signedInWith(CredentialKind kind);   // "Signed in with an API key"
+QString emptyPageText(CredentialKind kind);  // "No API keys yet."
 
 } // namespace td::app

@@ -32,6 +32,7 @@ struct CredentialKindNames
     KindText generate;     // "Generate API key"
     KindText newSecret;    // "New API key": the dialog that shows the secret once
     KindText signedInWith; // "Signed in with an API key"
+    KindText empty;        // "No API keys yet.": an empty page
 };
 
 struct CredentialKindInfo

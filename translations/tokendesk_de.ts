@@ -178,6 +178,18 @@
         <comment>standing alone, as a heading or a value</comment>
         <translation>Privates Token</translation>
     </message>
+    <message>
+        <source>No API keys yet.</source>
+        <translation>Noch keine API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>No user authorization tokens yet.</source>
+        <translation>Noch keine Benutzer-Autorisierungstokens.</translation>
+    </message>
+    <message>
+        <source>No private tokens yet.</source>
+        <translation>Noch keine privaten Tokens.</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -943,6 +955,26 @@
             <numerusform>%n der Ausgewählten sind bereits widerrufen und werden übersprungen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Generate one (%1)</source>
+        <translation>Jetzt erzeugen (%1)</translation>
+    </message>
+    <message>
+        <source>No match for &quot;%1&quot;.</source>
+        <translation>Kein Treffer für „%1“.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Nothing has the status &quot;%1&quot;.</source>
+        <translation>Nichts hat den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>
@@ -1483,6 +1515,20 @@ Leer: alle Adressen.</translation>
         <translation>
             <numerusform>%1 von %n Eintrag</numerusform>
             <numerusform>%1 von %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1: %n Eintrag</numerusform>
+            <numerusform>%1: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 7 days</source>
+        <translation>
+            <numerusform>%n läuft in 7 Tagen ab</numerusform>
+            <numerusform>%n laufen in 7 Tagen ab</numerusform>
         </translation>
     </message>
 </context>

@@ -165,5 +165,19 @@
             <numerusform>%1 of %n items</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1: %n item</numerusform>
+            <numerusform>%1: %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 7 days</source>
+        <translation>
+            <numerusform>%n expiring within 7 days</numerusform>
+            <numerusform>%n expiring within 7 days</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

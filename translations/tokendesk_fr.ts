@@ -178,6 +178,18 @@
         <comment>standing alone, as a heading or a value</comment>
         <translation>Jeton privé</translation>
     </message>
+    <message>
+        <source>No API keys yet.</source>
+        <translation>Aucune clé d&apos;API pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>No user authorization tokens yet.</source>
+        <translation>Aucun jeton d&apos;autorisation utilisateur pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>No private tokens yet.</source>
+        <translation>Aucun jeton privé pour l&apos;instant.</translation>
+    </message>
 </context>
 <context>
     <name>Jwt</name>
@@ -943,6 +955,26 @@
             <numerusform>%n des éléments sélectionnés sont déjà révoqués et seront ignorés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Generate one (%1)</source>
+        <translation>En générer un (%1)</translation>
+    </message>
+    <message>
+        <source>No match for &quot;%1&quot;.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Nothing has the status &quot;%1&quot;.</source>
+        <translation>Aucun élément n&apos;a le statut « %1 ».</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryPage</name>
@@ -1483,6 +1515,20 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>
             <numerusform>%1 sur %n élément</numerusform>
             <numerusform>%1 sur %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1 : %n élément</numerusform>
+            <numerusform>%1 : %n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 7 days</source>
+        <translation>
+            <numerusform>%n expire dans les 7 jours</numerusform>
+            <numerusform>%n expirent dans les 7 jours</numerusform>
         </translation>
     </message>
 </context>

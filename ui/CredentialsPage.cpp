@@ -3,6 +3,7 @@
 #include "GenerateDialog.h"
 #include "RotateDialog.h"
 #include "SecretDialog.h"
+#include "Delegates.h"
 #include "Icons.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -76,6 +78,11 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     toolbar->addSeparator();
     m_refreshAction = makeAction(u"refreshAction"_s, tr("Re&fresh"), QKeySequence::Refresh, u"view-refresh"_s);
     m_exportAction = makeAction(u"exportAction"_s, tr("&Export…"), QKeySequence(), u"document-save-as"_s);
+    // Refresh is an icon (F5 in its tooltip), so that the row fits 1024 px in German and French too.
+    if (auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(m_refreshAction))) {
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAccessibleName(QString(m_refreshAction->text()).remove(u'&'));
+    }
     // The details pane can be hidden, to give the table the room (the choice is kept).
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -162,6 +169,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
     connect(m_view, &QAbstractItemView::doubleClicked, this, &CredentialsPage::editSelected);
+    m_view->setItemDelegateForColumn(CredentialModel::Status, new StatusChipDelegate(m_view));
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionsMovable(true);
@@ -172,13 +180,38 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     const QByteArray columns = QSettings().value(u"columns/v2/"_s + info.wireName).toByteArray();
     if (!columns.isEmpty())
         m_view->horizontalHeader()->restoreState(columns);
+    // What an empty table says and offers: the first credential to generate, or a way out of a search.
+    m_empty = new QWidget(m_view->viewport());
+    m_empty->setObjectName(u"emptyState"_s);
+    auto* emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addStretch(1);
+    m_emptyText = new QLabel(m_empty);
+    m_emptyText->setObjectName(u"emptyText"_s);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyButton = new QPushButton(m_empty);
+    m_emptyButton->setObjectName(u"emptyButton"_s);
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addWidget(m_emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(2);
+    m_empty->hide();
+    m_view->viewport()->installEventFilter(this);
+    connect(m_emptyButton, &QPushButton::clicked, this, [this] {
+        if (m_model->rowCount() == 0) {
+            generate();
+            return;
+        }
+        m_search->clear();
+        m_status->setCurrentIndex(0);
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
     m_details = new QTextBrowser(splitter);
     m_details->setObjectName(u"detailsPane"_s);
     m_details->setOpenLinks(false);
     m_details->setFrameShape(QFrame::NoFrame);
     // Long ids and keys wrap anywhere rather than being clipped.
     m_details->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_details->setMinimumWidth(200);
+    m_details->setMinimumWidth(180);
     m_details->setAccessibleName(tr("Details"));
     splitter->setCollapsible(0, false);
     splitter->setCollapsible(1, true);
@@ -241,6 +274,9 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
             value < 0 ? std::nullopt
                       : std::optional<CredentialModel::DisplayStatus>(CredentialModel::DisplayStatus(value)));
     });
+    // After the filter model has applied them (connected above).
+    connect(m_search, &QLineEdit::textChanged, this, &CredentialsPage::updateEmptyState);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &CredentialsPage::updateEmptyState);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();
@@ -249,6 +285,10 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         updateActions();
         updateDetails();
     });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &CredentialsPage::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &CredentialsPage::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &CredentialsPage::updateEmptyState);
     // Every change of a record (a revoke, a rotation, a reload) reaches the actions and the details pane.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_proxy, signal, this, [this] {
@@ -385,6 +425,35 @@ QString CredentialsPage::lastError() const
     return m_errorBanner->isVisible() ? m_errorText->text() : QString();
 }
 
+bool CredentialsPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        m_empty->setGeometry(m_view->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
+}
+
+void CredentialsPage::updateEmptyState()
+{
+    const bool empty = m_proxy->rowCount() == 0 && !(m_busy > 0 && m_model->rowCount() == 0);
+    if (!empty) {
+        m_empty->hide();
+        return;
+    }
+    if (m_model->rowCount() == 0) {
+        m_emptyText->setText(app::emptyPageText(m_kind));
+        m_emptyButton->setText(tr("Generate one (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    } else if (!m_search->text().isEmpty()) {
+        m_emptyText->setText(tr("No match for \"%1\".").arg(m_search->text()));
+        m_emptyButton->setText(tr("Clear search"));
+    } else {
+        m_emptyText->setText(tr("Nothing has the status \"%1\".").arg(m_status->currentText()));
+        m_emptyButton->setText(tr("Show all"));
+    }
+    m_empty->setGeometry(m_view->viewport()->rect());
+    m_empty->show();
+    m_empty->raise();
+}
+
 void CredentialsPage::setBusy(bool busy)
 {
     m_busy = busy ? 1 : 0; // the service's busy state
@@ -395,6 +464,7 @@ void CredentialsPage::setBusy(bool busy)
         m_cancelOperation->hide();
     }
     updateActions();
+    updateEmptyState();
     emit busyChanged(m_busy > 0);
 }
 

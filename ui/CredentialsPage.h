@@ -79,6 +79,8 @@ private:
     void updateActions();
     void updateDetails();
     QStringList selectedIds() const;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void updateEmptyState();
     void saveColumns() const;
     void fitColumns();
 
@@ -93,6 +95,9 @@ private:
     QComboBox* m_status;
     QTextBrowser* m_details;
     QWidget* m_operation = nullptr;
+    QWidget* m_empty = nullptr;
+    QLabel* m_emptyText = nullptr;
+    QPushButton* m_emptyButton = nullptr;
     QLabel* m_operationText = nullptr;
     QPushButton* m_cancelOperation = nullptr;
     QSplitter* m_splitter = nullptr;

@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AuditPage.h"
 #include "CredentialsPage.h"
+#include "Delegates.h"
 #include "ElidedLabel.h"
 #include "Icons.h"
 #include "ExpiryPage.h"
@@ -132,14 +133,29 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
         m_stack->addWidget(widget);
         m_nav->addItem(new QListWidgetItem(themedIcon(icon), title));
     }
-    // The sidebar is as wide as its longest title needs, at most 200 px; longer titles wrap.
+    // The sidebar is as wide as its longest title and its count need, at most 200 px; longer titles wrap.
     m_nav->setWordWrap(true);
     m_nav->setTextElideMode(Qt::ElideNone);
     int navWidth = 0;
     for (int i = 0; i < m_nav->count(); ++i)
         navWidth = qMax(navWidth, m_nav->fontMetrics().horizontalAdvance(m_nav->item(i)->text()));
     m_nav->setIconSize(QSize(20, 20));
-    m_nav->setFixedWidth(qMin(navWidth + 2 * m_nav->frameWidth() + 20 + 24, 210));
+    // Room for the icon, the count and a badge beside the title.
+    m_nav->setFixedWidth(qMin(navWidth + 2 * m_nav->frameWidth() + 20 + 24 + 56, 200));
+    m_nav->setItemDelegate(new NavigationDelegate(m_nav));
+    m_navTimer.setSingleShot(true);
+    m_navTimer.setInterval(0); // once per burst of changes
+    connect(&m_navTimer, &QTimer::timeout, this, &MainWindow::updateNavigation);
+    for (CredentialsPage* p : std::as_const(m_pages)) {
+        app::CredentialModel* model = p->model();
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(model, signal, &m_navTimer, qOverload<>(&QTimer::start));
+        connect(model, &QAbstractItemModel::modelReset, &m_navTimer, qOverload<>(&QTimer::start));
+        connect(model, &QAbstractItemModel::dataChanged, &m_navTimer, qOverload<>(&QTimer::start));
+    }
+    // "Expiring soon" moves with the clock, not only with the data.
+    connect(&m_clock, &QTimer::timeout, &m_navTimer, qOverload<>(&QTimer::start));
+    updateNavigation();
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -357,6 +373,26 @@ void MainWindow::updateConnectionBar()
     m_tenant->setEnabled(m_tenant->count() > 1);
     setWindowTitle(tr("TokenDesk — %1").arg(m_profile.name));
     updateTimeLeft();
+}
+
+void MainWindow::updateNavigation()
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        const app::CredentialModel* model = m_pages.at(i)->model();
+        const qint64 now = model->now().toMSecsSinceEpoch();
+        int expiring = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            expiring += model->displayStatus(row, now) == app::CredentialModel::DisplayStatus::ExpiringSoon;
+        QListWidgetItem* item = m_nav->item(i);
+        item->setData(NavigationDelegate::CountRole, model->rowCount());
+        item->setData(NavigationDelegate::ExpiringRole, expiring);
+        // What the badge shows, in words, for the tooltip and screen readers.
+        QString text = tr("%1: %n item(s)", nullptr, model->rowCount()).arg(app::kindTitle(m_pages.at(i)->kind()));
+        if (expiring > 0)
+            text += u", "_s + tr("%n expiring within 7 days", nullptr, expiring);
+        item->setToolTip(text);
+        item->setData(Qt::AccessibleTextRole, text);
+    }
 }
 
 void MainWindow::updateTimeLeft()

@@ -57,6 +57,7 @@ protected:
 private:
     void updateConnectionBar();
     void updateTimeLeft();
+    void updateNavigation(); // the sidebar's counts and expiring-soon badges
 
     app::ApiClient* m_client;
     app::Session* m_session;
@@ -73,6 +74,7 @@ private:
     InspectorPage* m_inspector = nullptr;
     AuditPage* m_audit = nullptr;
     QTimer m_clock;
+    QTimer m_navTimer;
     app::ConnectionProfile m_profile;
 };
 

@@ -13,6 +13,7 @@
 #include "ui/AppController.h"
 #include "ui/AuditPage.h"
 #include "ui/CredentialsPage.h"
+#include "ui/Delegates.h"
 #include "ui/ExpiryPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/InspectorPage.h"
@@ -40,6 +41,7 @@
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QToolButton>
+#include <QWidgetAction>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -752,6 +754,65 @@ private slots:
             actions.append(page->model()->event(row).action);
         for (const QString& action : {u"apiKey.create"_s, u"apiKey.revoke"_s, u"apiKey.rotate"_s, u"login"_s})
             QVERIFY2(actions.contains(action), qPrintable(action));
+    }
+
+    // Icons on every action, the sidebar's counts and expiring-soon badges, the status as a chip with its text, and
+    // empty tables that say what to do.
+    void iconsBadgesAndEmptyStates()
+    {
+        ui::MainWindow* window = m_controller->mainWindow();
+        td::ui::CredentialsPage* page = keysPage();
+        auto* toolbar = page->findChild<QToolBar*>(u"pageToolbar"_s);
+        for (QAction* action : toolbar->actions()) {
+            if (!action->isSeparator() && !qobject_cast<QWidgetAction*>(action))
+                QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+        }
+        QVERIFY(!window->findChild<QAction*>(u"logoutAction"_s)->icon().isNull());
+        // The sidebar: a count per credential page and a badge with those expiring within 7 days.
+        auto* nav = window->findChild<QListWidget*>(u"navigation"_s);
+        for (int i = 0; i < nav->count(); ++i)
+            QVERIFY2(!nav->item(i)->icon().isNull(), qPrintable(nav->item(i)->text()));
+        const int expiringBefore = nav->item(0)->data(td::ui::NavigationDelegate::ExpiringRole).toInt();
+        m_server->createKey(
+            u"expires in three days"_s, {u"read:products"_s},
+            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODateWithMs)}});
+        QTest::keyClick(page->view(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(nav->item(0)->data(td::ui::NavigationDelegate::ExpiringRole).toInt(),
+                                  expiringBefore + 1, 10000);
+        QCOMPARE(nav->item(0)->data(td::ui::NavigationDelegate::CountRole).toInt(), page->model()->rowCount());
+        QVERIFY(nav->item(0)->toolTip().contains(QString::number(expiringBefore + 1)));
+        // The status column draws a chip; its text is there (colour is never the only sign).
+        QVERIFY(qobject_cast<td::ui::StatusChipDelegate*>(page->view()->itemDelegateForColumn(CredentialModel::Status)));
+        for (int row = 0; row < page->proxy()->rowCount(); ++row)
+            QVERIFY(!page->proxy()->index(row, CredentialModel::Status).data().toString().isEmpty());
+
+        // A search without a match says so and offers to clear it.
+        auto* search = page->findChild<QLineEdit*>(u"searchEdit"_s);
+        auto* empty = page->findChild<QWidget*>(u"emptyState"_s);
+        QVERIFY(!empty->isVisible());
+        QTest::keyClick(page->view(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, u"zz-no-such-key"_s);
+        QTRY_VERIFY(empty->isVisible());
+        QVERIFY(page->findChild<QLabel*>(u"emptyText"_s)->text().contains(u"zz-no-such-key"_s));
+        QTest::mouseClick(page->findChild<QPushButton*>(u"emptyButton"_s), Qt::LeftButton);
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY(!empty->isVisible());
+        QVERIFY(page->proxy()->rowCount() > 0);
+
+        // A kind without any credential yet: the page says so and its button opens the generate dialog.
+        td::ui::CredentialsPage* uats = window->page(CredentialKind::Uat);
+        nav->setFocus();
+        QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(1)).center());
+        QTRY_VERIFY(uats->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!uats->isBusy(), 10000);
+        QCOMPARE(uats->model()->rowCount(), 0);
+        auto* uatEmpty = uats->findChild<QWidget*>(u"emptyState"_s);
+        QTRY_VERIFY(uatEmpty->isVisible());
+        QCOMPARE(uats->findChild<QLabel*>(u"emptyText"_s)->text(), td::app::emptyPageText(CredentialKind::Uat));
+        QTest::mouseClick(uats->findChild<QPushButton*>(u"emptyButton"_s), Qt::LeftButton);
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        dialog->reject();
     }
 
     void showAuditEventsOfOneKey()
