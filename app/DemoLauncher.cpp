@@ -27,9 +27,13 @@ DemoLauncher::DemoLauncher(QObject* parent)
         if (error == QProcess::FailedToStart)
             emit failed(tr("The demo server could not be started: %1").arg(m_process.errorString()));
     });
-    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
+    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (!m_ready)
             emit failed(tr("The demo server stopped before it was ready (exit code %1).").arg(code));
+        else if (!m_stopping)
+            emit died(status == QProcess::CrashExit
+                          ? tr("The demo server has stopped: it crashed.")
+                          : tr("The demo server has stopped (exit code %1).").arg(code));
     });
 }
 
@@ -56,16 +60,29 @@ void DemoLauncher::start(const QString& serverPath, const QString& databasePath)
         emit failed(tr("tokendesk-server was not found beside TokenDesk or on PATH."));
         return;
     }
+    m_serverPath = serverPath;
+    m_databasePath = databasePath;
     QDir().mkpath(QFileInfo(databasePath).absolutePath());
     m_ready = false;
+    m_stopping = false;
+    m_url.clear();
+    m_email.clear();
+    m_password.clear();
     m_buffer.clear();
     m_process.start(serverPath, {u"--demo"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, databasePath});
+}
+
+void DemoLauncher::restart()
+{
+    stop();
+    start(m_serverPath, m_databasePath);
 }
 
 void DemoLauncher::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    m_stopping = true;
     m_process.terminate();
     if (!m_process.waitForFinished(5000)) {
         m_process.kill();

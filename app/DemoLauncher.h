@@ -20,6 +20,8 @@ public:
     // Beside the console's executable first, then on PATH.
     static QString findServer();
     void start(const QString& serverPath, const QString& databasePath);
+    // A fresh sandbox from the same binary and database path as the last start (after a failure or a death).
+    void restart();
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     QUrl url() const { return m_url; }
@@ -29,7 +31,8 @@ public:
 
 signals:
     void ready();
-    void failed(const QString& message);
+    void failed(const QString& message); // before it was ready
+    void died(const QString& message);   // after it was ready, without stop()
 
 private:
     void onOutput();
@@ -40,6 +43,9 @@ private:
     QString m_email;
     QByteArray m_password;
     bool m_ready = false;
+    bool m_stopping = false;
+    QString m_serverPath;
+    QString m_databasePath;
 };
 
 } // namespace td::app

@@ -176,6 +176,10 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     config.init = parser.isSet(init);
     config.adminEmail = parser.value(adminEmail).trimmed();
     config.demo = parser.isSet(demo);
+    // The sandbox's logins are random passwords (16 base62 characters, ~95 bits) on a throw-away database: scrypt's
+    // cost guards weak human passwords, not these, and at N=2^17 it made up most of the demo's start-up.
+    if (config.demo)
+        config.scryptLogN = ServerConfig::DemoScryptLogN;
     config.allowPlainHttp = parser.isSet(allowPlain);
     if (!config.tlsEnabled() && !config.allowPlainHttp && !config.listenAddress.isLoopback())
         return fail(tr("Plain HTTP is served on loopback addresses only: give --tls-cert and --tls-key, or "

@@ -35,6 +35,7 @@ struct ServerConfig
     QString audience = QStringLiteral("tokendesk-api");
     protocol::ScopeCatalog scopes = protocol::ScopeCatalog::defaults();
     int scryptLogN = 17;
+    static constexpr int DemoScryptLogN = 14; // --demo only: see Config.cpp
     int maxConcurrentHashes = 2;
     // Login limits: failed attempts per account and attempts per client address, per window.
     int loginFailuresPerAccount = 5;

@@ -552,6 +552,14 @@
         <source>tokendesk-server was not found beside TokenDesk or on PATH.</source>
         <translation>tokendesk-server wurde weder neben TokenDesk noch im PATH gefunden.</translation>
     </message>
+    <message>
+        <source>The demo server has stopped: it crashed.</source>
+        <translation>Der Demo-Server wurde beendet: Er ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The demo server has stopped (exit code %1).</source>
+        <translation>Der Demo-Server wurde beendet (Exit-Code %1).</translation>
+    </message>
 </context>
 <context>
     <name>td::app::ExpiryModel</name>
@@ -665,6 +673,22 @@
         <source>You have logged out.</source>
         <translation>Sie haben sich abgemeldet.</translation>
     </message>
+    <message>
+        <source>Restart demo server</source>
+        <translation>Demo-Server neu starten</translation>
+    </message>
+    <message>
+        <source>Starting the local demo server…</source>
+        <translation>Der lokale Demo-Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Restart it to go on with a fresh sandbox.</source>
+        <translation>Starten Sie ihn neu, um mit einer frischen Sandbox weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Signing in to the demo server…</source>
+        <translation>Anmeldung am Demo-Server…</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::AuditPage</name>
@@ -698,6 +722,13 @@
             <numerusform>%n Ereignis</numerusform>
             <numerusform>%n Ereignisse</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::Banner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -737,10 +768,6 @@
     <message>
         <source>All statuses</source>
         <translation>Alle Status</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1530,6 +1557,10 @@ Leer: alle Adressen.</translation>
             <numerusform>%n läuft in 7 Tagen ab</numerusform>
             <numerusform>%n laufen in 7 Tagen ab</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The overview is incomplete: %1 could not be loaded. %2</source>
+        <translation>Die Übersicht ist unvollständig: %1 konnten nicht geladen werden. %2</translation>
     </message>
 </context>
 <context>

@@ -552,6 +552,14 @@
         <source>tokendesk-server was not found beside TokenDesk or on PATH.</source>
         <translation>tokendesk-server est introuvable, ni à côté de TokenDesk ni dans le PATH.</translation>
     </message>
+    <message>
+        <source>The demo server has stopped: it crashed.</source>
+        <translation>Le serveur de démonstration s&apos;est arrêté : il a planté.</translation>
+    </message>
+    <message>
+        <source>The demo server has stopped (exit code %1).</source>
+        <translation>Le serveur de démonstration s&apos;est arrêté (code de sortie %1).</translation>
+    </message>
 </context>
 <context>
     <name>td::app::ExpiryModel</name>
@@ -665,6 +673,22 @@
         <source>You have logged out.</source>
         <translation>Vous êtes déconnecté.</translation>
     </message>
+    <message>
+        <source>Restart demo server</source>
+        <translation>Redémarrer le serveur de démonstration</translation>
+    </message>
+    <message>
+        <source>Starting the local demo server…</source>
+        <translation>Démarrage du serveur de démonstration local…</translation>
+    </message>
+    <message>
+        <source>Restart it to go on with a fresh sandbox.</source>
+        <translation>Redémarrez-le pour continuer avec un nouveau bac à sable.</translation>
+    </message>
+    <message>
+        <source>Signing in to the demo server…</source>
+        <translation>Connexion au serveur de démonstration…</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::AuditPage</name>
@@ -698,6 +722,13 @@
             <numerusform>%n événement</numerusform>
             <numerusform>%n événements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::Banner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -737,10 +768,6 @@
     <message>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1530,6 +1557,10 @@ Vide&#xa0;: toutes les adresses.</translation>
             <numerusform>%n expire dans les 7 jours</numerusform>
             <numerusform>%n expirent dans les 7 jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The overview is incomplete: %1 could not be loaded. %2</source>
+        <translation>La vue d&apos;ensemble est incomplète : %1 n&apos;ont pas pu être chargés. %2</translation>
     </message>
 </context>
 <context>

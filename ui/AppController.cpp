@@ -1,5 +1,6 @@
 #include "AppController.h"
 
+#include "Banner.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "app/ApiClient.h"
@@ -25,8 +26,14 @@ AppController::AppController(QObject* parent)
     , m_secrets(new app::SecretStore(u"TokenDesk"_s, this))
 {
     connect(m_session, &app::Session::loggedIn, this, &AppController::onLoggedIn);
-    connect(m_session, &app::Session::loginFailed, this,
-            [this](const app::ApiError& error) { showLogin(error.userMessage(), true); });
+    connect(m_session, &app::Session::loginFailed, this, [this](const app::ApiError& error) {
+        if (m_demo) { // the sandbox's own login: no dialog to type into, the way out is a fresh sandbox
+            m_window->windowBanner()->showError(error.userMessage(), [this] { restartDemo(); },
+                                                tr("Restart demo server"));
+            return;
+        }
+        showLogin(error.userMessage(), true);
+    });
     connect(m_session, &app::Session::reloginRequired, this,
             [this](const QString& reason) { showLogin(reason, true); });
     connect(m_session, &app::Session::refreshTokenChanged, this, [this](const QByteArray& token) {
@@ -63,23 +70,61 @@ void AppController::start()
 
 void AppController::startDemo(const QString& serverPath)
 {
+    // The window shows at once, saying what happens while the sandbox starts; the pages fill after the login.
+    m_profile = {};
+    m_profile.id = u"demo"_s;
+    m_profile.name = tr("Demo sandbox");
+    m_profile.environment = app::ConnectionProfile::Environment::Development;
+    ensureWindow();
+    m_window->setProfile(m_profile);
+    m_window->show();
+    m_window->windowBanner()->showBusy(tr("Starting the local demo server…"));
     m_demo = new app::DemoLauncher(this);
-    connect(m_demo, &app::DemoLauncher::failed, this, [this](const QString& message) {
+    const auto offerRestart = [this](const QString& message) {
+        m_window->windowBanner()->showError(message, [this] { restartDemo(); }, tr("Restart demo server"));
+    };
+    connect(m_demo, &app::DemoLauncher::failed, this, [this, offerRestart](const QString& message) {
+        offerRestart(message);
         emit failed(message);
-        showLogin(message, true);
+    });
+    connect(m_demo, &app::DemoLauncher::died, this, [this, offerRestart](const QString& message) {
+        // Whatever the console shows is now stale: say so, and offer a fresh sandbox.
+        offerRestart(message + u' ' + tr("Restart it to go on with a fresh sandbox."));
+        emit failed(message);
     });
     connect(m_demo, &app::DemoLauncher::ready, this, [this] {
-        m_profile = {};
-        m_profile.id = u"demo"_s;
-        m_profile.name = tr("Demo sandbox");
+        m_window->windowBanner()->showBusy(tr("Signing in to the demo server…"));
         m_profile.baseUrl = m_demo->url();
-        m_profile.environment = app::ConnectionProfile::Environment::Development;
         m_profile.email = m_demo->email();
         m_client->setBaseUrl(m_demo->url());
+        m_client->setTenant({});
+        m_window->setProfile(m_profile);
         m_session->login(m_demo->email(), m_demo->password());
     });
     const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_demo->start(serverPath.isEmpty() ? app::DemoLauncher::findServer() : serverPath, data + u"/demo/demo.sqlite"_s);
+}
+
+void AppController::restartDemo()
+{
+    if (!m_demo)
+        return;
+    m_window->windowBanner()->showBusy(tr("Starting the local demo server…"));
+    m_demo->restart();
+}
+
+void AppController::ensureWindow()
+{
+    if (m_window)
+        return;
+    m_window = new MainWindow(m_client, m_session, m_clipboard);
+    connect(m_window, &MainWindow::logoutRequested, this, [this] {
+        if (m_profile.rememberLogin)
+            m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
+        m_session->logout();
+        m_window->hide();
+        showLogin(tr("You have logged out."), false);
+    });
 }
 
 void AppController::showLogin(const QString& message, bool error)
@@ -203,16 +248,8 @@ void AppController::onLoggedIn()
     }
     if (m_login)
         m_login->hide();
-    if (!m_window) {
-        m_window = new MainWindow(m_client, m_session, m_clipboard);
-        connect(m_window, &MainWindow::logoutRequested, this, [this] {
-            if (m_profile.rememberLogin)
-                m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
-            m_session->logout();
-            m_window->hide();
-            showLogin(tr("You have logged out."), false);
-        });
-    }
+    ensureWindow();
+    m_window->windowBanner()->clear();
     m_window->setProfile(m_profile);
     m_window->show();
     m_window->reloadAll();

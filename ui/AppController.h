@@ -46,6 +46,8 @@ private:
     void onLoginRequested();
     bool configureClient(const app::ConnectionProfile& profile, QString* problem);
     void onLoggedIn();
+    void ensureWindow();
+    void restartDemo();
 
     app::ApiClient* m_client;
     app::Session* m_session;

@@ -1,5 +1,6 @@
 #include "AuditPage.h"
 
+#include "Banner.h"
 #include "app/ApiClient.h"
 #include "app/AuditModel.h"
 #include "app/Jobs.h"
@@ -36,6 +37,8 @@ AuditPage::AuditPage(app::ApiClient* client, app::Session* session, QWidget* par
     bar->addWidget(m_target, 1);
     bar->addWidget(refresh);
     layout->addLayout(bar);
+    m_banner = new Banner(u"auditBanner"_s, u"auditBannerText"_s, u"auditRetryButton"_s, this);
+    layout->addWidget(m_banner);
     m_view = new QTableView(this);
     m_view->setObjectName(u"auditView"_s);
     m_view->setAccessibleName(tr("Audit log"));
@@ -70,6 +73,11 @@ void AuditPage::showTarget(const QString& id)
     reload();
 }
 
+QString AuditPage::lastError() const
+{
+    return m_banner->text();
+}
+
 void AuditPage::reload()
 {
     ++m_generation;
@@ -95,10 +103,18 @@ void AuditPage::load(const QString& cursor)
             return;
         m_busy = false;
         if (!job->error().ok()) {
-            m_status->setText(job->error().userMessage());
+            m_status->clear();
             m_more->setEnabled(!m_cursor.isEmpty());
+            // The same banner with Retry as the credential pages; Retry repeats what failed.
+            m_banner->showError(job->error().userMessage(), [this, cursor] {
+                if (cursor.isEmpty())
+                    reload();
+                else
+                    load(cursor);
+            });
             return;
         }
+        m_banner->clear();
         if (cursor.isEmpty())
             m_model->setEvents(job->events());
         else

@@ -15,6 +15,8 @@ class Session;
 
 namespace td::ui {
 
+class Banner;
+
 // The tenant's audit log: who created, rotated, revoked, logged in or was refused, from which address.
 class AuditPage final : public QWidget
 {
@@ -32,12 +34,18 @@ public slots:
 private:
     void load(const QString& cursor);
 
+public:
+    QString lastError() const; // the banner's text, empty when there is none
+
+private:
+
     app::ApiClient* m_client;
     app::AuditModel* m_model;
     QTableView* m_view;
     QLineEdit* m_target;
     QPushButton* m_more;
     QLabel* m_status;
+    Banner* m_banner;
     QString m_cursor;
     bool m_busy = false;
     int m_generation = 0;

@@ -3,6 +3,7 @@
 #include "GenerateDialog.h"
 #include "RotateDialog.h"
 #include "SecretDialog.h"
+#include "Banner.h"
 #include "Delegates.h"
 #include "Icons.h"
 #include "app/ApiClient.h"
@@ -120,25 +121,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     filters->addWidget(m_status);
     layout->addLayout(filters);
 
-    m_errorBanner = new QWidget(this);
-    m_errorBanner->setObjectName(u"errorBanner"_s);
-    m_errorBanner->setStyleSheet(
-        u"#errorBanner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }"_s);
-    auto* bannerLayout = new QHBoxLayout(m_errorBanner);
-    m_errorText = new QLabel(m_errorBanner);
-    m_errorText->setObjectName(u"errorText"_s);
-    m_errorText->setWordWrap(true);
-    m_retry = new QPushButton(tr("Retry"), m_errorBanner);
-    m_retry->setObjectName(u"retryButton"_s);
-    bannerLayout->addWidget(m_errorText, 1);
-    bannerLayout->addWidget(m_retry);
-    m_errorBanner->hide();
-    connect(m_retry, &QPushButton::clicked, this, [this] {
-        if (auto retry = std::exchange(m_retryAction, {})) {
-            clearError();
-            retry();
-        }
-    });
+    m_errorBanner = new Banner(u"errorBanner"_s, u"errorText"_s, u"retryButton"_s, this);
     layout->addWidget(m_errorBanner);
 
     m_model = service->model();
@@ -422,7 +405,7 @@ void CredentialsPage::fitColumns()
 
 QString CredentialsPage::lastError() const
 {
-    return m_errorBanner->isVisible() ? m_errorText->text() : QString();
+    return m_errorBanner->text();
 }
 
 bool CredentialsPage::eventFilter(QObject* watched, QEvent* event)
@@ -434,7 +417,8 @@ bool CredentialsPage::eventFilter(QObject* watched, QEvent* event)
 
 void CredentialsPage::updateEmptyState()
 {
-    const bool empty = m_proxy->rowCount() == 0 && !(m_busy > 0 && m_model->rowCount() == 0);
+    // Not while signed out (the demo server starting) or while the first page is being loaded.
+    const bool empty = m_proxy->rowCount() == 0 && m_session->isLoggedIn() && !(m_busy > 0 && m_model->rowCount() == 0);
     if (!empty) {
         m_empty->hide();
         return;
@@ -470,17 +454,13 @@ void CredentialsPage::setBusy(bool busy)
 
 void CredentialsPage::showError(const app::ApiError& error, std::function<void()> retry)
 {
-    m_errorText->setText(error.userMessage());
-    m_retryAction = std::move(retry);
-    m_retry->setVisible(bool(m_retryAction));
-    m_errorBanner->show();
+    m_errorBanner->showError(error.userMessage(), std::move(retry));
     emit statusMessage(error.userMessage());
 }
 
 void CredentialsPage::clearError()
 {
-    m_errorBanner->hide();
-    m_retryAction = {};
+    m_errorBanner->clear();
 }
 
 void CredentialsPage::focusSearch()

@@ -33,6 +33,7 @@ struct NewCredential;
 
 namespace td::ui {
 
+class Banner;
 class GenerateDialog;
 
 // One page class for API keys, UATs and private tokens, configured by the kind: toolbar, search, status
@@ -102,9 +103,7 @@ private:
     QPushButton* m_cancelOperation = nullptr;
     QSplitter* m_splitter = nullptr;
     QProgressBar* m_progress;
-    QWidget* m_errorBanner;
-    QLabel* m_errorText;
-    QPushButton* m_retry;
+    Banner* m_errorBanner;
     QAction* m_generateAction;
     QAction* m_editAction;
     QAction* m_copyIdAction;
@@ -117,7 +116,6 @@ private:
     QHash<int, QPointer<GenerateDialog>> m_pendingCreates; // request number -> the dialog that sent it
     QHash<int, QPointer<GenerateDialog>> m_pendingEdits;
     bool m_generateRequested = false; // the catalog is being fetched for the Generate dialog
-    std::function<void()> m_retryAction;
     int m_busy = 0;
 };
 

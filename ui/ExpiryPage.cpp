@@ -1,5 +1,6 @@
 #include "ExpiryPage.h"
 
+#include "Banner.h"
 #include "app/ExpiryModel.h"
 
 #include <QComboBox>
@@ -30,6 +31,8 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
 {
     setObjectName(u"expiryPage"_s);
     auto* layout = new QVBoxLayout(this);
+    m_banner = new Banner(u"expiryBanner"_s, u"expiryBannerText"_s, u"expiryRetryButton"_s, this);
+    layout->addWidget(m_banner);
     auto* summary = new QGroupBox(tr("Summary"), this);
     m_counts = new QGridLayout(summary);
     for (int c = 0; c < 4; ++c) {

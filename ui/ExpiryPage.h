@@ -12,12 +12,16 @@ class ExpiryModel;
 
 namespace td::ui {
 
+class Banner;
+
 // Expiry overview: counts per kind and status, and every credential that expires within the chosen horizon.
 class ExpiryPage final : public QWidget
 {
     Q_OBJECT
 public:
     ExpiryPage(app::ExpiryModel* model, QWidget* parent = nullptr);
+    // Where the overview says that a kind could not be loaded (it is then incomplete), with Retry.
+    Banner* banner() const { return m_banner; }
 
 private:
     void updateCounts();
@@ -26,6 +30,7 @@ private:
     QGridLayout* m_counts;
     QComboBox* m_horizon;
     QTableView* m_view;
+    Banner* m_banner;
 };
 
 } // namespace td::ui

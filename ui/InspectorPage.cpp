@@ -1,6 +1,8 @@
 #include "InspectorPage.h"
 
+#include "Banner.h"
 #include "app/ApiClient.h"
+#include "app/Palette.h"
 #include "app/CredentialModel.h"
 #include "app/Jobs.h"
 #include "app/TokenInspector.h"
@@ -54,6 +56,8 @@ InspectorPage::InspectorPage(app::ApiClient* client, QWidget* parent)
     input->addWidget(m_show);
     input->addWidget(m_check);
     layout->addLayout(input);
+    m_banner = new Banner(u"inspectorBanner"_s, u"inspectorBannerText"_s, u"inspectorRetryButton"_s, this);
+    layout->addWidget(m_banner);
     auto* localBox = new QGroupBox(tr("On this computer"), this);
     auto* localLayout = new QVBoxLayout(localBox);
     m_local = new QLabel(localBox);
@@ -129,6 +133,11 @@ void InspectorPage::inspectLocally()
     m_local->setText(html);
 }
 
+QString InspectorPage::lastError() const
+{
+    return m_banner->text();
+}
+
 void InspectorPage::checkOnServer()
 {
     const QByteArray token = m_token->text().trimmed().toLatin1();
@@ -140,13 +149,15 @@ void InspectorPage::checkOnServer()
     app::runJob(job, this, [this, job] {
         m_check->setEnabled(!m_token->text().trimmed().isEmpty());
         if (!job->error().ok()) {
-            m_server->setText(job->error().userMessage());
+            m_server->setText(tr("Not checked yet."));
+            m_banner->showError(job->error().userMessage(), [this] { checkOnServer(); });
             return;
         }
+        m_banner->clear();
         const QJsonObject r = job->result();
         const bool active = r.value(u"active"_s).toBool();
         QString html = u"<p style='font-weight:bold;color:%1'>%2</p><table>"_s.arg(
-            active ? u"#1b7f3b"_s : u"#9a1c1c"_s, active ? tr("Active") : tr("Not active"));
+            (active ? app::palette::good() : app::palette::bad()).name(), active ? tr("Active") : tr("Not active"));
         html += row(tr("Status"), r.value(u"status"_s).toString());
         if (!r.value(u"name"_s).toString().isEmpty())
             html += row(tr("Name"), r.value(u"name"_s).toString());

@@ -13,6 +13,8 @@ class ApiClient;
 
 namespace td::ui {
 
+class Banner;
+
 // Token Inspector: tells what a pasted token is offline (kind, checksum, JWT claims and expiry) and, on request,
 // asks the server whether it is active, whose it is and what it may do. The token is never shown back.
 class InspectorPage final : public QWidget
@@ -27,6 +29,9 @@ public:
 protected:
     void hideEvent(QHideEvent* event) override;
 
+public:
+    QString lastError() const; // the banner's text, empty when there is none
+
 private:
     void inspectLocally();
 
@@ -36,6 +41,7 @@ private:
     QLabel* m_local;
     QLabel* m_server;
     QPushButton* m_check;
+    Banner* m_banner;
 };
 
 } // namespace td::ui

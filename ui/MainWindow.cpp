@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "AuditPage.h"
+#include "Banner.h"
 #include "CredentialsPage.h"
 #include "Delegates.h"
 #include "ElidedLabel.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -122,6 +124,24 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     for (CredentialsPage* p : std::as_const(m_pages))
         expiryModel->addSource(p->kind(), p->service()->model());
     m_expiry = new ExpiryPage(expiryModel, m_stack);
+    // A kind that failed to load leaves the overview incomplete: it says so, with Retry, until every kind has loaded.
+    for (CredentialsPage* p : std::as_const(m_pages)) {
+        const app::CredentialKind kind = p->kind();
+        connect(p->service(), &app::CredentialService::loadFailed, this, [this, kind](const app::ApiError& error) {
+            m_failedKinds.insert(int(kind));
+            m_expiry->banner()->showError(tr("The overview is incomplete: %1 could not be loaded. %2")
+                                              .arg(app::kindTitle(kind), error.userMessage()),
+                                          [this] {
+                                              for (CredentialsPage* page : std::as_const(m_pages))
+                                                  page->reload();
+                                          });
+        });
+        connect(p->service(), &app::CredentialService::loaded, this, [this, kind] {
+            m_failedKinds.remove(int(kind));
+            if (m_failedKinds.isEmpty())
+                m_expiry->banner()->clear();
+        });
+    }
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);
     for (auto [widget, title, icon] : {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"),
@@ -165,6 +185,16 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Sunken);
     centralLayout->addWidget(rule);
+    // What concerns the whole window: the demo server starting, or gone (with Restart).
+    m_windowBanner = new Banner(u"windowBanner"_s, u"windowBannerText"_s, u"windowBannerButton"_s, central);
+    auto* bannerBox = new QWidget(central);
+    auto* bannerLayout = new QVBoxLayout(bannerBox);
+    bannerLayout->setContentsMargins(8, 6, 8, 0);
+    bannerLayout->addWidget(m_windowBanner);
+    bannerBox->setVisible(false);
+    m_windowBanner->installEventFilter(this);
+    m_bannerBox = bannerBox;
+    centralLayout->addWidget(bannerBox);
     centralLayout->addWidget(body, 1);
     setCentralWidget(central);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -289,6 +319,15 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // The banner's margin box follows the banner.
+    if (watched == m_windowBanner &&
+        (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+        m_bannerBox->setVisible(event->type() == QEvent::ShowToParent);
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     QSettings settings;
@@ -358,13 +397,17 @@ void MainWindow::updateConnectionBar()
             color));
     m_environment->setAccessibleName(
         tr("Environment: %1").arg(app::ConnectionProfile::environmentName(m_profile.environment)));
-    m_profileName->setText(u"%1 — %2"_s.arg(m_profile.name, m_client->baseUrl().toString()));
+    m_profileName->setText(m_client->baseUrl().isEmpty()
+                               ? m_profile.name
+                               : u"%1 — %2"_s.arg(m_profile.name, m_client->baseUrl().toString()));
     const protocol::UserDto& user = m_session->user();
     // A stored token is named by its kind, in the user's language.
     QString credential = tr("Signed in with a token");
     if (const app::CredentialKindInfo* info = protocol::kindByWireName(m_session->credentialKind()))
         credential = app::signedInWith(info->kind);
-    m_user->setText(user.email.isEmpty() ? credential : tr("Signed in as %1").arg(user.email));
+    m_user->setText(!m_session->isLoggedIn() ? tr("Not signed in")
+                    : user.email.isEmpty()    ? credential
+                                              : tr("Signed in as %1").arg(user.email));
     QSignalBlocker block(m_tenant);
     m_tenant->clear();
     for (const protocol::TenantDto& t : m_session->tenants())

@@ -4,6 +4,7 @@
 #include "app/Profiles.h"
 
 #include <QMainWindow>
+#include <QSet>
 #include <QTimer>
 
 class QComboBox;
@@ -21,6 +22,7 @@ class Session;
 namespace td::ui {
 
 class AuditPage;
+class Banner;
 class ElidedLabel;
 class CredentialsPage;
 class ExpiryPage;
@@ -47,12 +49,14 @@ public:
     AuditPage* auditPage() const { return m_audit; }
     ExpiryPage* expiryPage() const { return m_expiry; }
     void reloadAll();
+    Banner* windowBanner() const { return m_windowBanner; }
 
 signals:
     void logoutRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void updateConnectionBar();
@@ -75,6 +79,9 @@ private:
     AuditPage* m_audit = nullptr;
     QTimer m_clock;
     QTimer m_navTimer;
+    Banner* m_windowBanner = nullptr;
+    QWidget* m_bannerBox = nullptr;
+    QSet<int> m_failedKinds; // kinds whose last load failed: the expiry overview is incomplete
     app::ConnectionProfile m_profile;
 };
 

@@ -1,10 +1,18 @@
 // The console's thin main: the command line, then the application and its controller.
+#include "app/CredentialService.h"
 #include "ui/AppController.h"
+#include "ui/CredentialsPage.h"
+#include "ui/MainWindow.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QIcon>
+#include <QTimer>
+#include <QWindow>
+
+#include <cstdio>
 
 #include <memory>
 
@@ -29,6 +37,32 @@ bool onlyPrints(int argc, char* argv[])
             return true;
     }
     return false;
+}
+
+// Prints "startup window-shown <ms since the epoch>" when the main window is first on screen and "startup first-page
+// <ms>" when the API keys page is first filled, on stderr: bench/startup/run measures from before the launch.
+void traceStartup(td::ui::AppController& controller)
+{
+    auto print = [](const char* what) {
+        std::fprintf(stderr, "startup %s %lld\n", what, static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+        std::fflush(stderr);
+    };
+    auto* poll = new QTimer(&controller);
+    poll->setInterval(1);
+    QObject::connect(poll, &QTimer::timeout, &controller, [&controller, poll, print] {
+        td::ui::MainWindow* window = controller.mainWindow();
+        if (!window || !window->windowHandle() || !window->windowHandle()->isExposed())
+            return;
+        poll->stop();
+        print("window-shown");
+        td::app::CredentialService* keys = window->page(td::app::CredentialKind::ApiKey)->service();
+        auto* once = new QObject(&controller);
+        QObject::connect(keys, &td::app::CredentialService::loaded, once, [once, print] {
+            print("first-page");
+            once->deleteLater();
+        });
+    });
+    poll->start();
 }
 
 } // namespace
@@ -60,5 +94,7 @@ int main(int argc, char* argv[])
         controller.startDemo(parser.value(server));
     else
         controller.start();
+    if (qEnvironmentVariableIsSet("TOKENDESK_TRACE_STARTUP"))
+        traceStartup(controller); // for bench/startup
     return QCoreApplication::exec();
 }

@@ -59,6 +59,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 using namespace td;
 using td::app::CredentialKind;
@@ -894,12 +896,85 @@ private slots:
         QVERIFY(page->lastError().isEmpty());
     }
 
+    // The support pages show a failure in the same banner with Retry as the credential pages; Retry repeats it.
+    void supportPagesShowFailuresWithRetry()
+    {
+        ui::MainWindow* window = m_controller->mainWindow();
+        auto* nav = window->findChild<QListWidget*>(u"navigation"_s);
+        m_server->stop();
+        // The audit log, opened from the sidebar.
+        nav->setFocus();
+        QTest::keyClick(nav, Qt::Key_End);
+        ui::AuditPage* audit = window->auditPage();
+        auto* auditBanner = audit->findChild<QWidget*>(u"auditBanner"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(auditBanner->isVisible(), 15000);
+        QVERIFY2(audit->lastError().contains(u"cannot be reached"_s), qPrintable(audit->lastError()));
+        // The inspector's "Check on server".
+        ui::InspectorPage* inspector = window->inspectorPage();
+        window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
+        auto* token = inspector->findChild<QLineEdit*>(u"tokenEdit"_s);
+        QVERIFY(token);
+        token->setFocus();
+        QTest::keyClicks(token, u"tdk_notarealkeyatall"_s);
+        QTest::keyClick(token, Qt::Key_Return);
+        auto* inspectorBanner = inspector->findChild<QWidget*>(u"inspectorBanner"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(inspectorBanner->isVisible(), 15000);
+        QVERIFY(inspector->findChild<QPushButton*>(u"inspectorRetryButton"_s)->isVisible());
+        // The expiry overview, when a kind cannot be loaded.
+        keysPage()->reload();
+        ui::ExpiryPage* expiry = window->expiryPage();
+        auto* expiryBanner = expiry->findChild<QWidget*>(u"expiryBanner"_s);
+        window->showSupportPage(ui::MainWindow::SupportPage::Expiry);
+        QTRY_VERIFY_WITH_TIMEOUT(expiryBanner->isVisible(), 15000);
+        QVERIFY(expiry->findChild<QLabel*>(u"expiryBannerText"_s)
+                    ->text()
+                    .contains(td::app::kindTitle(CredentialKind::ApiKey)));
+
+        // Back up: each Retry repeats what failed, and the banner goes with the success.
+        const QString address = u"127.0.0.1:%1"_s.arg(m_server->url().port());
+        QVERIFY(m_server->restart({u"--listen"_s, address}));
+        QTest::mouseClick(expiry->findChild<QPushButton*>(u"expiryRetryButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!expiryBanner->isVisible(), 15000);
+        window->showSupportPage(ui::MainWindow::SupportPage::Inspector);
+        QTest::mouseClick(inspector->findChild<QPushButton*>(u"inspectorRetryButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!inspectorBanner->isVisible(), 15000);
+        window->showSupportPage(ui::MainWindow::SupportPage::Audit);
+        QTRY_VERIFY(!audit->isBusy());
+        QTest::mouseClick(audit->findChild<QPushButton*>(u"auditRetryButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!auditBanner->isVisible() && audit->model()->rowCount() > 0, 15000);
+    }
+
+    // --demo: the window is there at once and says the sandbox is starting; if the server dies, the window says so
+    // and Restart demo server brings a fresh sandbox back.
     void demoLauncherStartsAndStopsItsServer()
     {
         td::ui::AppController demo;
         QSignalSpy ready(&demo, &td::ui::AppController::ready);
         demo.startDemo(TestServer::binary());
+        QVERIFY(demo.mainWindow() && demo.mainWindow()->isVisible());
+        auto* windowBanner = demo.mainWindow()->findChild<QWidget*>(u"windowBanner"_s);
+        QVERIFY(windowBanner->isVisible());
+        QCOMPARE(demo.mainWindow()->findChild<QLabel*>(u"windowBannerText"_s)->text(),
+                 QCoreApplication::translate("td::ui::AppController", "Starting the local demo server…"));
         QVERIFY(ready.wait(30000));
+        QVERIFY(!windowBanner->isVisible());
+        {
+            // Killed behind the console's back.
+            const qint64 first = demo.demo()->processId();
+            QVERIFY(first > 0);
+            QSignalSpy failed(&demo, &td::ui::AppController::failed);
+            ::kill(pid_t(first), SIGKILL);
+            QVERIFY(failed.wait(10000));
+            QTRY_VERIFY(windowBanner->isVisible());
+            auto* restart = demo.mainWindow()->findChild<QPushButton*>(u"windowBannerButton"_s);
+            QVERIFY(restart->isVisible());
+            QCOMPARE(restart->text(), QCoreApplication::translate("td::ui::AppController", "Restart demo server"));
+            ready.clear();
+            QTest::mouseClick(restart, Qt::LeftButton);
+            QVERIFY(ready.wait(30000));
+            QVERIFY(!windowBanner->isVisible());
+            QVERIFY(demo.demo()->processId() != first);
+        }
         const qint64 pid = demo.demo()->processId();
         QVERIFY(pid > 0);
         td::ui::CredentialsPage* page = demo.mainWindow()->page(CredentialKind::ApiKey);
