@@ -59,11 +59,13 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case At:
             return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
-        case Actor:
-            return e.actor;
+        case Actor: // "admin@acme.example", "CI deploy (tdk_Ab12…wxyz)"
+            return e.actorName.isEmpty() ? e.actor : e.actorName;
         case Action:
             return actionText(e.action);
         case Target:
+            if (!e.targetName.isEmpty())
+                return e.targetName;
             return e.targetId.isEmpty() ? QString() : e.targetKind + u' ' + e.targetId;
         case Address:
             return e.ip;
@@ -71,8 +73,16 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
             return e.detail;
         }
     }
-    if (role == Qt::ToolTipRole)
-        return e.action;
+    if (role == Qt::ToolTipRole) { // the raw values behind the names
+        switch (index.column()) {
+        case Actor:
+            return e.actor;
+        case Target:
+            return e.targetId.isEmpty() ? QString() : e.targetKind + u' ' + e.targetId;
+        default:
+            return e.action;
+        }
+    }
     if (role == Qt::ForegroundRole && index.column() == Action &&
         (e.action.endsWith(u".failed"_s) || e.action == u"auth.refused"_s || e.action.endsWith(u".reuse"_s) ||
          e.action.endsWith(u".rate_limited"_s)))

@@ -349,8 +349,12 @@ bool IntrospectJob::parse(const QJsonValue& data)
 }
 
 AuditEventsJob::AuditEventsJob(ApiClient* client, QString targetId, QString cursor, int limit, QObject* parent)
+    : AuditEventsJob(client, AuditFilter{std::move(targetId), {}, {}, {}}, std::move(cursor), limit, parent)
+{}
+
+AuditEventsJob::AuditEventsJob(ApiClient* client, AuditFilter filter, QString cursor, int limit, QObject* parent)
     : ApiJob(client, parent)
-    , m_targetId(std::move(targetId))
+    , m_filter(std::move(filter))
     , m_cursor(std::move(cursor))
     , m_limit(limit)
 {}
@@ -359,8 +363,14 @@ QUrlQuery AuditEventsJob::query() const
 {
     QUrlQuery q;
     q.addQueryItem(u"limit"_s, QString::number(m_limit));
-    if (!m_targetId.isEmpty())
-        q.addQueryItem(u"targetId"_s, m_targetId);
+    if (!m_filter.targetId.isEmpty())
+        q.addQueryItem(u"targetId"_s, m_filter.targetId);
+    if (!m_filter.actions.isEmpty())
+        q.addQueryItem(u"action"_s, m_filter.actions.join(u','));
+    if (m_filter.since.isValid())
+        q.addQueryItem(u"since"_s, protocol::toIso(m_filter.since));
+    if (m_filter.until.isValid())
+        q.addQueryItem(u"until"_s, protocol::toIso(m_filter.until));
     if (!m_cursor.isEmpty())
         q.addQueryItem(u"cursor"_s, m_cursor);
     return q;

@@ -299,11 +299,21 @@ private:
 
 using AuditEvent = protocol::AuditEventDto;
 
+// What an audit page is narrowed to (GET /api/v1/audit-events): empty fields do not narrow.
+struct AuditFilter
+{
+    QString targetId;
+    QStringList actions; // any of these
+    QDateTime since;     // inclusive
+    QDateTime until;     // exclusive
+};
+
 class AuditEventsJob final : public ApiJob
 {
     Q_OBJECT
 public:
     AuditEventsJob(ApiClient* client, QString targetId, QString cursor, int limit = 200, QObject* parent = nullptr);
+    AuditEventsJob(ApiClient* client, AuditFilter filter, QString cursor, int limit = 200, QObject* parent = nullptr);
     const QList<AuditEvent>& events() const { return m_events; }
     QString nextCursor() const { return m_nextCursor; }
 
@@ -314,7 +324,7 @@ protected:
     bool parse(const QJsonValue& data) override;
 
 private:
-    QString m_targetId;
+    AuditFilter m_filter;
     QString m_cursor;
     int m_limit;
     QList<AuditEvent> m_events;

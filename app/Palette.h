@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -13,7 +14,9 @@ namespace palette {
 
 inline bool isDark()
 {
-    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    // Only a GUI application has a palette (models also serve command-line tools and tests).
+    return qobject_cast<QGuiApplication*>(QCoreApplication::instance()) &&
+           QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 inline QColor good() // active
 {
@@ -21,7 +24,7 @@ inline QColor good() // active
 }
 inline QColor warning() // expiring soon
 {
-    return isDark() ? QColor(0xf0, 0xb4, 0x4c) : QColor(0xb2, 0x6a, 0x00);
+    return isDark() ? QColor(0xf0, 0xb4, 0x4c) : QColor(0x9a, 0x5b, 0x00);
 }
 inline QColor bad() // expired, refused, failed
 {
@@ -34,7 +37,9 @@ inline QColor inactive() // revoked
 // A state's colour as a quiet background (a chip, a banner) on the theme's base colour.
 inline QColor tint(const QColor& color)
 {
-    const QColor base = QGuiApplication::palette().color(QPalette::Base);
+    const QColor base = qobject_cast<QGuiApplication*>(QCoreApplication::instance())
+                            ? QGuiApplication::palette().color(QPalette::Base)
+                            : QColor(Qt::white);
     const qreal a = isDark() ? 0.28 : 0.14;
     return QColor::fromRgbF(base.redF() * (1 - a) + color.redF() * a, base.greenF() * (1 - a) + color.greenF() * a,
                             base.blueF() * (1 - a) + color.blueF() * a);

@@ -29,7 +29,7 @@ QString ConnectionProfile::environmentColor(Environment environment)
     case Environment::Production:
         return u"#b00020"_s;
     case Environment::Staging:
-        return u"#b26a00"_s;
+        return u"#9a5b00"_s; // white on it: 5.4:1
     case Environment::Development:
         return u"#1b7f3b"_s;
     }

@@ -389,7 +389,9 @@ QJsonObject AuditEventDto::toJson() const
             {u"targetKind"_s, stringOrNull(targetKind)},
             {u"targetId"_s, stringOrNull(targetId)},
             {u"ip"_s, stringOrNull(ip)},
-            {u"detail"_s, stringOrNull(detail)}};
+            {u"detail"_s, stringOrNull(detail)},
+            {u"actorName"_s, stringOrNull(actorName)},
+            {u"targetName"_s, stringOrNull(targetName)}};
 }
 
 std::optional<AuditEventDto> AuditEventDto::fromJson(const QJsonObject& object, QString* error)
@@ -405,6 +407,8 @@ std::optional<AuditEventDto> AuditEventDto::fromJson(const QJsonObject& object, 
     e.targetId = reader.optionalString("targetId"_L1);
     e.ip = reader.optionalString("ip"_L1);
     e.detail = reader.optionalString("detail"_L1);
+    e.actorName = reader.optionalString("actorName"_L1);
+    e.targetName = reader.optionalString("targetName"_L1);
     if (!reader.ok())
         return std::nullopt;
     return e;

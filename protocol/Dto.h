@@ -108,6 +108,10 @@ struct AuditEventDto
     QString targetId;
     QString ip;
     QString detail;
+    // For people, resolved by the server when the page is read: a user's e-mail, or a credential's
+    // "name (prefix…last4)"; empty when unknown (deleted, or not a user or credential).
+    QString actorName;
+    QString targetName;
 
     QJsonObject toJson() const;
     static std::optional<AuditEventDto> fromJson(const QJsonObject& object, QString* error = nullptr);

@@ -99,6 +99,18 @@ struct AuditRecord
     protocol::AuditEventDto toDto() const;
 };
 
+// Which audit events a page holds: the tenant's, newest first, narrowed by what is set.
+struct AuditQuery
+{
+    QString tenantId;
+    QString targetId;     // one object
+    QStringList actions;  // any of these actions
+    qint64 since = 0;     // at >= since (ms), 0: no bound
+    qint64 until = 0;     // at < until (ms), 0: no bound
+    qint64 beforeId = 0;  // the cursor: ids below it
+    int limit = 100;
+};
+
 struct UsageUpdate
 {
     qint64 at = 0;
@@ -226,8 +238,7 @@ public:
     bool audit(const AuditRecord& event, qint64* insertedId = nullptr);
     bool setAuditDetail(qint64 id, const QString& detail);
     int deleteAuditBefore(qint64 at); // how many were deleted; -1 on failure
-    std::optional<QList<AuditRecord>> auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,
-                                                  int limit);
+    std::optional<QList<AuditRecord>> auditEvents(const AuditQuery& query);
 
     // guarded demo resources (products, orders, inventory)
     bool insertResource(const QString& tenantId, const QString& kind, const QString& id, const QJsonObject& body,

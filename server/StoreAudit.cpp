@@ -53,22 +53,34 @@ int Store::deleteAuditBefore(qint64 at)
     return q.numRowsAffected();
 }
 
-std::optional<QList<AuditRecord>> Store::auditEvents(const QString& tenantId, const QString& targetId, qint64 beforeId,
-                                                     int limit)
+std::optional<QList<AuditRecord>> Store::auditEvents(const AuditQuery& query)
 {
     QString sql = u"SELECT id, at, tenant_id, actor, action, target_kind, target_id, ip, detail FROM audit_events "
                   "WHERE tenant_id = ?"_s;
-    QVariantList binds{tenantId};
-    if (!targetId.isEmpty()) {
+    QVariantList binds{query.tenantId};
+    if (!query.targetId.isEmpty()) {
         sql += u" AND target_id = ?"_s;
-        binds.append(targetId);
+        binds.append(query.targetId);
     }
-    if (beforeId > 0) {
+    if (!query.actions.isEmpty()) {
+        sql += u" AND action IN ("_s + QStringList(query.actions.size(), u"?"_s).join(u", "_s) + u')';
+        for (const QString& action : query.actions)
+            binds.append(action);
+    }
+    if (query.since > 0) {
+        sql += u" AND at >= ?"_s;
+        binds.append(query.since);
+    }
+    if (query.until > 0) {
+        sql += u" AND at < ?"_s;
+        binds.append(query.until);
+    }
+    if (query.beforeId > 0) {
         sql += u" AND id < ?"_s;
-        binds.append(beforeId);
+        binds.append(query.beforeId);
     }
     sql += u" ORDER BY id DESC LIMIT ?"_s;
-    binds.append(limit);
+    binds.append(query.limit);
     QSqlQuery q(m_db);
     q.prepare(sql);
     for (const QVariant& v : binds)

@@ -3,11 +3,14 @@
 #include "Clock.h"
 #include "Text.h"
 #include "Validation.h"
+#include "protocol/CredentialKind.h"
 #include "protocol/Jwt.h"
 #include "protocol/Scopes.h"
 #include "protocol/Token.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace td::protocol;
@@ -134,23 +137,86 @@ Response SupportController::introspect(Request& request, const Principal& p)
 Response SupportController::auditEvents(Request& request, const Principal& p)
 {
     FieldErrors errors;
-    const int limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
-    qint64 before = 0;
+    AuditQuery query;
+    query.tenantId = p.tenantId;
+    query.limit = intParam(request, u"limit"_s, 1, 1000, 100, errors).value_or(100);
     if (request.query.hasQueryItem(u"cursor"_s)) {
         bool ok = false;
-        before = request.query.queryItemValue(u"cursor"_s).toLongLong(&ok);
-        if (!ok || before <= 0)
+        query.beforeId = request.query.queryItemValue(u"cursor"_s).toLongLong(&ok);
+        if (!ok || query.beforeId <= 0)
             errors.add(u"cursor"_s, tr("The cursor is not valid; start again from the first page."));
     }
+    query.targetId = request.query.queryItemValue(u"targetId"_s, QUrl::FullyDecoded);
+    // action=apiKey.revoke,apiKey.rotate: any of these.
+    static const QRegularExpression actionName(u"^[A-Za-z][A-Za-z0-9_.]{0,63}$"_s);
+    if (request.query.hasQueryItem(u"action"_s)) {
+        const QStringList actions =
+            request.query.queryItemValue(u"action"_s, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts);
+        if (actions.isEmpty() || actions.size() > 50)
+            errors.add(u"action"_s, tr("Give from 1 to 50 actions, separated by commas."));
+        for (const QString& action : actions) {
+            if (!actionName.match(action).hasMatch()) {
+                errors.add(u"action"_s, tr("\"%1\" is not an action name.").arg(action.left(64)));
+                break;
+            }
+        }
+        query.actions = actions;
+    }
+    // since and until: ISO 8601 times; since inclusive, until exclusive.
+    auto timeParam = [&](const QString& name, qint64* out) {
+        if (!request.query.hasQueryItem(name))
+            return;
+        const QDateTime time = protocol::fromIso(request.query.queryItemValue(name, QUrl::FullyDecoded));
+        if (!time.isValid())
+            errors.add(name, tr("Give a time such as 2030-01-31T12:00:00Z."));
+        else
+            *out = qMax<qint64>(1, time.toMSecsSinceEpoch());
+    };
+    timeParam(u"since"_s, &query.since);
+    timeParam(u"until"_s, &query.until);
+    if (query.since > 0 && query.until > 0 && query.since >= query.until)
+        errors.add(u"until"_s, tr("Must be later than since."));
     if (errors.any())
         return errors.response();
-    const auto events = m_store.auditEvents(p.tenantId, request.query.queryItemValue(u"targetId"_s), before, limit);
+    const auto events = m_store.auditEvents(query);
     if (!events)
         return storeFailure();
+
+    // Names for people: a user's e-mail, a credential's "name (prefix…last4)", each looked up once per page.
+    QHash<QString, QString> names;
+    bool readFailed = false;
+    auto nameOf = [&](const QString& kind, const QString& id) -> QString {
+        if (id.isEmpty())
+            return {};
+        const QString key = kind + u':' + id;
+        const auto known = names.constFind(key);
+        if (known != names.constEnd())
+            return *known;
+        QString name;
+        if (kind == u"user"_s) {
+            const Read<UserRecord> user = m_store.userById(id);
+            readFailed = readFailed || user.isFailed();
+            if (user)
+                name = user->email.isEmpty() ? user->username : user->email;
+        } else if (protocol::kindByWireName(kind)) {
+            const Read<CredentialRecord> credential = m_store.credential(p.tenantId, kind, id);
+            readFailed = readFailed || credential.isFailed();
+            if (credential)
+                name = u"%1 (%2…%3)"_s.arg(credential->name, credential->prefix, credential->last4);
+        }
+        names.insert(key, name);
+        return name;
+    };
     QJsonArray items;
-    for (const AuditRecord& e : *events)
-        items.append(e.toDto().toJson());
-    const bool more = events->size() == limit;
+    for (const AuditRecord& e : *events) {
+        protocol::AuditEventDto dto = e.toDto();
+        dto.actorName = nameOf(e.actor.section(u':', 0, 0), e.actor.section(u':', 1));
+        dto.targetName = nameOf(e.targetKind, e.targetId);
+        items.append(dto.toJson());
+    }
+    if (readFailed)
+        return storeFailure();
+    const bool more = events->size() == query.limit;
     return Response::ok(ListPageDto{items, more ? QString::number(events->constLast().id) : QString()}.toJson());
 }
 

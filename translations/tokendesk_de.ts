@@ -693,14 +693,6 @@
 <context>
     <name>td::ui::AuditPage</name>
     <message>
-        <source>Only events of one credential: paste its id (e.g. key_…)</source>
-        <translation>Nur Ereignisse eines Berechtigungsnachweises: ID einfügen (z. B. key_…)</translation>
-    </message>
-    <message>
-        <source>Target id filter</source>
-        <translation>Filter nach Ziel-ID</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>Akt&amp;ualisieren</translation>
     </message>
@@ -722,6 +714,94 @@
             <numerusform>%n Ereignis</numerusform>
             <numerusform>%n Ereignisse</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>Aktionsfilter</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Sign-ins and sessions</source>
+        <translation>Anmeldungen und Sitzungen</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Refused requests</source>
+        <translation>Abgelehnte Anfragen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Rotiert</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Tokens inspected</source>
+        <translation>Geprüfte Tokens</translation>
+    </message>
+    <message>
+        <source>All credentials: type a name or key to pick one</source>
+        <translation>Alle Zugangsdaten: Namen oder Schlüssel eingeben, um einen auszuwählen</translation>
+    </message>
+    <message>
+        <source>Credential filter</source>
+        <translation>Zugangsdatenfilter</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>The end of the time range must be after its start.</source>
+        <translation>Das Ende des Zeitraums muss nach seinem Beginn liegen.</translation>
     </message>
 </context>
 <context>

@@ -693,14 +693,6 @@
 <context>
     <name>td::ui::AuditPage</name>
     <message>
-        <source>Only events of one credential: paste its id (e.g. key_…)</source>
-        <translation>Uniquement les événements d&apos;un identifiant&#xa0;: collez son ID (p. ex. key_…)</translation>
-    </message>
-    <message>
-        <source>Target id filter</source>
-        <translation>Filtre par ID de cible</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
@@ -722,6 +714,94 @@
             <numerusform>%n événement</numerusform>
             <numerusform>%n événements</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Action filter</source>
+        <translation>Filtre d&apos;action</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Sign-ins and sessions</source>
+        <translation>Connexions et sessions</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>Connexions échouées</translation>
+    </message>
+    <message>
+        <source>Refused requests</source>
+        <translation>Requêtes refusées</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créés</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Renouvelés</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoqués</translation>
+    </message>
+    <message>
+        <source>Tokens inspected</source>
+        <translation>Jetons inspectés</translation>
+    </message>
+    <message>
+        <source>All credentials: type a name or key to pick one</source>
+        <translation>Tous les identifiants : saisissez un nom ou une clé pour en choisir un</translation>
+    </message>
+    <message>
+        <source>Credential filter</source>
+        <translation>Filtre d&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Entre…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>The end of the time range must be after its start.</source>
+        <translation>La fin de la période doit être postérieure à son début.</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,10 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     }
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);
+    QList<app::CredentialModel*> sources;
+    for (CredentialsPage* p : std::as_const(m_pages))
+        sources.append(p->model());
+    m_audit->setCredentialSources(sources);
     for (auto [widget, title, icon] : {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"),
                                                                                u"x-office-calendar"_s},
                                        std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"),

@@ -557,11 +557,11 @@ private slots:
         QVERIFY2(actions.contains(u"apiKey.revoke"_s), qPrintable(actions.join(u", "_s)));
 
         // Paging over the whole log: failed logins are in it too.
-        td::app::AuditEventsJob first(&m_client, {}, {}, 3);
+        td::app::AuditEventsJob first(&m_client, QString(), QString(), 3);
         RUN_OK(first);
         QCOMPARE(first.events().size(), 3);
         QVERIFY(!first.nextCursor().isEmpty());
-        td::app::AuditEventsJob second(&m_client, {}, first.nextCursor(), 1000);
+        td::app::AuditEventsJob second(&m_client, QString(), first.nextCursor(), 1000);
         RUN_OK(second);
         QStringList firstIds;
         for (const td::app::AuditEvent& e : first.events())

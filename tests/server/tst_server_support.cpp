@@ -632,7 +632,34 @@ private slots:
         QCOMPARE(bActions, (QSet<QString>{u"apiKey.create"_s, u"apiKey.revoke"_s}));
         QVERIFY(eventsOf(s.get(u"/api/v1/audit-events?targetId=key_nothing"_s, h)).isEmpty());
 
-        for (const QString& bad : {u"?limit=0"_s, u"?limit=1001"_s, u"?cursor=abc"_s, u"?cursor=-5"_s}) {
+        // action narrows to any of the actions named.
+        const HttpResult revokesAndRotations = s.get(u"/api/v1/audit-events?action=apiKey.revoke,apiKey.rotate"_s, h);
+        QCOMPARE(revokesAndRotations.status, 200);
+        QStringList narrowed;
+        for (const QJsonObject& e : eventsOf(revokesAndRotations))
+            narrowed.append(e.value(u"action"_s).toString());
+        narrowed.sort();
+        QCOMPARE(narrowed, (QStringList{u"apiKey.revoke"_s, u"apiKey.rotate"_s}));
+        // since (inclusive) and until (exclusive) narrow to a time range.
+        const QList<QJsonObject> all = eventsOf(full);
+        const QString newest = all.constFirst().value(u"at"_s).toString();
+        const QString oldest = all.constLast().value(u"at"_s).toString();
+        const QString later = td::protocol::toIso(td::protocol::fromIso(newest).addSecs(1));
+        QVERIFY(eventsOf(s.get(u"/api/v1/audit-events?since="_s + later, h)).isEmpty());
+        QCOMPARE(eventsOf(s.get(u"/api/v1/audit-events?limit=1000&since="_s + oldest + u"&until="_s + later, h)).size(),
+                 all.size());
+        QVERIFY(eventsOf(s.get(u"/api/v1/audit-events?until="_s + oldest, h)).isEmpty());
+        // Names for people: the actor's e-mail, the target's "name (prefix…last4)".
+        for (const QJsonObject& e : eventsOf(forB)) {
+            QCOMPARE(e.value(u"actorName"_s).toString(), QString::fromLatin1(TestServer::AdminEmail));
+            const QString name = e.value(u"targetName"_s).toString();
+            QVERIFY2(name.startsWith(u"paged b (tdk_"_s) && name.contains(u"…"_s), qPrintable(name));
+        }
+
+        for (const QString& bad : {u"?limit=0"_s, u"?limit=1001"_s, u"?cursor=abc"_s, u"?cursor=-5"_s,
+                                   u"?action="_s, u"?action=drop%20table"_s, u"?since=yesterday"_s,
+                                   u"?until=2030-13-01T00:00:00Z"_s,
+                                   u"?since=2030-01-02T00:00:00Z&until=2030-01-01T00:00:00Z"_s}) {
             const HttpResult r = s.get(u"/api/v1/audit-events"_s + bad, h);
             QVERIFY2(r.status == 400 && r.errorCode() == u"validation_error"_s,
                      qPrintable(bad + u": "_s + describe(r)));

@@ -9,6 +9,7 @@
 #include "app/CredentialFilterModel.h"
 #include "app/CredentialModel.h"
 #include "app/DemoLauncher.h"
+#include "app/Palette.h"
 #include "app/Session.h"
 #include "ui/AppController.h"
 #include "ui/AuditPage.h"
@@ -28,6 +29,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -36,6 +38,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTextBrowser>
@@ -59,6 +62,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -817,6 +821,35 @@ private slots:
         dialog->reject();
     }
 
+    // The state colours read on a light and on a dark theme: WCAG AA contrast (4.5:1) against the theme's base.
+    void paletteReadsOnLightAndDark()
+    {
+        auto luminance = [](const QColor& c) {
+            auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        auto contrast = [&](const QColor& a, const QColor& b) {
+            const qreal la = luminance(a), lb = luminance(b);
+            return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+        };
+        const QPalette original = QApplication::palette();
+        auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+        for (bool dark : {false, true}) {
+            QPalette palette = original;
+            palette.setColor(QPalette::Window, dark ? QColor(0x2b, 0x2b, 0x2b) : QColor(0xef, 0xef, 0xef));
+            palette.setColor(QPalette::Base, dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white));
+            QApplication::setPalette(palette);
+            QCOMPARE(td::app::palette::isDark(), dark);
+            for (const QColor& color : {td::app::palette::good(), td::app::palette::warning(), td::app::palette::bad(),
+                                        td::app::palette::inactive()}) {
+                QVERIFY2(contrast(color, palette.color(QPalette::Base)) >= 4.5,
+                         qPrintable(u"%1 on %2"_s.arg(color.name(), palette.color(QPalette::Base).name())));
+                // A chip's text on its own tint reads too.
+                QVERIFY2(contrast(color, td::app::palette::tint(color)) >= 3.0, qPrintable(color.name()));
+            }
+        }
+    }
+
     void showAuditEventsOfOneKey()
     {
         td::ui::CredentialsPage* page = keysPage();
@@ -832,10 +865,81 @@ private slots:
         ui::MainWindow* window = m_controller->mainWindow();
         ui::AuditPage* audit = window->auditPage();
         QTRY_COMPARE(window->findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(audit));
-        QCOMPARE(audit->findChild<QLineEdit*>(u"targetEdit"_s)->text(), audited);
+        // The filter names the credential as the picker does: "name (prefix…last4)".
+        const protocol::ApiKeyDto record = page->model()->record(page->model()->rowOf(audited));
+        QCOMPARE(audit->findChild<QLineEdit*>(u"targetEdit"_s)->text(),
+                 u"%1 (%2…%3)"_s.arg(record.name, record.prefix, record.last4));
         QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() > 0, 10000);
         for (int row = 0; row < audit->model()->rowCount(); ++row)
             QCOMPARE(audit->model()->event(row).targetId, audited);
+    }
+
+    // Support staff narrow the log with the keyboard: a credential picked by name, an action, a time range; actors
+    // and targets read as e-mails and "name (prefix…last4)".
+    void auditFiltersForSupport()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const QString picked = createKey(u"picked for support"_s).first;
+        QVERIFY(revokeKey(picked));
+        QVERIFY(revokeKey(createKey(u"another revoked"_s).first));
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(picked) >= 0, 10000);
+        ui::MainWindow* window = m_controller->mainWindow();
+        auto* nav = window->findChild<QListWidget*>(u"navigation"_s);
+        nav->setFocus();
+        QTest::keyClick(nav, Qt::Key_End);
+        ui::AuditPage* audit = window->auditPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() > 0, 10000);
+        QTableView* view = audit->findChild<QTableView*>(u"auditView"_s);
+        const QString admin = QString::fromLatin1(TestServer::AdminEmail);
+        QCOMPARE(view->model()->index(0, td::app::AuditModel::Actor).data().toString(), admin);
+
+        // The credential, picked by typing part of its name and choosing the completion.
+        auto* target = audit->findChild<QLineEdit*>(u"targetEdit"_s);
+        target->setFocus();
+        QTest::keyClicks(target, u"picked for"_s);
+        QAbstractItemView* popup = target->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_VERIFY(target->text().startsWith(u"picked for support (tdk_"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() >= 2, 10000);
+        for (int row = 0; row < audit->model()->rowCount(); ++row) {
+            QCOMPARE(audit->model()->event(row).targetId, picked);
+            QCOMPARE(view->model()->index(row, td::app::AuditModel::Target).data().toString(), target->text());
+        }
+        // Only its revocation: the action filter, with the arrow keys.
+        auto* action = audit->findChild<QComboBox*>(u"actionFilter"_s);
+        const int revokedIndex = action->findText(QCoreApplication::translate("td::ui::AuditPage", "Revoked"));
+        QVERIFY(revokedIndex > 0);
+        action->setFocus();
+        for (int i = 0; i < revokedIndex; ++i)
+            QTest::keyClick(action, Qt::Key_Down);
+        QCOMPARE(action->currentIndex(), revokedIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() == 1, 10000);
+        QCOMPARE(audit->model()->event(0).action, u"apiKey.revoke"_s);
+        // Every credential's revocations: clearing the picker widens to all of them.
+        QTest::mouseClick(target, Qt::LeftButton);
+        target->selectAll();
+        QTest::keyClick(target, Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() >= 2, 10000);
+        for (int row = 0; row < audit->model()->rowCount(); ++row)
+            QCOMPARE(audit->model()->event(row).action, u"apiKey.revoke"_s);
+        // A time range: "Between…" shows From and Until; a start after the end is refused in words.
+        auto* range = audit->findChild<QComboBox*>(u"rangeFilter"_s);
+        range->setFocus();
+        QTest::keyClick(range, Qt::Key_End);
+        auto* from = audit->findChild<QDateTimeEdit*>(u"fromEdit"_s);
+        QTRY_VERIFY(from->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() >= 2, 10000); // the last 7 days
+        from->setFocus();
+        from->setSelectedSection(QDateTimeEdit::YearSection);
+        QTest::keyClick(from, Qt::Key_Up); // a year later: after the end
+        QTRY_VERIFY(audit->findChild<QWidget*>(u"auditBanner"_s)->isVisible());
+        QTest::keyClick(from, Qt::Key_Down);
+        QTest::keyClick(from, Qt::Key_Down); // a year earlier than it was: a wider range
+        QTRY_VERIFY(!audit->findChild<QWidget*>(u"auditBanner"_s)->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!audit->isBusy() && audit->model()->rowCount() >= 2, 10000);
     }
 
     void expiryOverviewCountsEveryKind()
