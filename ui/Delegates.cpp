@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 
 namespace td::ui {
 
@@ -98,8 +99,19 @@ void NavigationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     painter->setClipRect(titleOption.rect);
     QStyleOptionViewItem content = titleOption;
     content.state &= ~QStyle::State_Selected;
-    if (opt.state & QStyle::State_Selected)
+    if (opt.state & QStyle::State_Selected) {
         content.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
+        // The grey icon would vanish on the selection colour: drawn in the selected text's colour instead.
+        const qreal ratio = widget ? widget->devicePixelRatioF() : 1.0;
+        QPixmap tinted = opt.icon.pixmap(opt.decorationSize, ratio);
+        if (!tinted.isNull()) {
+            QPainter tint(&tinted);
+            tint.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            tint.fillRect(QRect(QPoint(0, 0), tinted.size()), opt.palette.color(QPalette::HighlightedText));
+            tint.end();
+            content.icon = QIcon(tinted);
+        }
+    }
     style->drawControl(QStyle::CE_ItemViewItem, &content, painter, widget);
     painter->restore();
     if (trailing == 0)
