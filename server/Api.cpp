@@ -104,6 +104,8 @@ void Api::registerRoutes(Router& router)
         router.add("POST", base + u"/{id}/rotate"_s,
                    guarded(admin, bind(credentials, &CredentialController::rotate, k.wireName)));
     }
+    router.add("GET", v1 + u"/limits"_s,
+               guarded({}, [this](Request& r, const Principal& p) { return m_credentials.limits(r, p); }));
     router.add("POST", v1 + u"/tokens/introspect"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_support.introspect(r, p); }));
     router.add("GET", v1 + u"/audit-events"_s,

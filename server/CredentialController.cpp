@@ -186,33 +186,7 @@ Response CredentialController::create(Request& request, const Principal& p, cons
             }
         }
     }
-    const QJsonValue expires = body->value(k.expiryField);
-    if (expires.isUndefined() || expires.isNull()) {
-        if (k.expiryRequired) {
-            errors.add(k.expiryField, k.expiryIsDate ? tr("A date until which the token is valid is required.")
-                                                     : tr("An expiry is required: this kind of token has no default."));
-        }
-    } else {
-        QDateTime at;
-        if (expires.isString()) {
-            const QString text = expires.toString();
-            const QDate date = k.expiryIsDate ? QDate::fromString(text, Qt::ISODate) : QDate();
-            at = date.isValid() && text.size() == 10 ? QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC) : fromIso(text);
-        }
-        if (!at.isValid()) {
-            errors.add(k.expiryField, k.expiryIsDate
-                                          ? tr("Must be a date such as 2030-01-31.")
-                                          : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
-        } else if (at.toMSecsSinceEpoch() <= now) {
-            errors.add(k.expiryField, tr("Must be in the future."));
-        } else if (k.kind == CredentialKind::PrivateToken &&
-                   at.toMSecsSinceEpoch() - now > qint64(m_context.config.privateTokenMaxDays) * 24 * 3600 * 1000) {
-            errors.add(k.expiryField,
-                       tr("May be at most %n day(s) from now.", nullptr, m_context.config.privateTokenMaxDays));
-        } else {
-            record.expiresAt = at.toMSecsSinceEpoch();
-        }
-    }
+    record.expiresAt = expiryField(*body, k, now, errors).value_or(0);
     if (errors.any())
         return errors.response();
     for (const QString& scope : std::as_const(record.scopes)) {
@@ -355,6 +329,64 @@ Response CredentialController::bulkRevoke(Request& request, const Principal& p, 
     return Response::ok(QJsonObject{{u"items"_s, items}});
 }
 
+std::optional<qint64> CredentialController::expiryField(const QJsonObject& body, const CredentialKindInfo& k, qint64 now,
+                                                       FieldErrors& errors) const
+{
+    const QJsonValue expires = body.value(k.expiryField);
+    if (expires.isUndefined() || expires.isNull()) {
+        if (k.expiryRequired) {
+            errors.add(k.expiryField, k.expiryIsDate ? tr("A date until which the token is valid is required.")
+                                                     : tr("An expiry is required: this kind of token has no default."));
+        }
+        return std::nullopt;
+    }
+    QDateTime at;
+    if (expires.isString()) {
+        const QString text = expires.toString();
+        const QDate date = k.expiryIsDate ? QDate::fromString(text, Qt::ISODate) : QDate();
+        at = date.isValid() && text.size() == 10 ? QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC) : fromIso(text);
+    }
+    if (!at.isValid()) {
+        errors.add(k.expiryField, k.expiryIsDate
+                                      ? tr("Must be a date such as 2030-01-31.")
+                                      : tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z."));
+    } else if (at.toMSecsSinceEpoch() <= now) {
+        errors.add(k.expiryField, tr("Must be in the future."));
+    } else if (const int maxDays = maxExpiryDays(k.kind);
+               maxDays > 0 && at.toMSecsSinceEpoch() - now > qint64(maxDays) * 24 * 3600 * 1000) {
+        errors.add(k.expiryField, tr("May be at most %n day(s) from now.", nullptr, maxDays));
+    } else {
+        return at.toMSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
+int CredentialController::maxExpiryDays(CredentialKind kind) const
+{
+    return kind == CredentialKind::PrivateToken ? m_context.config.privateTokenMaxDays : 0;
+}
+
+Response CredentialController::limits(Request&, const Principal& p)
+{
+    // What the console bounds its forms by, rather than knowing the server's rules itself.
+    QJsonObject kinds;
+    for (const CredentialKindInfo& k : protocol::credentialKinds()) {
+        const int maxDays = maxExpiryDays(k.kind);
+        kinds.insert(k.wireName, QJsonObject{{u"expiryRequired"_s, k.expiryRequired},
+                                             {u"maxExpiryDays"_s, maxDays > 0 ? QJsonValue(maxDays) : QJsonValue()}});
+    }
+    return Response::ok(QJsonObject{
+        {u"kinds"_s, kinds},
+        {u"maxNameLength"_s, MaxNameLength},
+        {u"maxDescriptionLength"_s, MaxDescriptionLength},
+        {u"maxAllowlistEntries"_s, MaxAllowlistEntries},
+        {u"maxBulkRevokeIds"_s, MaxBulkIds},
+        {u"maxGraceSeconds"_s, MaxGraceSeconds},
+        // A credential creates only what expires no later than itself.
+        {u"notAfter"_s, !p.isSession() && p.expiresAt != 0 ? QJsonValue(toIso(fromMs(p.expiresAt))) : QJsonValue()},
+    });
+}
+
 Response CredentialController::rotate(Request& request, const Principal& p, const QString& kind)
 {
     // Rotating mints a new secret: the same rule as creating one (private tokens only from a login session).
@@ -368,7 +400,17 @@ Response CredentialController::rotate(Request& request, const Principal& p, cons
     if (!body)
         return error;
     FieldErrors errors;
-    rejectUnknownFields(*body, {u"graceSeconds"_s}, errors);
+    const CredentialKindInfo& kindRules = rules(kind);
+    rejectUnknownFields(*body, {u"graceSeconds"_s, kindRules.expiryField}, errors);
+    // The successor's expiry: given, or else the predecessor's lifetime counted from now.
+    std::optional<qint64> wantedExpiry;
+    bool neverExpires = false;
+    if (body->contains(kindRules.expiryField)) {
+        if (body->value(kindRules.expiryField).isNull() && !kindRules.expiryRequired)
+            neverExpires = true;
+        else
+            wantedExpiry = expiryField(*body, kindRules, Clock::nowMs(), errors);
+    }
     const QJsonValue grace = body->value(u"graceSeconds"_s);
     const double graceValue = grace.toDouble(-1);
     if (!grace.isDouble() || graceValue != std::floor(graceValue) || graceValue < 0 || graceValue > MaxGraceSeconds)
@@ -391,9 +433,13 @@ Response CredentialController::rotate(Request& request, const Principal& p, cons
     successor.last4 = parsed->last4;
     successor.createdAt = now;
     successor.createdBy = p.actor();
-    // The successor keeps the predecessor's lifetime, counted from now.
+    // The successor keeps the predecessor's lifetime, counted from now, unless the request names its expiry.
     successor.expiresAt = old->expiresAt == 0 ? 0 : now + (old->expiresAt - old->createdAt);
-    if (k.expiryIsDate && successor.expiresAt != 0) {
+    if (wantedExpiry)
+        successor.expiresAt = *wantedExpiry;
+    else if (neverExpires)
+        successor.expiresAt = 0;
+    if (k.expiryIsDate && successor.expiresAt != 0 && !wantedExpiry) {
         // Date-valued kinds are valid through the end of a day: round up to the next midnight UTC.
         constexpr qint64 DayMs = 24LL * 3600 * 1000;
         successor.expiresAt = (successor.expiresAt + DayMs - 1) / DayMs * DayMs;

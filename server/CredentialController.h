@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Controller.h"
+#include "Validation.h"
 
 #include <QJsonObject>
 
@@ -22,9 +23,14 @@ public:
     Response revoke(Request& request, const Principal& principal, const QString& kind);
     Response bulkRevoke(Request& request, const Principal& principal, const QString& kind);
     Response rotate(Request& request, const Principal& principal, const QString& kind);
+    Response limits(Request& request, const Principal& principal); // GET /api/v1/limits
 
 private:
     QJsonObject credentialJson(const CredentialRecord& record, qint64 now);
+    // The kind's expiry field of a create or rotate body: nullopt when absent (an error added if required) or bad.
+    std::optional<qint64> expiryField(const QJsonObject& body, const protocol::CredentialKindInfo& k, qint64 now,
+                                      FieldErrors& errors) const;
+    int maxExpiryDays(protocol::CredentialKind kind) const; // 0: no bound
     CredentialRecord withPendingUsage(const CredentialRecord& record) const;
     // A credential (not a login session) acts only within its own bounds: scopes, expiry, allowlist.
     std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;

@@ -1,6 +1,7 @@
 // API keys end to end against the real server: create, list, filter, page, get, patch, revoke, bulk revoke,
 // rotate; scopes, tenants and IP allowlists enforced on the guarded resources.
 #include "TestServer.h"
+#include "protocol/Dto.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -429,6 +430,52 @@ private slots:
                        {{u"graceSeconds"_s, bad}}, h);
             QCOMPARE(refused.status, 400);
         }
+    }
+
+    // The successor's expiry can be named when rotating (with the rules of creating one); absent, it is the old
+    // one's lifetime from now.
+    void rotateWithAChosenExpiry()
+    {
+        const QString in40Days = QDateTime::currentDateTimeUtc().addDays(40).toString(Qt::ISODate);
+        const auto old = m_server.createKey(u"rotate to a date"_s, {u"read:products"_s},
+                                            {{u"expiresAt"_s, in40Days}});
+        const QString path = u"/api/v1/api-keys/"_s + old.first + u"/rotate"_s;
+        for (const QJsonValue& bad : {QJsonValue(u"tomorrow"_s), QJsonValue(u"2001-01-01T00:00:00Z"_s), QJsonValue(5)}) {
+            const HttpResult refused = m_server.post(path, {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, bad}}, m_server.admin());
+            QCOMPARE(refused.status, 400);
+            QVERIFY(!refused.json.value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"expiresAt"_s).isUndefined());
+        }
+        const QString wanted = QDateTime::currentDateTimeUtc().addDays(200).toString(Qt::ISODate);
+        const HttpResult r = m_server.post(path, {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, wanted}}, m_server.admin());
+        QCOMPARE(r.status, 201);
+        QCOMPARE(keyOf(r).value(u"expiresAt"_s).toString(), wanted);
+        // null: an API key that never expires.
+        const HttpResult never =
+            m_server.post(u"/api/v1/api-keys/"_s + keyOf(r).value(u"id"_s).toString() + u"/rotate"_s,
+                          {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, QJsonValue(QJsonValue::Null)}}, m_server.admin());
+        QCOMPARE(never.status, 201);
+        QVERIFY(keyOf(never).value(u"expiresAt"_s).isNull());
+    }
+
+    // GET /limits: what the console bounds its forms by, the caller's own expiry among them.
+    void limitsNameTheBounds()
+    {
+        const HttpResult session = m_server.get(u"/api/v1/limits"_s, m_server.admin());
+        QCOMPARE(session.status, 200);
+        const QJsonObject limits = session.data();
+        QCOMPARE(limits.value(u"maxBulkRevokeIds"_s).toInt(), td::protocol::MaxBulkRevokeIds);
+        QCOMPARE(limits.value(u"maxGraceSeconds"_s).toInt(), 30 * 24 * 3600);
+        QCOMPARE(limits.value(u"maxNameLength"_s).toInt(), 100);
+        const QJsonObject kinds = limits.value(u"kinds"_s).toObject();
+        QCOMPARE(kinds.value(u"privateToken"_s).toObject().value(u"maxExpiryDays"_s).toInt(), 365);
+        QVERIFY(kinds.value(u"apiKey"_s).toObject().value(u"maxExpiryDays"_s).isNull());
+        QCOMPARE(kinds.value(u"uat"_s).toObject().value(u"expiryRequired"_s).toBool(), true);
+        QVERIFY(limits.value(u"notAfter"_s).isNull()); // a session is not bounded by an expiry of its own
+        const QString in10Days = QDateTime::currentDateTimeUtc().addDays(10).toString(Qt::ISODate);
+        const auto bounded = m_server.createKey(u"bounded"_s, {u"admin"_s}, {{u"expiresAt"_s, in10Days}});
+        const HttpResult byKey = m_server.get(u"/api/v1/limits"_s, TestServer::apiKey(bounded.second));
+        QCOMPARE(byKey.status, 200);
+        QCOMPARE(byKey.data().value(u"notAfter"_s).toString(), in10Days);
     }
 
     void meScopesAndTenantsForAKey()
