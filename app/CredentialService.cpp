@@ -57,7 +57,7 @@ void CredentialService::reload()
 
 void CredentialService::fetchCatalog()
 {
-    if (m_catalog) {
+    if (m_catalog && m_limits) {
         emit catalogReady();
         return;
     }
@@ -65,15 +65,26 @@ void CredentialService::fetchCatalog()
         return;
     m_fetchingCatalog = true;
     setBusy(true);
-    runJob(new ScopesJob(m_client, this), this, [this](ScopesJob* job) {
-        m_fetchingCatalog = false;
-        setBusy(false);
-        if (!job->error().ok()) {
-            emit catalogFailed(job->error());
+    // The scope catalog, then the limits the forms keep: both before a form opens.
+    runJob(new ScopesJob(m_client, this), this, [this](ScopesJob* scopes) {
+        if (!scopes->error().ok()) {
+            m_fetchingCatalog = false;
+            setBusy(false);
+            emit catalogFailed(scopes->error());
             return;
         }
-        m_catalog = job->catalog();
-        emit catalogReady();
+        const protocol::ScopeCatalog catalog = scopes->catalog();
+        runJob(new LimitsJob(m_client, this), this, [this, catalog](LimitsJob* limits) {
+            m_fetchingCatalog = false;
+            setBusy(false);
+            if (!limits->error().ok()) {
+                emit catalogFailed(limits->error());
+                return;
+            }
+            m_catalog = catalog;
+            m_limits = limits->limits();
+            emit catalogReady();
+        });
     });
 }
 
@@ -110,12 +121,12 @@ int CredentialService::update(const QString& id, const QJsonObject& changes)
     return number;
 }
 
-void CredentialService::rotate(const QString& id, qint64 graceSeconds)
+void CredentialService::rotate(const QString& id, qint64 graceSeconds, std::optional<QDateTime> expiry)
 {
     setBusy(true);
     const int row = m_model->rowOf(id);
     const QString name = row >= 0 ? m_model->record(row).name : QString();
-    runJob(new RotateCredentialJob(m_client, m_kind, id, graceSeconds, this), this,
+    runJob(new RotateCredentialJob(m_client, m_kind, id, graceSeconds, std::move(expiry), this), this,
            [this, name](RotateCredentialJob* job) {
                setBusy(false);
                if (!job->error().ok()) {

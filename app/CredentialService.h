@@ -42,21 +42,24 @@ public:
     Q_DISABLE_COPY_MOVE(CredentialService)
 
     CredentialKind kind() const { return m_kind; }
+    ApiClient* client() const { return m_client; }
     CredentialModel* model() const { return m_model; }
     bool isBusy() const { return m_busy > 0; }
     bool isLoading() const;
     const std::optional<protocol::ScopeCatalog>& catalog() const { return m_catalog; }
+    const std::optional<Limits>& limits() const { return m_limits; }
 
     // Loads every record anew (a load in progress is replaced). The first page shows at once; the rest are added in
     // one step, so that the table is filtered and sorted once.
     void reload();
-    // Fetches the scope catalog once (catalogReady at once when it is known).
+    // Fetches the scope catalog and the limits once (catalogReady at once when they are known).
     void fetchCatalog();
     // Returns the request's number, which created or createFailed carries back.
     int create(const NewCredential& request);
     // Changes what PATCH accepts ({"name", "description", "ipAllowlist"}); the answer carries the number back.
     int update(const QString& id, const QJsonObject& changes);
-    void rotate(const QString& id, qint64 graceSeconds);
+    // expiry: nullopt keeps the old one's lifetime; an invalid time: never (where the kind allows it).
+    void rotate(const QString& id, qint64 graceSeconds, std::optional<QDateTime> expiry = std::nullopt);
     // Revokes what is not revoked yet among ids (the already revoked are skipped and counted), in requests the server
     // accepts (at most protocol::MaxBulkRevokeIds ids each, each all-or-nothing), one after the other. What the
     // server revoked lands in the model as one update at the end, also after a cancel or a failure. One at a time:
@@ -93,6 +96,7 @@ private:
     CredentialModel* m_model;
     CredentialLoader* m_loader = nullptr;
     std::optional<protocol::ScopeCatalog> m_catalog;
+    std::optional<Limits> m_limits;
     bool m_fetchingCatalog = false;
     int m_lastRequest = 0;
     int m_busy = 0;

@@ -11,6 +11,19 @@ namespace td::app {
 
 namespace {
 
+// A kind's expiry on the wire: a day (UTC) for date-valued kinds, else a time; null: never.
+QJsonValue expiryJson(CredentialKind kind, const QDateTime& expiry)
+{
+    if (!expiry.isValid())
+        return QJsonValue();
+    return kindInfo(kind).expiryIsDate ? QJsonValue(expiry.toUTC().date().toString(Qt::ISODate))
+                                       : QJsonValue(protocol::toIso(expiry));
+}
+
+} // namespace
+
+namespace {
+
 bool parseLogin(const QJsonValue& data, LoginResult& out)
 {
     const auto result = LoginResultDto::fromJson(data.toObject());
@@ -99,6 +112,35 @@ bool ScopesJob::parse(const QJsonValue& data)
     if (!catalog)
         return false;
     m_catalog = *catalog;
+    return true;
+}
+
+QDateTime Limits::latestExpiry(CredentialKind kind, const QDateTime& now) const
+{
+    QDateTime latest;
+    if (const auto days = maxExpiryDays.constFind(kindInfo(kind).wireName); days != maxExpiryDays.cend())
+        latest = now.addDays(*days);
+    if (notAfter.isValid() && (!latest.isValid() || notAfter < latest))
+        latest = notAfter;
+    return latest;
+}
+
+bool LimitsJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    if (!o.value(u"kinds"_s).isObject())
+        return false;
+    m_limits = {};
+    const QJsonObject kinds = o.value(u"kinds"_s).toObject();
+    for (auto it = kinds.constBegin(); it != kinds.constEnd(); ++it) {
+        const QJsonValue days = it.value().toObject().value(u"maxExpiryDays"_s);
+        if (days.isDouble() && days.toInt() > 0)
+            m_limits.maxExpiryDays.insert(it.key(), days.toInt());
+    }
+    m_limits.notAfter = fromIso(o.value(u"notAfter"_s).toString());
+    m_limits.maxBulkRevokeIds = o.value(u"maxBulkRevokeIds"_s).toInt(protocol::MaxBulkRevokeIds);
+    m_limits.maxGraceSeconds = qint64(o.value(u"maxGraceSeconds"_s).toDouble(30.0 * 24 * 3600));
+    m_limits.maxNameLength = o.value(u"maxNameLength"_s).toInt(100);
     return true;
 }
 
@@ -201,12 +243,8 @@ QJsonObject CreateCredentialJob::body() const
                   {u"ipAllowlist"_s, QJsonArray::fromStringList(m_request.ipAllowlist)}};
     if (!m_request.description.isEmpty())
         o.insert(u"description"_s, m_request.description);
-    if (m_request.expiresAt.isValid()) {
-        o.insert(info.expiryField,
-                 info.expiryIsDate ? m_request.expiresAt.date().toString(Qt::ISODate) : toIso(m_request.expiresAt));
-    } else if (!info.expiryRequired) {
-        o.insert(info.expiryField, QJsonValue());
-    }
+    if (m_request.expiresAt.isValid() || !info.expiryRequired)
+        o.insert(info.expiryField, expiryJson(m_kind, m_request.expiresAt));
     return o;
 }
 
@@ -286,11 +324,12 @@ bool RevokeCredentialsJob::parse(const QJsonValue& data)
 }
 
 RotateCredentialJob::RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds,
-                                         QObject* parent)
+                                         std::optional<QDateTime> expiry, QObject* parent)
     : ApiJob(client, parent)
     , m_kind(kind)
     , m_id(std::move(id))
     , m_graceSeconds(graceSeconds)
+    , m_expiry(std::move(expiry))
 {}
 
 RotateCredentialJob::~RotateCredentialJob()
@@ -305,7 +344,10 @@ QString RotateCredentialJob::path() const
 
 QJsonObject RotateCredentialJob::body() const
 {
-    return {{u"graceSeconds"_s, double(m_graceSeconds)}};
+    QJsonObject o{{u"graceSeconds"_s, double(m_graceSeconds)}};
+    if (m_expiry)
+        o.insert(kindInfo(m_kind).expiryField, expiryJson(m_kind, *m_expiry));
+    return o;
 }
 
 bool RotateCredentialJob::parse(const QJsonValue& data)

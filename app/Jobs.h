@@ -7,10 +7,12 @@
 #include "protocol/Scopes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 // One job class per endpoint of the API (DESIGN.md). Results are plain structs.
@@ -117,6 +119,35 @@ protected:
 
 private:
     protocol::ScopeCatalog m_catalog;
+};
+
+// GET /api/v1/limits: the bounds a form keeps, from the server rather than hard-coded.
+struct Limits
+{
+    QHash<QString, int> maxExpiryDays; // by kind's wire name; absent: no bound
+    QDateTime notAfter;                // the caller's own expiry when it is a credential; invalid: none
+    int maxBulkRevokeIds = protocol::MaxBulkRevokeIds;
+    qint64 maxGraceSeconds = 30LL * 24 * 3600;
+    int maxNameLength = 100;
+
+    // The latest expiry a new credential of the kind may have; invalid: no bound.
+    QDateTime latestExpiry(CredentialKind kind, const QDateTime& now) const;
+};
+
+class LimitsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    using ApiJob::ApiJob;
+    const Limits& limits() const { return m_limits; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/limits"); }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    Limits m_limits;
 };
 
 class TenantsJob final : public ApiJob
@@ -259,8 +290,9 @@ class RotateCredentialJob final : public ApiJob
 {
     Q_OBJECT
 public:
+    // expiry: nullopt keeps the old one's lifetime (the server counts it from now); an invalid time: never.
     RotateCredentialJob(ApiClient* client, CredentialKind kind, QString id, qint64 graceSeconds,
-                        QObject* parent = nullptr);
+                        std::optional<QDateTime> expiry = std::nullopt, QObject* parent = nullptr);
     ~RotateCredentialJob() override;
     const IssuedCredential& result() const { return m_result; }
     QByteArray takeSecret();
@@ -275,6 +307,7 @@ private:
     CredentialKind m_kind;
     QString m_id;
     qint64 m_graceSeconds;
+    std::optional<QDateTime> m_expiry;
     IssuedCredential m_result;
 };
 

@@ -1084,6 +1084,72 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ExpiryChooser</name>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Custom expiry date</source>
+        <translation>Eigenes Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>It never expires: it works until someone revokes it. Prefer an expiry, and rotate it before then.</source>
+        <translation>Es läuft nie ab: Es funktioniert, bis jemand es widerruft. Wählen Sie besser ein Ablaufdatum und rotieren Sie vorher.</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>Custom date</source>
+        <translation>Eigenes Datum</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Same lifetime as before (%n day(s))</source>
+        <translation>
+            <numerusform>Dieselbe Laufzeit wie bisher (%n Tag)</numerusform>
+            <numerusform>Dieselbe Laufzeit wie bisher (%n Tage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a date in the future.</source>
+        <translation>Wählen Sie ein Datum in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Choose a date no later than %1.</source>
+        <translation>Wählen Sie ein Datum bis spätestens %1.</translation>
+    </message>
+    <message>
+        <source>Expires %1 (%2), as long after now as the old one lived.</source>
+        <translation>Läuft am %1 ab (%2) – so lange ab jetzt, wie das alte bestand.</translation>
+    </message>
+    <message>
+        <source>Valid through %1 (UTC): it stops working at %2, your time.</source>
+        <translation>Gültig bis einschließlich %1 (UTC): Es funktioniert nicht mehr ab %2 (Ihre Zeit).</translation>
+    </message>
+    <message>
+        <source>Expires %1 (%2).</source>
+        <translation>Läuft am %1 ab (%2).</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::ExpiryPage</name>
     <message>
         <source>Summary</source>
@@ -1144,38 +1210,6 @@
         <translation>Berechtigungs&amp;umfang:</translation>
     </message>
     <message>
-        <source>Expiry</source>
-        <translation>Ablauf</translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation>7 Tage</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 Tage</translation>
-    </message>
-    <message>
-        <source>90 days</source>
-        <translation>90 Tage</translation>
-    </message>
-    <message>
-        <source>1 year</source>
-        <translation>1 Jahr</translation>
-    </message>
-    <message>
-        <source>Custom date</source>
-        <translation>Eigenes Datum</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source>Custom expiry date</source>
-        <translation>Eigenes Ablaufdatum</translation>
-    </message>
-    <message>
         <source>&amp;Valid until:</source>
         <translation>Gültig b&amp;is:</translation>
     </message>
@@ -1200,10 +1234,6 @@ Leer: alle Adressen.</translation>
     <message>
         <source>&amp;Generate</source>
         <translation>&amp;Generieren</translation>
-    </message>
-    <message>
-        <source>Choose a date in the future.</source>
-        <translation>Wählen Sie ein Datum in der Zukunft.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -1685,6 +1715,14 @@ Leer: alle Adressen.</translation>
         <source>&amp;Rotate</source>
         <translation>&amp;Rotieren</translation>
     </message>
+    <message>
+        <source>New one &amp;valid until:</source>
+        <translation>Neues &amp;gültig bis:</translation>
+    </message>
+    <message>
+        <source>New one &amp;expires:</source>
+        <translation>Neues läuft &amp;ab:</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::SecretDialog</name>
@@ -1723,6 +1761,14 @@ Leer: alle Adressen.</translation>
     <message>
         <source>The secret cannot be shown again. If you have not stored it, you will have to rotate or generate a new one. Close anyway?</source>
         <translation>Das Geheimnis kann nicht erneut angezeigt werden. Wenn Sie es nicht aufbewahrt haben, müssen Sie durch Rotieren oder Neugenerieren ein neues erzeugen. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>Try it:</source>
+        <translation>Ausprobieren:</translation>
+    </message>
+    <message>
+        <source>Copy &amp;example</source>
+        <translation>&amp;Beispiel kopieren</translation>
     </message>
 </context>
 </TS>

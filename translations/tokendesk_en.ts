@@ -140,6 +140,16 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ExpiryChooser</name>
+    <message numerus="yes">
+        <source>Same lifetime as before (%n day(s))</source>
+        <translation>
+            <numerusform>Same lifetime as before (%n day)</numerusform>
+            <numerusform>Same lifetime as before (%n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::ExpiryPage</name>
     <message numerus="yes">
         <source>%n day(s)</source>

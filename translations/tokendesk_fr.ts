@@ -1084,6 +1084,72 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ExpiryChooser</name>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Custom expiry date</source>
+        <translation>Date d&apos;expiration personnalisée</translation>
+    </message>
+    <message>
+        <source>It never expires: it works until someone revokes it. Prefer an expiry, and rotate it before then.</source>
+        <translation>Il n&apos;expire jamais : il fonctionne jusqu&apos;à ce que quelqu&apos;un le révoque. Préférez une expiration, et renouvelez-le avant.</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 jours</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 jours</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>Custom date</source>
+        <translation>Date personnalisée</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>Same lifetime as before (%n day(s))</source>
+        <translation>
+            <numerusform>Même durée qu&apos;avant (%n jour)</numerusform>
+            <numerusform>Même durée qu&apos;avant (%n jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a date in the future.</source>
+        <translation>Choisissez une date dans le futur.</translation>
+    </message>
+    <message>
+        <source>Choose a date no later than %1.</source>
+        <translation>Choisissez une date au plus tard le %1.</translation>
+    </message>
+    <message>
+        <source>Expires %1 (%2), as long after now as the old one lived.</source>
+        <translation>Expire le %1 (%2), aussi longtemps après maintenant que l&apos;ancien a duré.</translation>
+    </message>
+    <message>
+        <source>Valid through %1 (UTC): it stops working at %2, your time.</source>
+        <translation>Valide jusqu&apos;au %1 inclus (UTC) : il cesse de fonctionner le %2, heure locale.</translation>
+    </message>
+    <message>
+        <source>Expires %1 (%2).</source>
+        <translation>Expire le %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::ExpiryPage</name>
     <message>
         <source>Summary</source>
@@ -1144,38 +1210,6 @@
         <translation>&amp;Portées&#xa0;:</translation>
     </message>
     <message>
-        <source>Expiry</source>
-        <translation>Expiration</translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation>7 jours</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 jours</translation>
-    </message>
-    <message>
-        <source>90 days</source>
-        <translation>90 jours</translation>
-    </message>
-    <message>
-        <source>1 year</source>
-        <translation>1 an</translation>
-    </message>
-    <message>
-        <source>Custom date</source>
-        <translation>Date personnalisée</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source>Custom expiry date</source>
-        <translation>Date d&apos;expiration personnalisée</translation>
-    </message>
-    <message>
         <source>&amp;Valid until:</source>
         <translation>&amp;Valide jusqu&apos;au&#xa0;:</translation>
     </message>
@@ -1200,10 +1234,6 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>&amp;Generate</source>
         <translation>&amp;Générer</translation>
-    </message>
-    <message>
-        <source>Choose a date in the future.</source>
-        <translation>Choisissez une date dans le futur.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
@@ -1685,6 +1715,14 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>&amp;Rotate</source>
         <translation>&amp;Renouveler</translation>
     </message>
+    <message>
+        <source>New one &amp;valid until:</source>
+        <translation>Nouveau &amp;valide jusqu&apos;au :</translation>
+    </message>
+    <message>
+        <source>New one &amp;expires:</source>
+        <translation>Le nouveau &amp;expire :</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::SecretDialog</name>
@@ -1723,6 +1761,14 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>The secret cannot be shown again. If you have not stored it, you will have to rotate or generate a new one. Close anyway?</source>
         <translation>Le secret ne pourra plus être affiché. Si vous ne l&apos;avez pas conservé, vous devrez le renouveler ou en générer un nouveau. Fermer quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Try it:</source>
+        <translation>Essayez-le :</translation>
+    </message>
+    <message>
+        <source>Copy &amp;example</source>
+        <translation>Copier l&apos;&amp;exemple</translation>
     </message>
 </context>
 </TS>

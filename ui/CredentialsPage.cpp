@@ -493,7 +493,7 @@ void CredentialsPage::generate()
 
 void CredentialsPage::openGenerateDialog()
 {
-    auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), this);
+    auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), m_service->limits().value_or(app::Limits()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GenerateDialog::submitted, this,
             [this, dialog](const app::NewCredential& request) { submitNew(dialog, request); });
@@ -509,6 +509,7 @@ void CredentialsPage::submitNew(GenerateDialog* dialog, const app::NewCredential
 void CredentialsPage::showSecret(const QString& name, QByteArray secret)
 {
     auto* dialog = new SecretDialog(app::newSecretTitle(m_kind), name, std::move(secret), m_clipboard, this);
+    dialog->setExample(m_kind, m_service->client()->baseUrl());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -533,7 +534,7 @@ void CredentialsPage::editSelected()
     m_generateRequested = false;
     const protocol::ApiKeyDto record = m_model->record(row);
     const auto open = [this, record] {
-        auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), this);
+        auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), m_service->limits().value_or(app::Limits()), this);
         dialog->setEditing(record);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &GenerateDialog::submitted, this, [this, dialog, record](const app::NewCredential& wanted) {
@@ -554,18 +555,7 @@ void CredentialsPage::editSelected()
         });
         dialog->open();
     };
-    if (m_service->catalog()) {
-        open();
-        return;
-    }
-    // The form needs the scope catalog: fetched once, then the dialog opens.
-    auto* once = new QObject(this);
-    connect(m_service, &app::CredentialService::catalogReady, once, [open, once] {
-        once->deleteLater();
-        open();
-    });
-    connect(m_service, &app::CredentialService::catalogFailed, once, [once] { once->deleteLater(); });
-    m_service->fetchCatalog();
+    withCatalog(open);
 }
 
 void CredentialsPage::rotateSelected()
@@ -574,12 +564,35 @@ void CredentialsPage::rotateSelected()
     if (ids.size() != 1)
         return;
     const int row = m_model->rowOf(ids.constFirst());
-    const QString name = m_model->record(row).name;
-    auto* dialog = new RotateDialog(name, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, id = ids.constFirst()] { m_service->rotate(id, dialog->graceSeconds()); });
-    dialog->open();
+    if (row < 0)
+        return;
+    const protocol::ApiKeyDto record = m_model->record(row);
+    withCatalog([this, record] {
+        auto* dialog =
+            new RotateDialog(record.name, m_kind, m_service->limits().value_or(app::Limits()), this);
+        dialog->setLifetime(record.createdAt, record.expiresAt);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, id = record.id] {
+            m_service->rotate(id, dialog->graceSeconds(), dialog->expiry());
+        });
+        dialog->open();
+    });
+}
+
+void CredentialsPage::withCatalog(std::function<void()> open)
+{
+    if (m_service->catalog() && m_service->limits()) {
+        open();
+        return;
+    }
+    // The forms need the scope catalog and the limits: fetched once, then the dialog opens.
+    auto* once = new QObject(this);
+    connect(m_service, &app::CredentialService::catalogReady, once, [open, once] {
+        once->deleteLater();
+        open();
+    });
+    connect(m_service, &app::CredentialService::catalogFailed, once, [once] { once->deleteLater(); });
+    m_service->fetchCatalog();
 }
 
 void CredentialsPage::revokeSelected()

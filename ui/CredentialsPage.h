@@ -82,6 +82,7 @@ private:
     QStringList selectedIds() const;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyState();
+    void withCatalog(std::function<void()> open); // runs open once the catalog and the limits are known
     void saveColumns() const;
     void fitColumns();
 

@@ -1,5 +1,6 @@
 #include "GenerateDialog.h"
 
+#include "ExpiryChooser.h"
 #include "protocol/Cidr.h"
 
 #include <QCheckBox>
@@ -8,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
@@ -40,7 +42,8 @@ void showError(QLabel* label, const QString& text)
 
 } // namespace
 
-GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, QWidget* parent)
+GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, const app::Limits& limits,
+                               QWidget* parent)
     : QDialog(parent)
     , m_kind(kind)
 {
@@ -104,36 +107,11 @@ GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCa
     form->addRow(info.rightsField == u"permissions"_s ? tr("&Permissions:") : tr("&Scopes:"), scroll);
     form->addRow(QString(), m_scopesError);
 
-    m_expiry = new QComboBox(this);
-    m_expiry->setObjectName(u"expiryCombo"_s);
-    m_expiry->setAccessibleName(tr("Expiry"));
-    m_expiry->addItem(tr("7 days"), int(ExpiryPreset::Days7));
-    m_expiry->addItem(tr("30 days"), int(ExpiryPreset::Days30));
-    m_expiry->addItem(tr("90 days"), int(ExpiryPreset::Days90));
-    m_expiry->addItem(tr("1 year"), int(ExpiryPreset::Year1));
-    m_expiry->addItem(tr("Custom date"), int(ExpiryPreset::Custom));
-    if (!info.expiryRequired)
-        m_expiry->addItem(tr("Never"), int(ExpiryPreset::Never));
-    m_expiry->setCurrentIndex(2);
-    m_customDate = new QDateEdit(QDate::currentDate().addDays(30), this);
-    m_customDate->setObjectName(u"customDateEdit"_s);
-    m_customDate->setCalendarPopup(true);
-    m_customDate->setMinimumDate(QDate::currentDate().addDays(1));
-    m_customDate->setAccessibleName(tr("Custom expiry date"));
-    m_customDate->setEnabled(false);
-    auto* expiryRow = new QHBoxLayout;
-    expiryRow->addWidget(m_expiry);
-    expiryRow->addWidget(m_customDate);
-    m_expiryError = errorLabel(u"expiryError"_s, this);
+    m_expiry = new ExpiryChooser(kind, limits, this);
     auto* expiryLabel = new QLabel(info.expiryIsDate ? tr("&Valid until:") : tr("&Expires:"), this);
-    expiryLabel->setBuddy(m_expiry); // a layout row gets no buddy by itself
-    form->addRow(expiryLabel, expiryRow);
-    form->addRow(QString(), m_expiryError);
-    connect(m_expiry, &QComboBox::currentIndexChanged, this, [this] {
-        m_customDate->setEnabled(ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom);
-        validate();
-    });
-    connect(m_customDate, &QDateEdit::dateChanged, this, &GenerateDialog::validate);
+    expiryLabel->setBuddy(m_expiry->combo()); // a layout row gets no buddy by itself
+    form->addRow(expiryLabel, m_expiry);
+    connect(m_expiry, &ExpiryChooser::changed, this, &GenerateDialog::validate);
 
     m_allowlist = new QPlainTextEdit(this);
     m_allowlist->setObjectName(u"allowlistEdit"_s);
@@ -160,35 +138,26 @@ GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCa
             emit submitted(request());
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter submits or does nothing; it never discards what was typed (only Cancel and Escape do).
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     validate();
+}
+
+void GenerateDialog::keyPressEvent(QKeyEvent* event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier) {
+        if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            m_buttons->button(QDialogButtonBox::Ok)->click();
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void GenerateDialog::setExpiryPreset(ExpiryPreset preset)
 {
-    const int index = m_expiry->findData(int(preset));
-    if (index >= 0)
-        m_expiry->setCurrentIndex(index);
-}
-
-QDateTime GenerateDialog::expiry() const
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    switch (ExpiryPreset(m_expiry->currentData().toInt())) {
-    case ExpiryPreset::Days7:
-        return now.addDays(7);
-    case ExpiryPreset::Days30:
-        return now.addDays(30);
-    case ExpiryPreset::Days90:
-        return now.addDays(90);
-    case ExpiryPreset::Year1:
-        return now.addDays(365);
-    case ExpiryPreset::Custom:
-        // The end of the chosen day, local time.
-        return QDateTime(m_customDate->date().addDays(1), QTime(0, 0)).toUTC();
-    case ExpiryPreset::Never:
-        return {};
-    }
-    return {};
+    m_expiry->setPreset(preset);
 }
 
 void GenerateDialog::setEditing(const protocol::ApiKeyDto& record)
@@ -204,20 +173,9 @@ void GenerateDialog::setEditing(const protocol::ApiKeyDto& record)
         it.value()->setEnabled(false); // rights are not changed in place: rotate, or generate another
     }
     m_expiry->setEnabled(false);
-    m_customDate->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
     validate();
-}
-
-QString GenerateDialog::expiryError() const
-{
-    if (m_editing)
-        return {};
-    if (ExpiryPreset(m_expiry->currentData().toInt()) == ExpiryPreset::Custom &&
-        m_customDate->date() < QDate::currentDate())
-        return tr("Choose a date in the future.");
-    return {};
 }
 
 app::NewCredential GenerateDialog::request() const
@@ -230,7 +188,7 @@ app::NewCredential GenerateDialog::request() const
             r.scopes.append(it.key());
     }
     r.scopes.sort();
-    r.expiresAt = expiry();
+    r.expiresAt = m_expiry->expiry().value_or(QDateTime());
     const QStringList lines = m_allowlist->toPlainText().split(u'\n', Qt::SkipEmptyParts);
     for (const QString& line : lines) {
         if (!line.trimmed().isEmpty())
@@ -253,8 +211,7 @@ void GenerateDialog::validate()
     if (!anyScope)
         reasons << (app::kindInfo(m_kind).rightsField == u"permissions"_s ? tr("Choose at least one permission.")
                                                                           : tr("Choose at least one scope."));
-    const QString expiryProblem = expiryError();
-    showError(m_expiryError, expiryProblem);
+    const QString expiryProblem = m_editing ? QString() : m_expiry->problem();
     if (!expiryProblem.isEmpty())
         reasons << expiryProblem;
     // CIDR checked as you type, naming the first bad line.
@@ -285,17 +242,31 @@ void GenerateDialog::showServerError(const app::ApiError& error)
     setBusy(false);
     const app::CredentialKindInfo& info = app::kindInfo(m_kind);
     bool placed = false;
-    auto place = [&](const QString& field, QLabel* label) {
+    // Each message beside its field, and the focus on the first field at fault, so that it can be fixed at once.
+    QWidget* first = nullptr;
+    auto place = [&](const QString& field, QLabel* label, QWidget* widget) {
         const QString message = error.fieldMessage(field);
-        if (!message.isEmpty()) {
-            showError(label, message);
-            placed = true;
-        }
+        if (message.isEmpty())
+            return;
+        showError(label, message);
+        placed = true;
+        if (!first)
+            first = widget;
     };
-    place(u"name"_s, m_nameError);
-    place(info.rightsField, m_scopesError);
-    place(info.expiryField, m_expiryError);
-    place(u"ipAllowlist"_s, m_allowlistError);
+    place(u"name"_s, m_nameError, m_name);
+    place(info.rightsField, m_scopesError, m_scopeBoxes.isEmpty() ? nullptr : *m_scopeBoxes.cbegin());
+    if (const QString message = error.fieldMessage(info.expiryField); !message.isEmpty()) {
+        m_expiry->showServerError(message);
+        placed = true;
+        if (!first) {
+            m_expiry->focusField();
+            first = m_expiry;
+        }
+    }
+    place(u"ipAllowlist"_s, m_allowlistError, m_allowlist);
+    place(u"description"_s, m_nameError, m_description);
+    if (first && first != m_expiry)
+        first->setFocus(Qt::OtherFocusReason);
     m_reason->setText(placed ? tr("The server refused some fields; see the messages above.") : error.userMessage());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExpiryChooser.h"
 #include "app/ApiError.h"
 #include "app/CredentialKind.h"
 #include "app/Jobs.h"
@@ -24,14 +25,15 @@ class GenerateDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, QWidget* parent = nullptr);
+    GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, const app::Limits& limits = {},
+                   QWidget* parent = nullptr);
 
     app::NewCredential request() const;
     // Shows a server refusal: field errors beside their fields, anything else above the buttons.
     void showServerError(const app::ApiError& error);
     void setBusy(bool busy);
 
-    enum class ExpiryPreset { Days7, Days30, Days90, Year1, Custom, Never };
+    using ExpiryPreset = ExpiryChooser::Preset;
     void setExpiryPreset(ExpiryPreset preset);
     // Turns the form into the Edit dialog of an existing credential: name, description and IP allowlist can be
     // changed (what PATCH accepts); its rights and expiry are shown and fixed.
@@ -43,19 +45,16 @@ signals:
 
 private:
     void validate();
-    QString expiryError() const;
-    QDateTime expiry() const;
+    void keyPressEvent(QKeyEvent* event) override;
 
     app::CredentialKind m_kind;
     QLineEdit* m_name;
     QLineEdit* m_description;
     QHash<QString, QCheckBox*> m_scopeBoxes;
-    QComboBox* m_expiry;
-    QDateEdit* m_customDate;
+    ExpiryChooser* m_expiry;
     QPlainTextEdit* m_allowlist;
     QLabel* m_nameError;
     QLabel* m_scopesError;
-    QLabel* m_expiryError;
     QLabel* m_allowlistError;
     QLabel* m_reason;
     QDialogButtonBox* m_buttons;

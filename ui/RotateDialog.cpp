@@ -1,5 +1,7 @@
 #include "RotateDialog.h"
 
+#include "ExpiryChooser.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -11,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace td::ui {
 
-RotateDialog::RotateDialog(const QString& name, QWidget* parent)
+RotateDialog::RotateDialog(const QString& name, app::CredentialKind kind, const app::Limits& limits, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(u"rotateDialog"_s);
@@ -34,11 +36,17 @@ RotateDialog::RotateDialog(const QString& name, QWidget* parent)
     m_grace->addItem(tr("30 days"), 30 * 24 * 3600);
     m_grace->setCurrentIndex(2);
     form->addRow(tr("&Grace period:"), m_grace);
+    m_expiry = new ExpiryChooser(kind, limits, this);
+    auto* expiryLabel = new QLabel(app::kindInfo(kind).expiryIsDate ? tr("New one &valid until:") : tr("New one &expires:"), this);
+    expiryLabel->setBuddy(m_expiry->combo());
+    form->addRow(expiryLabel, m_expiry);
     layout->addLayout(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Rotate"));
     buttons->button(QDialogButtonBox::Ok)->setObjectName(u"rotateButton"_s);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     layout->addWidget(buttons);
+    connect(m_expiry, &ExpiryChooser::changed, this, [this] { m_ok->setEnabled(m_expiry->problem().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -46,6 +54,16 @@ RotateDialog::RotateDialog(const QString& name, QWidget* parent)
 qint64 RotateDialog::graceSeconds() const
 {
     return m_grace->currentData().toLongLong();
+}
+
+void RotateDialog::setLifetime(const QDateTime& createdAt, const QDateTime& expiresAt)
+{
+    m_expiry->offerKeep(createdAt, expiresAt);
+}
+
+std::optional<QDateTime> RotateDialog::expiry() const
+{
+    return m_expiry->expiry();
 }
 
 void RotateDialog::setGraceSeconds(qint64 seconds)

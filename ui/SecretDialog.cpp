@@ -55,6 +55,28 @@ SecretDialog::SecretDialog(const QString& title, const QString& name, QByteArray
         hint->setText(tr("Copied. The clipboard will be cleared in 30 seconds."));
     });
 
+    // A ready-to-run example, filled by setExample().
+    m_exampleLabel = new QLabel(tr("Try it:"), this);
+    m_example = new QLabel(this);
+    m_example->setObjectName(u"exampleLabel"_s);
+    m_example->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_example->setTextFormat(Qt::PlainText);
+    m_example->setWordWrap(true);
+    m_copyExample = new QPushButton(tr("Copy &example"), this);
+    m_copyExample->setObjectName(u"copyExampleButton"_s);
+    auto* exampleRow = new QHBoxLayout;
+    exampleRow->addWidget(m_example, 1);
+    exampleRow->addWidget(m_copyExample, 0, Qt::AlignTop);
+    layout->addWidget(m_exampleLabel);
+    layout->addLayout(exampleRow);
+    for (QWidget* w : {static_cast<QWidget*>(m_exampleLabel), static_cast<QWidget*>(m_example),
+                       static_cast<QWidget*>(m_copyExample)})
+        w->hide();
+    connect(m_copyExample, &QPushButton::clicked, this, [this, hint] {
+        m_clipboard->copySecret(example(m_kind, m_server, m_secret->text()).toUtf8());
+        hint->setText(tr("Copied. The clipboard will be cleared in 30 seconds."));
+    });
+
     m_stored = new QCheckBox(tr("I have stored the secret in a safe place"), this);
     m_stored->setObjectName(u"storedCheck"_s);
     layout->addWidget(m_stored);
@@ -63,6 +85,28 @@ SecretDialog::SecretDialog(const QString& title, const QString& name, QByteArray
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+}
+
+QString SecretDialog::example(app::CredentialKind kind, const QUrl& server, const QString& secret)
+{
+    const app::CredentialKindInfo& info = app::kindInfo(kind);
+    const QString header = *info.authScheme ? u"Authorization: %1 %2"_s.arg(QLatin1StringView(info.authScheme), secret)
+                                            : u"X-API-Key: %1"_s.arg(secret);
+    QString base = server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    return u"curl -H \"%1\" %2/api/v1/me"_s.arg(header, base);
+}
+
+void SecretDialog::setExample(app::CredentialKind kind, const QUrl& server)
+{
+    m_kind = kind;
+    m_server = server;
+    // Shown with the secret shortened to what identifies it; the copy is whole.
+    const QString secret = m_secret->text();
+    const QString shortened = secret.size() > 16 ? secret.left(12) + u"…"_s + secret.right(4) : secret;
+    m_example->setText(example(kind, server, shortened));
+    for (QWidget* w : {static_cast<QWidget*>(m_exampleLabel), static_cast<QWidget*>(m_example),
+                       static_cast<QWidget*>(m_copyExample)})
+        w->setVisible(server.isValid());
 }
 
 SecretDialog::~SecretDialog()

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "app/CredentialKind.h"
+
 #include <QDialog>
+#include <QUrl>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 
@@ -21,6 +25,10 @@ public:
     SecretDialog(const QString& title, const QString& name, QByteArray secret, app::ClipboardGuard* clipboard,
                  QWidget* parent = nullptr);
     ~SecretDialog() override;
+    // A ready-to-run request with the new secret: "curl -H "X-API-Key: …" <server>/api/v1/me". Shown with the
+    // secret shortened; "Copy example" copies it whole (through the clipboard guard).
+    void setExample(app::CredentialKind kind, const QUrl& server);
+    static QString example(app::CredentialKind kind, const QUrl& server, const QString& secret);
 
     void done(int result) override;
     // For tests and for the "really close?" question: the answer to use instead of asking.
@@ -30,6 +38,11 @@ private:
     QLineEdit* m_secret;
     QPushButton* m_copy;
     QCheckBox* m_stored;
+    QLabel* m_exampleLabel = nullptr;
+    QLabel* m_example = nullptr;
+    QPushButton* m_copyExample = nullptr;
+    app::CredentialKind m_kind = app::CredentialKind::ApiKey;
+    QUrl m_server;
     app::ClipboardGuard* m_clipboard;
     int m_autoAnswer = -1;
 };

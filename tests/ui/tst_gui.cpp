@@ -15,6 +15,7 @@
 #include "ui/AuditPage.h"
 #include "ui/CredentialsPage.h"
 #include "ui/Delegates.h"
+#include "ui/ExpiryChooser.h"
 #include "ui/ExpiryPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/InspectorPage.h"
@@ -29,6 +30,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -522,22 +524,109 @@ private slots:
         QVERIFY(!page->findChild<QAction*>(u"editAction"_s)->isEnabled());
     }
 
+    // A name pasted from a terminal with a control character in it: the server refuses it; the message is beside
+    // the name, the focus is in it, and Enter neither closes nor discards the form.
     void serverValidationErrorsAppearBesideTheField()
     {
         td::ui::CredentialsPage* page = keysPage();
-        page->findChild<QAction*>(u"generateAction"_s)->trigger();
+        QTest::keyClick(page->view(), Qt::Key_N, Qt::ControlModifier);
         auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
         QVERIFY(dialog);
-        app::ApiError error;
-        error.kind = app::ApiError::Kind::Http;
-        error.httpStatus = 400;
-        error.code = u"validation_error"_s;
-        error.details = {{u"name"_s, u"The name may have at most 100 characters."_s}};
-        dialog->showServerError(error);
+        auto* scope = dialog->findChild<QCheckBox*>(u"scope_read:products"_s);
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Space);
+        QVERIFY(scope->isChecked());
+        auto* name = dialog->findChild<QLineEdit*>(u"nameEdit"_s);
+        QGuiApplication::clipboard()->setText(u"pasted\u0007bell"_s);
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(name->text(), u"pasted\u0007bell"_s);
+        auto* description = dialog->findChild<QLineEdit*>(u"descriptionEdit"_s);
+        description->setFocus();
+        QTest::keyClicks(description, u"kept after the refusal"_s);
+        QTest::keyClick(description, Qt::Key_Return); // submits
         auto* nameError = dialog->findChild<QLabel*>(u"nameError"_s);
-        QVERIFY(nameError->isVisible());
-        QCOMPARE(nameError->text(), u"The name may have at most 100 characters."_s);
-        dialog->reject();
+        QTRY_VERIFY2_WITH_TIMEOUT(nameError->isVisible(),
+                                  qPrintable(dialog->findChild<QLabel*>(u"reasonLabel"_s)->text()), 10000);
+        QVERIFY2(nameError->text().contains(u"control characters"_s), qPrintable(nameError->text()));
+        QTRY_VERIFY(name->hasFocus());
+        // Enter again: the same refusal, the form still there with what was typed.
+        QTest::keyClick(name, Qt::Key_Return);
+        QTest::qWait(300);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(description->text(), u"kept after the refusal"_s);
+        // Fixed, Enter creates it.
+        name->selectAll();
+        QTest::keyClicks(name, u"pasted bell"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        auto* secret = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s, 10000);
+        QVERIFY(secret);
+        secret->setConfirmCloseAnswer(true);
+        secret->reject();
+    }
+
+    // The form says in words when the new credential stops working, warns about "Never", bounds the custom date by
+    // the server's limits, and the secret dialog shows a ready-to-run example for the kind.
+    void expiryInWordsLimitsAndExample()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        QTest::keyClick(page->view(), Qt::Key_N, Qt::ControlModifier);
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        auto* sentence = dialog->findChild<QLabel*>(u"expirySentence"_s);
+        auto* combo = dialog->findChild<QComboBox*>(u"expiryCombo"_s);
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Home); // 7 days
+        const QDateTime in7 = QDateTime::currentDateTimeUtc().addDays(7);
+        QVERIFY2(sentence->isVisible() && sentence->text().contains(QLocale().toString(in7.toLocalTime().date(), u"MMMM"_s)),
+                 qPrintable(sentence->text()));
+        auto* never = dialog->findChild<QLabel*>(u"neverWarning"_s);
+        QVERIFY(!never->isVisible());
+        QTest::keyClick(combo, Qt::Key_End); // Never (API keys may)
+        QCOMPARE(combo->currentData().toInt(), int(td::ui::ExpiryChooser::Preset::Never));
+        QVERIFY(never->isVisible());
+        auto* scope = dialog->findChild<QCheckBox*>(u"scope_read:products"_s);
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Space);
+        QVERIFY(scope->isChecked());
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(u"nameEdit"_s), u"with an example"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"generateButton"_s), Qt::LeftButton);
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s, 10000);
+        QVERIFY(secretDialog);
+        const QString example = secretDialog->findChild<QLabel*>(u"exampleLabel"_s)->text();
+        QVERIFY2(example.startsWith(u"curl -H \"X-API-Key: tdk_"_s) &&
+                     example.endsWith(m_server->url().toString(QUrl::StripTrailingSlash) + u"/api/v1/me"_s),
+                 qPrintable(example));
+        const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        QVERIFY(!example.contains(secret)); // shown shortened
+        QTest::mouseClick(secretDialog->findChild<QPushButton*>(u"copyExampleButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 td::ui::SecretDialog::example(CredentialKind::ApiKey, m_server->url(), secret));
+        secretDialog->setConfirmCloseAnswer(true);
+        secretDialog->reject();
+        // The example for the other kinds names their scheme.
+        QVERIFY(td::ui::SecretDialog::example(CredentialKind::Uat, m_server->url(), u"tdu_x"_s)
+                    .contains(u"-H \"Authorization: UAT tdu_x\""_s));
+        QVERIFY(td::ui::SecretDialog::example(CredentialKind::PrivateToken, m_server->url(), u"tdp_x"_s)
+                    .contains(u"-H \"Authorization: Bearer tdp_x\""_s));
+
+        // Private tokens: the server's limit (365 days by default) bounds the custom date; no "Never".
+        ui::MainWindow* window = m_controller->mainWindow();
+        td::ui::CredentialsPage* tokens = window->page(CredentialKind::PrivateToken);
+        window->showPage(CredentialKind::PrivateToken);
+        QTRY_VERIFY(!waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s, 50));
+        window->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(window));
+        tokens->view()->setFocus();
+        QTest::keyClick(tokens->view(), Qt::Key_N, Qt::ControlModifier);
+        auto* tokenDialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY2(tokenDialog, qPrintable(tokens->lastError() + u" visible:"_s + QString::number(tokens->isVisible()) +
+                                         u" focus:"_s + QString::number(tokens->view()->hasFocus())));
+        auto* tokenCombo = tokenDialog->findChild<QComboBox*>(u"expiryCombo"_s);
+        QCOMPARE(tokenCombo->findData(int(td::ui::ExpiryChooser::Preset::Never)), -1);
+        const QDate lastDay = QDateTime::currentDateTimeUtc().addDays(365).toLocalTime().date().addDays(-1);
+        QCOMPARE(tokenDialog->findChild<QDateEdit*>(u"customDateEdit"_s)->maximumDate(), lastDay);
+        tokenDialog->reject();
     }
 
     void revokeOne()
@@ -657,7 +746,9 @@ private slots:
     void rotateLinksBothRows()
     {
         td::ui::CredentialsPage* page = keysPage();
-        const auto key = m_server->createKey(u"rotating in the GUI"_s, {u"read:orders"_s});
+        const auto key = m_server->createKey(
+            u"rotating in the GUI"_s, {u"read:orders"_s},
+            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(60).toString(Qt::ISODate)}});
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
@@ -666,7 +757,15 @@ private slots:
         auto* dialog = waitForWidget<td::ui::RotateDialog>(u"rotateDialog"_s);
         QVERIFY(dialog);
         dialog->setGraceSeconds(3600);
-        dialog->accept();
+        // The new one's expiry: the old one's lifetime is offered first and said in words; 30 days is chosen.
+        auto* expiry = dialog->findChild<QComboBox*>(u"expiryCombo"_s);
+        QCOMPARE(expiry->currentData().toInt(), int(td::ui::ExpiryChooser::Preset::Keep));
+        QVERIFY(expiry->currentText().contains(u"60"_s));
+        QVERIFY(!dialog->findChild<QLabel*>(u"expirySentence"_s)->text().isEmpty());
+        expiry->setFocus();
+        while (expiry->currentData().toInt() != int(td::ui::ExpiryChooser::Preset::Days30))
+            QTest::keyClick(expiry, Qt::Key_Down);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"rotateButton"_s), Qt::LeftButton);
         auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s);
         QVERIFY(secretDialog);
         const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
@@ -678,6 +777,8 @@ private slots:
         const int newRow = page->model()->rowOf(successor);
         QVERIFY(newRow >= 0);
         QCOMPARE(page->model()->record(newRow).rotatedFrom, key.first);
+        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(page->model()->record(newRow).expiresAt);
+        QVERIFY2(qAbs(lifetime - 30LL * 86400) < 3600, qPrintable(QString::number(lifetime)));
         QVERIFY(page->model()->record(oldRow).expiresAt.isValid()); // the grace period ends it
         QCOMPARE(m_server->get(u"/api/v1/orders"_s, TestServer::apiKey(key.second)).status, 200);
         QCOMPARE(m_server->get(u"/api/v1/orders"_s, TestServer::apiKey(secret)).status, 200);
