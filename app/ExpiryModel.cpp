@@ -105,9 +105,36 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ForegroundRole && index.column() == Status)
         // Everything listed here expires within the horizon: expired in red, the rest as a warning.
         return QBrush(r.status == CredentialModel::DisplayStatus::Expired ? palette::bad() : palette::warning());
-    if (role == Qt::UserRole)
+    if (role == IdRole)
         return r.record.id;
+    if (role == KindRole)
+        return int(r.kind);
     return {};
+}
+
+QDateTime ExpiryModel::now() const
+{
+    for (const Source& source : m_sources) {
+        if (source.model)
+            return source.model->now();
+    }
+    return QDateTime::currentDateTimeUtc();
+}
+
+QList<int> ExpiryModel::expiringPerWeek() const
+{
+    constexpr qint64 WeekMs = 7LL * 24 * 3600 * 1000;
+    const qint64 nowMs = now().toMSecsSinceEpoch();
+    QList<int> weeks(qMax(1, (m_horizonDays + 6) / 7), 0);
+    for (const Row& r : m_rows) {
+        const qint64 ahead = r.record.expiresAt.toMSecsSinceEpoch() - nowMs;
+        if (r.status == CredentialModel::DisplayStatus::Expired || ahead < 0)
+            continue;
+        const qint64 week = ahead / WeekMs;
+        if (week < weeks.size())
+            ++weeks[week];
+    }
+    return weeks;
 }
 
 QVariant ExpiryModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -16,6 +16,10 @@ class ExpiryModel final : public QAbstractTableModel
 public:
     enum Column { Expires, Kind, Name, Key, Status, ColumnCount };
     Q_ENUM(Column)
+    enum Role {
+        IdRole = Qt::UserRole, // the credential's id
+        KindRole,              // its CredentialKind as int
+    };
 
     explicit ExpiryModel(QObject* parent = nullptr);
     void addSource(CredentialKind kind, CredentialModel* model);
@@ -29,6 +33,10 @@ public:
 
     // Count of one kind's credentials in one display status.
     int count(CredentialKind kind, CredentialModel::DisplayStatus status) const;
+    // The timeline: how many listed credentials (not yet expired) expire in each week from now over the horizon;
+    // week i covers [now + i·7 days, now + (i+1)·7 days).
+    QList<int> expiringPerWeek() const;
+    QDateTime now() const;
 
 signals:
     void countsChanged();

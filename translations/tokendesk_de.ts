@@ -1174,6 +1174,24 @@
         <source>Credentials expiring soon</source>
         <translation>Bald ablaufende Berechtigungsnachweise</translation>
     </message>
+    <message>
+        <source>Double-click a row to open it on its page.</source>
+        <translation>Doppelklicken Sie auf eine Zeile, um sie auf ihrer Seite zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ExpiryTimeline</name>
+    <message>
+        <source>Credentials expiring per week</source>
+        <translation>Ablaufende Zugangsdaten pro Woche</translation>
+    </message>
+    <message numerus="yes">
+        <source>Week of %1: %n expiring</source>
+        <translation>
+            <numerusform>Woche ab %1: %n läuft ab</numerusform>
+            <numerusform>Woche ab %1: %n laufen ab</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>

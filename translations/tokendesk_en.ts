@@ -160,6 +160,16 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ExpiryTimeline</name>
+    <message numerus="yes">
+        <source>Week of %1: %n expiring</source>
+        <translation>
+            <numerusform>Week of %1: %n expiring</numerusform>
+            <numerusform>Week of %1: %n expiring</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n item(s)</source>

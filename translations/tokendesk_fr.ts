@@ -1174,6 +1174,24 @@
         <source>Credentials expiring soon</source>
         <translation>Identifiants expirant bientôt</translation>
     </message>
+    <message>
+        <source>Double-click a row to open it on its page.</source>
+        <translation>Double-cliquez sur une ligne pour l&apos;ouvrir sur sa page.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ExpiryTimeline</name>
+    <message>
+        <source>Credentials expiring per week</source>
+        <translation>Identifiants expirant par semaine</translation>
+    </message>
+    <message numerus="yes">
+        <source>Week of %1: %n expiring</source>
+        <translation>
+            <numerusform>Semaine du %1 : %n expire</numerusform>
+            <numerusform>Semaine du %1 : %n expirent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::GenerateDialog</name>

@@ -469,6 +469,23 @@ void CredentialsPage::focusSearch()
     m_search->selectAll();
 }
 
+void CredentialsPage::showCredential(const QString& id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) { // hidden by the search or the status filter
+        m_search->clear();
+        m_status->setCurrentIndex(0);
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
 void CredentialsPage::reload()
 {
     clearError();
@@ -731,7 +748,7 @@ void CredentialsPage::updateDetails()
         return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::LongFormat) : tr("—");
     };
     auto line = [](const QString& label, const QString& value) {
-        return u"<tr><td style='padding-right:8px;color:gray'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
+        return u"<tr><td style='padding-right:8px;color:gray;white-space:nowrap'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
                                                                                              value.toHtmlEscaped());
     };
     QString html = u"<h3>%1</h3>"_s.arg(r.name.toHtmlEscaped());

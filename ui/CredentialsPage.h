@@ -57,6 +57,8 @@ public:
 
 public slots:
     void focusSearch(); // the search field, its text selected
+    // Selects the credential (clearing a search or filter that hides it), shows it and focuses the table.
+    void showCredential(const QString& id);
     void reload();
     void generate();
     void editSelected();

@@ -1,6 +1,7 @@
 #include "ExpiryPage.h"
 
 #include "Banner.h"
+#include "ExpiryTimeline.h"
 #include "app/ExpiryModel.h"
 
 #include <QComboBox>
@@ -64,6 +65,8 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     bar->addWidget(m_horizon);
     bar->addStretch(1);
     layout->addLayout(bar);
+    m_timeline = new ExpiryTimeline(this);
+    layout->addWidget(m_timeline);
     m_view = new QTableView(this);
     m_view->setObjectName(u"expiryView"_s);
     m_view->setAccessibleName(tr("Credentials expiring soon"));
@@ -78,12 +81,23 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     connect(m_horizon, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setHorizonDays(m_horizon->currentData().toInt()); });
     connect(m_model, &app::ExpiryModel::countsChanged, this, &ExpiryPage::updateCounts);
+    // Double-click (or Enter) opens the credential on its own page.
+    auto open = [this](const QModelIndex& index) {
+        if (index.isValid())
+            emit openRequested(app::CredentialKind(index.data(app::ExpiryModel::KindRole).toInt()),
+                               index.data(app::ExpiryModel::IdRole).toString());
+    };
+    connect(m_view, &QAbstractItemView::doubleClicked, this, open);
+    connect(m_view, &QAbstractItemView::activated, this, open);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setToolTip(tr("Double-click a row to open it on its page."));
     m_model->setHorizonDays(30);
     updateCounts();
 }
 
 void ExpiryPage::updateCounts()
 {
+    m_timeline->setWeeks(m_model->expiringPerWeek(), m_model->now());
     for (int r = 0; r < 3; ++r) {
         for (int c = 0; c < 4; ++c) {
             auto* cell = findChild<QLabel*>(u"count_%1_%2"_s.arg(r).arg(c));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/CredentialKind.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -13,6 +15,7 @@ class ExpiryModel;
 namespace td::ui {
 
 class Banner;
+class ExpiryTimeline;
 
 // Expiry overview: counts per kind and status, and every credential that expires within the chosen horizon.
 class ExpiryPage final : public QWidget
@@ -22,6 +25,10 @@ public:
     ExpiryPage(app::ExpiryModel* model, QWidget* parent = nullptr);
     // Where the overview says that a kind could not be loaded (it is then incomplete), with Retry.
     Banner* banner() const { return m_banner; }
+    ExpiryTimeline* timeline() const { return m_timeline; }
+
+signals:
+    void openRequested(td::app::CredentialKind kind, const QString& id);
 
 private:
     void updateCounts();
@@ -31,6 +38,7 @@ private:
     QComboBox* m_horizon;
     QTableView* m_view;
     Banner* m_banner;
+    ExpiryTimeline* m_timeline;
 };
 
 } // namespace td::ui

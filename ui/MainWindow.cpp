@@ -142,6 +142,10 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
                 m_expiry->banner()->clear();
         });
     }
+    connect(m_expiry, &ExpiryPage::openRequested, this, [this](app::CredentialKind kind, const QString& id) {
+        showPage(kind);
+        page(kind)->showCredential(id);
+    });
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);
     QList<app::CredentialModel*> sources;

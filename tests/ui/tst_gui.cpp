@@ -16,6 +16,7 @@
 #include "ui/CredentialsPage.h"
 #include "ui/Delegates.h"
 #include "ui/ExpiryChooser.h"
+#include "ui/ExpiryTimeline.h"
 #include "ui/ExpiryPage.h"
 #include "ui/GenerateDialog.h"
 #include "ui/InspectorPage.h"
@@ -1072,7 +1073,34 @@ private slots:
         }
         QVERIFY(found);
         QVERIFY(!never);
-        window->showPage(CredentialKind::ApiKey);
+        // The timeline: 13 weeks for 90 days, the key expiring in 20 days in week 2 (days 14 to 21).
+        auto* timeline = window->expiryPage()->findChild<td::ui::ExpiryTimeline*>(u"expiryTimeline"_s);
+        QVERIFY(timeline && timeline->isVisible());
+        QCOMPARE(timeline->weeks().size(), 13);
+        QVERIFY(timeline->weeks().at(2) >= 1);
+        int listedAhead = 0;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            listedAhead += view->model()->index(row, 4).data().toString() !=
+                           CredentialModel::statusText(CredentialModel::DisplayStatus::Expired);
+        int drawn = 0;
+        for (int n : timeline->weeks())
+            drawn += n;
+        QCOMPARE(drawn, listedAhead); // the bars and the list agree
+        QVERIFY(timeline->accessibleDescription().contains(timeline->describe(2)));
+        // Double-click a row: its page opens with it selected.
+        int soonRow = -1;
+        for (int row = 0; row < view->model()->rowCount() && soonRow < 0; ++row) {
+            if (view->model()->index(row, 2).data().toString() == u"soon"_s)
+                soonRow = row;
+        }
+        const QRect cell = view->visualRect(view->model()->index(soonRow, 2));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE(window->findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(keysPage()));
+        const QModelIndexList selected = keysPage()->view()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.constFirst().data(CredentialModel::IdRole).toString(), soon);
+        QVERIFY(keysPage()->view()->hasFocus());
     }
 
     void stoppedServerShowsAReadableError()
