@@ -1,5 +1,7 @@
 #include "Profiles.h"
 
+#include <memory>
+
 #include <QCoreApplication>
 #include <QPointer>
 #include <QSettings>
@@ -171,6 +173,27 @@ void SecretStore::remove(const QString& key, QObject* context, WriteDone done)
                                                                                             : keychainError(job));
     });
     job->start();
+}
+
+void deleteProfileSecrets(SecretStore* secrets, const QString& profileId, QObject* context,
+                          std::function<void(const ApiError&)> done)
+{
+    struct Pending
+    {
+        int left = 2;
+        ApiError first;
+    };
+    auto pending = std::make_shared<Pending>();
+    const QPointer<QObject> ctx(context);
+    auto finished = [pending, ctx, done](const ApiError& error) {
+        if (!error.ok() && pending->first.ok())
+            pending->first = error;
+        if (--pending->left == 0 && ctx)
+            done(pending->first);
+    };
+    // The store itself is the jobs' context: they complete whatever happens to the caller.
+    secrets->remove(SecretStore::refreshTokenKey(profileId), secrets, finished);
+    secrets->remove(SecretStore::tokenKey(profileId), secrets, finished);
 }
 
 } // namespace td::app

@@ -67,4 +67,9 @@ private:
     QString m_service;
 };
 
+// Deletes every keychain entry of a profile (remembered login, stored token); both deletions start at once and go
+// on if context goes away; done (while context lives) gets the first failure, or success.
+void deleteProfileSecrets(SecretStore* secrets, const QString& profileId, QObject* context,
+                          std::function<void(const ApiError&)> done);
+
 } // namespace td::app

@@ -812,6 +812,57 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>The servers TokenDesk connects to. A connection is kept once its first sign-in has worked.</source>
+        <translation>Die Server, mit denen sich TokenDesk verbindet. Eine Verbindung wird gespeichert, sobald ihre erste Anmeldung geklappt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the connection &quot;%1&quot;? Its remembered login and stored token are deleted from the system keychain too.</source>
+        <translation>Die Verbindung „%1“ löschen? Ihre gemerkte Anmeldung und ihr gespeichertes Token werden auch aus dem Schlüsselbund des Systems gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
@@ -1524,10 +1575,6 @@ Leer: alle Adressen.</translation>
         <translation>Neue Verbindung…</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>Produktion</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
@@ -1536,16 +1583,36 @@ Leer: alle Adressen.</translation>
         <translation>&amp;Token (leer: gespeichertes verwenden):</translation>
     </message>
     <message>
-        <source>Give the connection a name.</source>
-        <translation>Geben Sie der Verbindung einen Namen.</translation>
-    </message>
-    <message>
         <source>Enter your e-mail address.</source>
         <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Edit connection &quot;%1&quot;</source>
+        <translation>Verbindung „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; exists already: choose it under Profile, or give this one another name.</source>
+        <translation>Eine Verbindung namens „%1“ gibt es schon: Wählen Sie sie unter Profil, oder geben Sie dieser einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the environment: production, staging or development.</source>
+        <translation>Wählen Sie die Umgebung: Produktion, Vorproduktion oder Entwicklung.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1756,10 @@ Leer: alle Adressen.</translation>
     <message>
         <source>The overview is incomplete: %1 could not be loaded. %2</source>
         <translation>Die Übersicht ist unvollständig: %1 konnten nicht geladen werden. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
     </message>
 </context>
 <context>

@@ -812,6 +812,57 @@
     </message>
 </context>
 <context>
+    <name>td::ui::ConnectionsDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>The servers TokenDesk connects to. A connection is kept once its first sign-in has worked.</source>
+        <translation>Les serveurs auxquels TokenDesk se connecte. Une connexion est conservée dès que sa première connexion a réussi.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copie %2)</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>Delete the connection &quot;%1&quot;? Its remembered login and stored token are deleted from the system keychain too.</source>
+        <translation>Supprimer la connexion « %1 » ? Sa connexion mémorisée et son jeton enregistré sont aussi supprimés du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
@@ -1524,10 +1575,6 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>Nouvelle connexion…</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>Production</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
@@ -1536,16 +1583,36 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>&amp;Jeton (vide&#xa0;: utiliser celui enregistré)&#xa0;:</translation>
     </message>
     <message>
-        <source>Give the connection a name.</source>
-        <translation>Donnez un nom à la connexion.</translation>
-    </message>
-    <message>
         <source>Enter your e-mail address.</source>
         <translation>Saisissez votre adresse e-mail.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Nouvelle connexion</translation>
+    </message>
+    <message>
+        <source>Edit connection &quot;%1&quot;</source>
+        <translation>Modifier la connexion « %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; exists already: choose it under Profile, or give this one another name.</source>
+        <translation>Une connexion nommée « %1 » existe déjà : choisissez-la dans Profil, ou donnez un autre nom à celle-ci.</translation>
+    </message>
+    <message>
+        <source>Choose the environment: production, staging or development.</source>
+        <translation>Choisissez l&apos;environnement : production, préproduction ou développement.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1756,10 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>The overview is incomplete: %1 could not be loaded. %2</source>
         <translation>La vue d&apos;ensemble est incomplète : %1 n&apos;ont pas pu être chargés. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Connexions…</translation>
     </message>
 </context>
 <context>

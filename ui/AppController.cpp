@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "Banner.h"
+#include "ConnectionsDialog.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "app/ApiClient.h"
@@ -118,11 +119,22 @@ void AppController::ensureWindow()
     if (m_window)
         return;
     m_window = new MainWindow(m_client, m_session, m_clipboard);
+    connect(m_window, &MainWindow::connectionsRequested, this, [this] {
+        auto* dialog = m_window->findChild<ConnectionsDialog*>();
+        if (!dialog) {
+            dialog = new ConnectionsDialog(m_secrets, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+    });
     connect(m_window, &MainWindow::logoutRequested, this, [this] {
         if (m_profile.rememberLogin)
             m_secrets->remove(app::SecretStore::refreshTokenKey(m_profile.id), this, [](const app::ApiError&) {});
         m_session->logout();
         m_window->hide();
+        if (m_login) // the profiles as they are now (the one just used, any edited in Settings)
+            m_login->setProfiles(app::ProfileStore::load(), app::ProfileStore::lastUsedProfileId());
         showLogin(tr("You have logged out."), false);
     });
 }
@@ -186,13 +198,8 @@ void AppController::onLoginRequested()
         m_login->setMessage(problem, true);
         return;
     }
+    // Kept only once signed in (onLoggedIn): a failed first attempt leaves no profile behind.
     m_profile = profile;
-    QList<app::ConnectionProfile> profiles = app::ProfileStore::load();
-    profiles.erase(std::remove_if(profiles.begin(), profiles.end(), [&](const auto& p) { return p.id == profile.id; }),
-                   profiles.end());
-    profiles.prepend(profile);
-    app::ProfileStore::save(profiles);
-    app::ProfileStore::setLastUsedProfileId(profile.id);
     m_login->setBusy(true);
 
     using Method = app::ConnectionProfile::AuthMethod;
@@ -238,6 +245,16 @@ void AppController::onLoginRequested()
 
 void AppController::onLoggedIn()
 {
+    if (m_profile.id != u"demo"_s) {
+        // The profile that worked, first in the list (replacing its earlier version).
+        QList<app::ConnectionProfile> profiles = app::ProfileStore::load();
+        profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
+                                      [this](const auto& p) { return p.id == m_profile.id; }),
+                       profiles.end());
+        profiles.prepend(m_profile);
+        app::ProfileStore::save(profiles);
+        app::ProfileStore::setLastUsedProfileId(m_profile.id);
+    }
     if (m_profile.authMethod == app::ConnectionProfile::AuthMethod::Password && !m_profile.rememberLogin &&
         m_profile.id != u"demo"_s) {
         // Not remembered (any more): make sure no old refresh token stays in the keychain.

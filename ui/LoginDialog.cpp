@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -29,7 +30,9 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_profileCombo = new QComboBox(this);
     m_profileCombo->setObjectName(u"profileCombo"_s);
     m_profileCombo->setAccessibleName(tr("Connection profile"));
-    form->addRow(tr("&Profile:"), m_profileCombo);
+    m_profileLabel = new QLabel(tr("&Profile:"), this);
+    m_profileLabel->setBuddy(m_profileCombo);
+    form->addRow(m_profileLabel, m_profileCombo);
     m_name = new QLineEdit(this);
     m_name->setObjectName(u"profileNameEdit"_s);
     m_name->setAccessibleName(tr("Profile name"));
@@ -42,6 +45,8 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_environment = new QComboBox(this);
     m_environment->setObjectName(u"environmentCombo"_s);
     m_environment->setAccessibleName(tr("Environment"));
+    // A new connection has none: the user says which it is, it is never silently Production.
+    m_environment->setPlaceholderText(tr("Choose…"));
     for (auto e : {ConnectionProfile::Environment::Production, ConnectionProfile::Environment::Staging,
                    ConnectionProfile::Environment::Development})
         m_environment->addItem(ConnectionProfile::environmentName(e), int(e));
@@ -92,7 +97,11 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"connectButton"_s);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+        if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            return;
+        if (m_editing)
+            emit saveRequested();
+        else
             emit loginRequested();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -100,6 +109,11 @@ LoginDialog::LoginDialog(QWidget* parent)
     for (QLineEdit* edit : {m_name, m_url, m_email, m_secret, m_caFile, m_pin})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_method, &QComboBox::currentIndexChanged, this, &LoginDialog::validate);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &LoginDialog::validate);
+    connect(m_url, &QLineEdit::textChanged, this, [this] {
+        // Without a name of its own, a connection is named after its server.
+        m_name->setPlaceholderText(QUrl(m_url->text().trimmed()).host());
+    });
     setProfiles({}, {});
 }
 
@@ -119,13 +133,42 @@ void LoginDialog::setProfiles(const QList<ConnectionProfile>& profiles, const QS
     loadProfile(m_profileCombo->currentIndex());
 }
 
+void LoginDialog::setEditing(const ConnectionProfile& profile, const QStringList& takenNames)
+{
+    m_editing = true;
+    m_editingId = profile.id;
+    m_takenNames = takenNames;
+    setObjectName(u"connectionEditor"_s);
+    setWindowTitle(profile.name.isEmpty() ? tr("New connection") : tr("Edit connection \"%1\"").arg(profile.name));
+    m_profileLabel->hide();
+    m_profileCombo->hide();
+    m_secretLabel->hide();
+    m_secret->hide();
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
+    m_profiles = {profile};
+    const QSignalBlocker block(m_profileCombo);
+    m_profileCombo->clear();
+    m_profileCombo->addItem(profile.name, profile.id);
+    loadProfile(0);
+    if (profile.name.isEmpty())
+        m_environment->setCurrentIndex(-1);
+}
+
 void LoginDialog::loadProfile(int index)
 {
     const bool existing = index >= 0 && index < m_profiles.size();
     const ConnectionProfile p = existing ? m_profiles.at(index) : ConnectionProfile{};
-    m_name->setText(existing ? p.name : tr("Production"));
+    m_name->setText(p.name);
     m_url->setText(p.baseUrl.toString());
-    m_environment->setCurrentIndex(m_environment->findData(int(p.environment)));
+    m_environment->setCurrentIndex(existing ? m_environment->findData(int(p.environment)) : -1);
+    if (!m_editing) { // the other profiles' names are taken
+        m_takenNames.clear();
+        for (int i = 0; i < m_profiles.size(); ++i) {
+            if (i != index)
+                m_takenNames.append(m_profiles.at(i).name);
+        }
+    }
     m_method->setCurrentIndex(m_method->findData(int(p.authMethod)));
     m_email->setText(p.email);
     m_remember->setChecked(p.rememberLogin);
@@ -140,9 +183,12 @@ ConnectionProfile LoginDialog::profile() const
 {
     ConnectionProfile p;
     const int index = m_profileCombo->currentIndex();
-    p.id = index >= 0 && index < m_profiles.size() ? m_profiles.at(index).id
-                                                   : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.id = index >= 0 && index < m_profiles.size() && !m_profiles.at(index).id.isEmpty()
+               ? m_profiles.at(index).id
+               : QUuid::createUuid().toString(QUuid::WithoutBraces);
     p.name = m_name->text().trimmed();
+    if (p.name.isEmpty())
+        p.name = QUrl(m_url->text().trimmed()).host();
     p.baseUrl = QUrl(m_url->text().trimmed());
     p.environment = ConnectionProfile::Environment(m_environment->currentData().toInt());
     p.authMethod = ConnectionProfile::AuthMethod(m_method->currentData().toInt());
@@ -184,13 +230,19 @@ void LoginDialog::validate()
     m_email->setEnabled(password);
     m_secretLabel->setText(password ? tr("Pass&word:") : tr("&Token (empty: use the stored one):"));
     QString problem;
-    if (m_name->text().trimmed().isEmpty())
-        problem = tr("Give the connection a name.");
-    else if (const QString urlProblem = app::ApiClient::checkUrl(QUrl(m_url->text().trimmed())); !urlProblem.isEmpty())
+    const QString name = m_name->text().trimmed().isEmpty() ? QUrl(m_url->text().trimmed()).host()
+                                                            : m_name->text().trimmed();
+    if (const QString urlProblem = app::ApiClient::checkUrl(QUrl(m_url->text().trimmed())); !urlProblem.isEmpty())
         problem = urlProblem;
+    else if (m_takenNames.contains(name, Qt::CaseInsensitive))
+        problem = tr("A connection named \"%1\" exists already: choose it under Profile, or give this one another "
+                     "name.")
+                      .arg(name);
+    else if (m_environment->currentIndex() < 0)
+        problem = tr("Choose the environment: production, staging or development.");
     else if (password && m_email->text().trimmed().isEmpty())
         problem = tr("Enter your e-mail address.");
-    else if (password && m_secret->text().isEmpty() && !m_remember->isChecked())
+    else if (password && !m_editing && m_secret->text().isEmpty() && !m_remember->isChecked())
         problem = tr("Enter your password.");
     if (!m_busy || !problem.isEmpty())
         setMessage(problem, false);

@@ -20,6 +20,10 @@ public:
     explicit LoginDialog(QWidget* parent = nullptr);
 
     void setProfiles(const QList<app::ConnectionProfile>& profiles, const QString& currentId);
+    // Settings → Connections: the same form edits one profile (no profile choice, no secret; Save instead of
+    // Connect). takenNames: the other profiles' names, which this one may not take.
+    void setEditing(const app::ConnectionProfile& profile, const QStringList& takenNames);
+    bool isEditing() const { return m_editing; }
     app::ConnectionProfile profile() const;
     // The password, or a newly pasted API key / private token (empty: use the one in the keychain).
     QByteArray secret() const;
@@ -29,6 +33,7 @@ public:
 
 signals:
     void loginRequested();
+    void saveRequested(); // editing: the profile() to keep
 
 private:
     void loadProfile(int index);
@@ -49,7 +54,11 @@ private:
     QLineEdit* m_pin;
     QLabel* m_message;
     QDialogButtonBox* m_buttons;
+    QLabel* m_profileLabel = nullptr;
+    QStringList m_takenNames;
+    QString m_editingId;
     bool m_busy = false;
+    bool m_editing = false;
 };
 
 } // namespace td::ui

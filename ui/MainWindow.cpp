@@ -262,6 +262,9 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     // Settings: the language follows the system unless chosen here (from the next start on).
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->setObjectName(u"settingsMenu"_s);
+    QAction* connections = settingsMenu->addAction(themedIcon(u"network-server"_s), tr("&Connections…"));
+    connections->setObjectName(u"connectionsAction"_s);
+    connect(connections, &QAction::triggered, this, &MainWindow::connectionsRequested);
     QMenu* languageMenu = settingsMenu->addMenu(tr("&Language"));
     languageMenu->setObjectName(u"languageMenu"_s);
     auto* languages = new QActionGroup(this);

@@ -53,6 +53,7 @@ public:
 
 signals:
     void logoutRequested();
+    void connectionsRequested(); // Settings → Connections…
 
 protected:
     void closeEvent(QCloseEvent* event) override;

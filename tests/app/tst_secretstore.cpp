@@ -193,6 +193,32 @@ private slots:
         QVERIFY(remove(u"isolated"_s).error.ok());
     }
 
+    // Deleting a connection profile deletes its keychain entries, both, even when the caller is gone by then.
+    void deletingAProfileDeletesItsSecrets()
+    {
+        const QString profile = u"profile-to-delete"_s;
+        QVERIFY(write(SecretStore::refreshTokenKey(profile), "refresh-secret").error.ok());
+        QVERIFY(write(SecretStore::tokenKey(profile), "token-secret").error.ok());
+        QVERIFY(write(SecretStore::tokenKey(u"another-profile"_s), "kept").error.ok());
+        auto caller = std::make_unique<QObject>();
+        td::app::deleteProfileSecrets(m_store.get(), profile, caller.get(), [](const ApiError&) {});
+        caller.reset(); // a dialog closed at once
+        QTRY_VERIFY_WITH_TIMEOUT(read(SecretStore::refreshTokenKey(profile)).error.kind == ApiError::Kind::Keychain &&
+                                     read(SecretStore::tokenKey(profile)).error.kind == ApiError::Kind::Keychain,
+                                 30000);
+        QCOMPARE(read(SecretStore::tokenKey(u"another-profile"_s)).secret, QByteArray("kept"));
+        QVERIFY(remove(SecretStore::tokenKey(u"another-profile"_s)).error.ok());
+        // With a caller that stays, done reports success once both are gone.
+        bool done = false;
+        ApiError result;
+        td::app::deleteProfileSecrets(m_store.get(), profile, this, [&](const ApiError& e) {
+            result = e;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+        QVERIFY(result.ok()); // deleting what is not there is success
+    }
+
     void callbacksNeedALiveContext()
     {
         QVERIFY(write(u"context"_s, "for the living").error.ok());

@@ -10,6 +10,7 @@
 #include "app/CredentialModel.h"
 #include "app/DemoLauncher.h"
 #include "app/Palette.h"
+#include "app/Profiles.h"
 #include "app/Session.h"
 #include "ui/AppController.h"
 #include "ui/AuditPage.h"
@@ -106,6 +107,9 @@ private:
         typeInto(login->findChild<QLineEdit*>(u"urlEdit"_s), m_server->url().toString());
         typeInto(login->findChild<QLineEdit*>(u"emailEdit"_s), QString::fromLatin1(TestServer::AdminEmail));
         typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), QString::fromLatin1(TestServer::AdminPassword));
+        auto* environment = login->findChild<QComboBox*>(u"environmentCombo"_s);
+        environment->setFocus();
+        QTest::keyClick(environment, Qt::Key_End); // Development
         auto* connectButton = login->findChild<QPushButton*>(u"connectButton"_s);
         QVERIFY(connectButton->isEnabled());
         QTest::mouseClick(connectButton, Qt::LeftButton);
@@ -293,7 +297,11 @@ private slots:
         QVERIFY(!connectButton->isEnabled());
         QVERIFY(login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"https://"_s));
         typeInto(url, m_server->url().toString());
+        // No environment is chosen for the user: Connect waits until one is.
+        QCOMPARE(environment->currentIndex(), -1);
+        QVERIFY(!connectButton->isEnabled());
         environment->setFocus();
+        QTest::keyClick(environment, Qt::Key_Down);
         QTest::keyClick(environment, Qt::Key_Down);
         QCOMPARE(environment->currentIndex(), 1);
         QVERIFY(connectButton->isEnabled());
@@ -307,6 +315,84 @@ private slots:
         QVERIFY(!td::test::allVisibleText().contains(QString::fromLatin1(TestServer::AdminPassword)));
         // The focus is in the table, not on the tenant box (where an arrow key would switch tenant).
         QTRY_VERIFY(keysPage()->view()->hasFocus());
+    }
+
+    // Connection profiles: kept only after a sign-in that worked, unique names, the environment the user chose,
+    // and Settings → Connections… to add, edit, duplicate and delete them.
+    void connectionProfiles()
+    {
+        QList<td::app::ConnectionProfile> profiles = td::app::ProfileStore::load();
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles.constFirst().name, u"127.0.0.1"_s); // named after its server when left unnamed
+        QVERIFY(profiles.constFirst().environment == td::app::ConnectionProfile::Environment::Development);
+        ui::MainWindow* window = m_controller->mainWindow();
+        QTest::mouseClick(window->findChild<QToolButton*>(u"logoutButton"_s), Qt::LeftButton);
+        auto* login = waitForWidget<td::ui::LoginDialog>(u"loginDialog"_s);
+        QVERIFY(login);
+        // A new connection may not take an existing name.
+        auto* profile = login->findChild<QComboBox*>(u"profileCombo"_s);
+        profile->setFocus();
+        QTest::keyClick(profile, Qt::Key_End); // New connection…
+        typeInto(login->findChild<QLineEdit*>(u"urlEdit"_s), m_server->url().toString());
+        auto* environment = login->findChild<QComboBox*>(u"environmentCombo"_s);
+        environment->setFocus();
+        QTest::keyClick(environment, Qt::Key_Home);
+        typeInto(login->findChild<QLineEdit*>(u"emailEdit"_s), QString::fromLatin1(TestServer::AdminEmail));
+        typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), u"wrong password"_s);
+        auto* connectButton = login->findChild<QPushButton*>(u"connectButton"_s);
+        QVERIFY(!connectButton->isEnabled());
+        QVERIFY(login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"exists already"_s));
+        // Another name, a wrong password: refused, and no profile is left behind.
+        typeInto(login->findChild<QLineEdit*>(u"profileNameEdit"_s), u"Second try"_s);
+        QVERIFY(connectButton->isEnabled());
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"Invalid credentials"_s), 15000);
+        QCOMPARE(td::app::ProfileStore::load().size(), 1);
+        // The first profile again, with the right password: still one profile.
+        profile->setFocus();
+        QTest::keyClick(profile, Qt::Key_Home);
+        typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), QString::fromLatin1(TestServer::AdminPassword));
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isVisible() && m_controller->session()->isLoggedIn(), 15000);
+        QCOMPARE(td::app::ProfileStore::load().size(), 1);
+
+        // Settings → Connections…
+        window->findChild<QAction*>(u"connectionsAction"_s)->trigger();
+        auto* dialog = waitForWidget<QDialog>(u"connectionsDialog"_s);
+        QVERIFY(dialog);
+        auto* list = dialog->findChild<QListWidget*>(u"connectionList"_s);
+        QCOMPARE(list->count(), 1);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"duplicateConnectionButton"_s), Qt::LeftButton);
+        QCOMPARE(list->count(), 2);
+        profiles = td::app::ProfileStore::load();
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles.at(1).name, u"127.0.0.1 (copy)"_s);
+        QVERIFY(profiles.at(0).id != profiles.at(1).id);
+        // Edit the copy: a taken name is refused, another is saved.
+        QCOMPARE(list->currentRow(), 1);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"editConnectionButton"_s), Qt::LeftButton);
+        auto* editor = waitForWidget<td::ui::LoginDialog>(u"connectionEditor"_s);
+        QVERIFY(editor);
+        QVERIFY(!editor->findChild<QLineEdit*>(u"secretEdit"_s)->isVisible()); // no secret in the settings
+        auto* name = editor->findChild<QLineEdit*>(u"profileNameEdit"_s);
+        auto* save = editor->findChild<QPushButton*>(u"saveButton"_s);
+        typeInto(name, u"127.0.0.1"_s);
+        QVERIFY(!save->isEnabled());
+        typeInto(name, u"Staging copy"_s);
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_COMPARE(td::app::ProfileStore::load().at(1).name, u"Staging copy"_s);
+        QVERIFY(list->item(1)->text().startsWith(u"Staging copy"_s));
+        // Delete it (asks first).
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"deleteConnectionButton"_s), Qt::LeftButton);
+        auto* confirm = waitForWidget<QMessageBox>(u"deleteConnectionConfirm"_s);
+        QVERIFY(confirm);
+        QTest::mouseClick(confirm->findChild<QPushButton*>(u"confirmDeleteConnectionButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(list->count(), 1);
+        QCOMPARE(td::app::ProfileStore::load().size(), 1);
+        QCOMPARE(td::app::ProfileStore::load().constFirst().name, u"127.0.0.1"_s);
+        dialog->close();
     }
 
     void generateShowsTheSecretOnce()

@@ -405,7 +405,10 @@ void TestTranslations::germanLoginDialog()
     QCOMPARE(comboItems(&dialog, u"methodCombo"_s),
              (QStringList{u"E-Mail-Adresse und Passwort"_s, u"Gespeicherter Admin-API-Schlüssel"_s,
                           u"Gespeichertes privates Token"_s}));
-    QCOMPARE(dialog.findChild<QLineEdit*>(u"profileNameEdit"_s)->text(), u"Produktion"_s);
+    // A new connection has no name and no environment until the user gives them (never silently Production).
+    QVERIFY(dialog.findChild<QLineEdit*>(u"profileNameEdit"_s)->text().isEmpty());
+    QCOMPARE(dialog.findChild<QComboBox*>(u"environmentCombo"_s)->currentIndex(), -1);
+    QCOMPARE(dialog.findChild<QComboBox*>(u"environmentCombo"_s)->placeholderText(), u"Auswählen…"_s);
     QCOMPARE(dialog.findChild<QLabel*>(u"loginMessage"_s)->text(),
              u"Geben Sie eine Serveradresse wie https://api.example.com ein."_s);
 
