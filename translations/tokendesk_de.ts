@@ -693,10 +693,6 @@
 <context>
     <name>td::ui::AuditPage</name>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Akt&amp;ualisieren</translation>
-    </message>
-    <message>
         <source>Audit log</source>
         <translation>Audit-Protokoll</translation>
     </message>
@@ -802,6 +798,10 @@
     <message>
         <source>The end of the time range must be after its start.</source>
         <translation>Das Ende des Zeitraums muss nach seinem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
     </message>
 </context>
 <context>
@@ -1356,10 +1356,6 @@ Leer: alle Adressen.</translation>
         <translation>Zu prüfendes Token</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
-        <translation>An&amp;zeigen</translation>
-    </message>
-    <message>
         <source>&amp;Check on server</source>
         <translation>Auf dem &amp;Server prüfen</translation>
     </message>
@@ -1451,6 +1447,10 @@ Leer: alle Adressen.</translation>
         <source>Unknown here: it may belong to another tenant, or never have existed.</source>
         <translation>Hier unbekannt: Es gehört möglicherweise zu einem anderen Mandanten oder hat nie existiert.</translation>
     </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
@@ -1507,10 +1507,6 @@ Leer: alle Adressen.</translation>
         <translation>Gespeichertes privates Token</translation>
     </message>
     <message>
-        <source>Sign in &amp;with:</source>
-        <translation>Anmelden &amp;mit:</translation>
-    </message>
-    <message>
         <source>E-mail</source>
         <translation>E-Mail-Adresse</translation>
     </message>
@@ -1549,10 +1545,6 @@ Leer: alle Adressen.</translation>
     <message>
         <source>CA file</source>
         <translation>CA-Datei</translation>
-    </message>
-    <message>
-        <source>&amp;CA file:</source>
-        <translation>&amp;CA-Datei:</translation>
     </message>
     <message>
         <source>optional SHA-256 of the server&apos;s public key, base64</source>
@@ -1603,16 +1595,24 @@ Leer: alle Adressen.</translation>
         <translation>Verbindung „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
         <source>A connection named &quot;%1&quot; exists already: choose it under Profile, or give this one another name.</source>
         <translation>Eine Verbindung namens „%1“ gibt es schon: Wählen Sie sie unter Profil, oder geben Sie dieser einen anderen Namen.</translation>
     </message>
     <message>
         <source>Choose the environment: production, staging or development.</source>
         <translation>Wählen Sie die Umgebung: Produktion, Vorproduktion oder Entwicklung.</translation>
+    </message>
+    <message>
+        <source>Sign in wit&amp;h:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Speichern</translation>
     </message>
 </context>
 <context>

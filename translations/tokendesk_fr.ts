@@ -693,10 +693,6 @@
 <context>
     <name>td::ui::AuditPage</name>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Actualiser</translation>
-    </message>
-    <message>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
     </message>
@@ -802,6 +798,10 @@
     <message>
         <source>The end of the time range must be after its start.</source>
         <translation>La fin de la période doit être postérieure à son début.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
     </message>
 </context>
 <context>
@@ -1356,10 +1356,6 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>Jeton à inspecter</translation>
     </message>
     <message>
-        <source>&amp;Show</source>
-        <translation>A&amp;fficher</translation>
-    </message>
-    <message>
         <source>&amp;Check on server</source>
         <translation>&amp;Vérifier sur le serveur</translation>
     </message>
@@ -1451,6 +1447,10 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>Unknown here: it may belong to another tenant, or never have existed.</source>
         <translation>Inconnu ici&#xa0;: il appartient peut-être à un autre locataire, ou n&apos;a jamais existé.</translation>
     </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Affic&amp;her</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
@@ -1507,10 +1507,6 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>Jeton privé enregistré</translation>
     </message>
     <message>
-        <source>Sign in &amp;with:</source>
-        <translation>Se connecter a&amp;vec&#xa0;:</translation>
-    </message>
-    <message>
         <source>E-mail</source>
         <translation>Adresse e-mail</translation>
     </message>
@@ -1549,10 +1545,6 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>CA file</source>
         <translation>Fichier CA</translation>
-    </message>
-    <message>
-        <source>&amp;CA file:</source>
-        <translation>&amp;Fichier CA&#xa0;:</translation>
     </message>
     <message>
         <source>optional SHA-256 of the server&apos;s public key, base64</source>
@@ -1603,16 +1595,24 @@ Vide&#xa0;: toutes les adresses.</translation>
         <translation>Modifier la connexion « %1 »</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
         <source>A connection named &quot;%1&quot; exists already: choose it under Profile, or give this one another name.</source>
         <translation>Une connexion nommée « %1 » existe déjà : choisissez-la dans Profil, ou donnez un autre nom à celle-ci.</translation>
     </message>
     <message>
         <source>Choose the environment: production, staging or development.</source>
         <translation>Choisissez l&apos;environnement : production, préproduction ou développement.</translation>
+    </message>
+    <message>
+        <source>Sign in wit&amp;h:</source>
+        <translation>Se connecter a&amp;vec :</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>&amp;Fichier CA :</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Enre&amp;gistrer</translation>
     </message>
 </context>
 <context>

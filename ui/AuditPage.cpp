@@ -89,7 +89,7 @@ AuditPage::AuditPage(app::ApiClient* client, app::Session* session, QWidget* par
     m_until->setDateTime(now.addSecs(3600));
     m_from->hide();
     m_until->hide();
-    auto* refresh = new QPushButton(themedIcon(u"view-refresh"_s), tr("Re&fresh"), this);
+    auto* refresh = new QPushButton(themedIcon(u"view-refresh"_s), tr("&Refresh"), this);
     refresh->setObjectName(u"auditRefresh"_s);
     refresh->setShortcut(QKeySequence::Refresh);
     bar->addWidget(m_action);

@@ -48,7 +48,7 @@ InspectorPage::InspectorPage(app::ApiClient* client, QWidget* parent)
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("Paste a token"));
     m_token->setAccessibleName(tr("Token to inspect"));
-    m_show = new QCheckBox(tr("&Show"), this);
+    m_show = new QCheckBox(tr("Sho&w"), this);
     m_show->setObjectName(u"showCheck"_s);
     m_check = new QPushButton(tr("&Check on server"), this);
     m_check->setObjectName(u"checkButton"_s);

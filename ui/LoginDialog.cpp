@@ -57,7 +57,7 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_method->addItem(tr("E-mail and password"), int(ConnectionProfile::AuthMethod::Password));
     m_method->addItem(tr("Stored admin API key"), int(ConnectionProfile::AuthMethod::ApiKey));
     m_method->addItem(tr("Stored private token"), int(ConnectionProfile::AuthMethod::PrivateToken));
-    form->addRow(tr("Sign in &with:"), m_method);
+    form->addRow(tr("Sign in wit&h:"), m_method);
     m_email = new QLineEdit(this);
     m_email->setObjectName(u"emailEdit"_s);
     m_email->setAccessibleName(tr("E-mail"));
@@ -81,7 +81,7 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_caFile->setObjectName(u"caFileEdit"_s);
     m_caFile->setPlaceholderText(tr("optional PEM file of a private CA"));
     m_caFile->setAccessibleName(tr("CA file"));
-    form->addRow(tr("&CA file:"), m_caFile);
+    form->addRow(tr("C&A file:"), m_caFile);
     m_pin = new QLineEdit(this);
     m_pin->setObjectName(u"pinEdit"_s);
     m_pin->setPlaceholderText(tr("optional SHA-256 of the server's public key, base64"));
@@ -144,7 +144,7 @@ void LoginDialog::setEditing(const ConnectionProfile& profile, const QStringList
     m_profileCombo->hide();
     m_secretLabel->hide();
     m_secret->hide();
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sa&ve"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
     m_profiles = {profile};
     const QSignalBlocker block(m_profileCombo);

@@ -26,6 +26,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QMultiHash>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -247,6 +250,8 @@ private slots:
     void germanMainWindow();
     void chosenLanguage_data();
     void chosenLanguage();
+    void noMnemonicClashes_data();
+    void noMnemonicClashes();
     void cleanupTestCase();
 };
 
@@ -419,14 +424,14 @@ void TestTranslations::germanLoginDialog()
                                "&Name:",
                                "&Server:",
                                "&Environment:",
-                               "Sign in &with:",
+                               "Sign in wit&h:",
                                "E-&mail:",
                                "Pass&word:",
                                "&Remember me on this computer (in the system keychain)",
                                "optional",
                                "Default &tenant:",
                                "optional PEM file of a private CA",
-                               "&CA file:",
+                               "C&A file:",
                                "optional SHA-256 of the server's public key, base64",
                                "Key p&in:",
                                "&Connect",
@@ -624,6 +629,119 @@ void TestTranslations::chosenLanguage()
     // Qt's own standard buttons, from qtbase's translations.
     QDialogButtonBox buttons(QDialogButtonBox::Cancel);
     QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), cancel);
+}
+
+namespace {
+
+// The letter after a single '&' (lower-case), or a null QChar.
+QChar mnemonicOf(const QString& text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// Alt+letter targets that one window offers at once: its menu bar, and every label, button, group box and tool
+// button the user can see. Two with one letter: Alt+letter reaches only one of them.
+QStringList mnemonicClashes(QWidget* window)
+{
+    QMultiHash<QChar, QString> owners;
+    auto note = [&](const QString& text, const QString& what) {
+        const QChar letter = mnemonicOf(text);
+        if (!letter.isNull())
+            owners.insert(letter, what + u" \""_s + text + u'"');
+    };
+    if (auto* main = qobject_cast<QMainWindow*>(window)) {
+        for (QAction* action : main->menuBar()->actions())
+            note(action->text(), u"menu"_s);
+    }
+    const QList<QWidget*> widgets = window->findChildren<QWidget*>();
+    for (QWidget* w : widgets) {
+        if (!w->isVisibleTo(window) || w->window() != window)
+            continue;
+        if (auto* label = qobject_cast<QLabel*>(w); label && label->buddy())
+            note(label->text(), u"label"_s);
+        else if (auto* button = qobject_cast<QAbstractButton*>(w))
+            note(button->text(), u"button"_s);
+        else if (auto* group = qobject_cast<QGroupBox*>(w))
+            note(group->title(), u"group"_s);
+    }
+    QStringList clashes;
+    const QList<QChar> letters = owners.uniqueKeys();
+    for (QChar letter : letters) {
+        const QStringList who = owners.values(letter);
+        if (who.size() > 1)
+            clashes.append(u"Alt+%1: %2"_s.arg(letter, who.join(u", "_s)));
+    }
+    return clashes;
+}
+
+} // namespace
+
+void TestTranslations::noMnemonicClashes_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const char* language : {"en", "de", "fr"})
+        QTest::newRow(language) << QString::fromLatin1(language);
+}
+
+// In every language, no window offers one Alt+letter twice: the main window with each of its pages shown, and the
+// dialogs (login, connection editor, generate, rotate).
+void TestTranslations::noMnemonicClashes()
+{
+    QFETCH(QString, language);
+    QCoreApplication::removeTranslator(m_german.get());
+    auto restore = qScopeGuard([&] { QCoreApplication::installTranslator(m_german.get()); });
+    QTranslator translator;
+    QVERIFY(translator.load(u":/i18n/tokendesk_%1.qm"_s.arg(language)));
+    QCoreApplication::installTranslator(&translator);
+    auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+
+    QStringList problems;
+    {
+        td::app::ApiClient client;
+        td::app::Session session(&client);
+        td::app::ClipboardGuard clipboard;
+        td::ui::MainWindow window(&client, &session, &clipboard);
+        window.resize(1200, 720);
+        window.show();
+        auto* nav = window.findChild<QListWidget*>(u"navigation"_s);
+        for (int page = 0; page < nav->count(); ++page) {
+            nav->setCurrentRow(page);
+            QApplication::processEvents();
+            for (const QString& clash : mnemonicClashes(&window))
+                problems.append(nav->item(page)->text() + u": "_s + clash);
+        }
+    }
+    {
+        td::ui::LoginDialog login;
+        login.show();
+        for (const QString& clash : mnemonicClashes(&login))
+            problems.append(u"login: "_s + clash);
+        td::ui::LoginDialog editor;
+        editor.setEditing({}, {});
+        editor.show();
+        for (const QString& clash : mnemonicClashes(&editor))
+            problems.append(u"connection editor: "_s + clash);
+    }
+    for (auto kind : {CredentialKind::ApiKey, CredentialKind::Uat, CredentialKind::PrivateToken}) {
+        td::ui::GenerateDialog generate(kind, td::protocol::ScopeCatalog::defaults());
+        generate.show();
+        for (const QString& clash : mnemonicClashes(&generate))
+            problems.append(u"generate: "_s + clash);
+        td::ui::RotateDialog rotate(u"Billing"_s, kind);
+        rotate.show();
+        for (const QString& clash : mnemonicClashes(&rotate))
+            problems.append(u"rotate: "_s + clash);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
 }
 
 QTEST_MAIN(TestTranslations)
