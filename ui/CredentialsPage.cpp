@@ -188,22 +188,34 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         m_status->setCurrentIndex(0);
         m_view->setFocus(Qt::OtherFocusReason);
     });
-    m_details = new QTextBrowser(splitter);
+    // The details pane: the selected credential's actions (as in its context menu), then what it is.
+    m_detailsBox = new QWidget(splitter);
+    auto* detailsLayout = new QVBoxLayout(m_detailsBox);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->setSpacing(0);
+    auto* detailsActions = new QToolBar(m_detailsBox);
+    detailsActions->setObjectName(u"detailsActions"_s);
+    detailsActions->setIconSize(QSize(16, 16));
+    detailsActions->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips: the pane is narrow
+    detailsActions->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
+    detailsLayout->addWidget(detailsActions);
+    m_details = new QTextBrowser(m_detailsBox);
+    detailsLayout->addWidget(m_details, 1);
     m_details->setObjectName(u"detailsPane"_s);
     m_details->setOpenLinks(false);
     m_details->setFrameShape(QFrame::NoFrame);
     // Long ids and keys wrap anywhere rather than being clipped.
     m_details->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_details->setMinimumWidth(180);
+    m_detailsBox->setMinimumWidth(180);
     m_details->setAccessibleName(tr("Details"));
     splitter->setCollapsible(0, false);
     splitter->setCollapsible(1, true);
     m_splitter = splitter;
     const bool detailsShown = QSettings().value(u"detailsPane/"_s + info.wireName, true).toBool();
     m_detailsAction->setChecked(detailsShown);
-    m_details->setVisible(detailsShown);
+    m_detailsBox->setVisible(detailsShown);
     connect(m_detailsAction, &QAction::toggled, this, [this](bool shown) {
-        m_details->setVisible(shown);
+        m_detailsBox->setVisible(shown);
         QSettings().setValue(u"detailsPane/"_s + app::kindInfo(m_kind).wireName, shown);
     });
     // Dragging the splitter shut hides the pane as the action does.

@@ -97,6 +97,7 @@ private:
     QTableView* m_view;
     QLineEdit* m_search;
     QComboBox* m_status;
+    QWidget* m_detailsBox = nullptr;
     QTextBrowser* m_details;
     QWidget* m_operation = nullptr;
     QWidget* m_empty = nullptr;

@@ -749,6 +749,31 @@ private slots:
         QVERIFY(!waitForWidget<QMessageBox>(u"revokeConfirm"_s, 300));
     }
 
+    // The details pane offers the row's actions too: Copy ID, Edit…, Rotate…, Revoke…, Show audit events.
+    void detailsPaneActions()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto key = m_server->createKey(u"acted on from the pane"_s, {u"read:products"_s});
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        auto* bar = page->findChild<QToolBar*>(u"detailsActions"_s);
+        QVERIFY(bar && bar->isVisible());
+        QStringList names;
+        for (QAction* action : bar->actions())
+            names.append(action->objectName());
+        QCOMPARE(names, (QStringList{u"copyIdAction"_s, u"editAction"_s, u"rotateAction"_s, u"revokeAction"_s,
+                                     u"auditAction"_s}));
+        QTest::mouseClick(bar->widgetForAction(page->findChild<QAction*>(u"copyIdAction"_s)), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), key.first);
+        QTest::mouseClick(bar->widgetForAction(page->findChild<QAction*>(u"revokeAction"_s)), Qt::LeftButton);
+        auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
+        QVERIFY(box && box->text().contains(u"acted on from the pane"_s));
+        confirmRevoke();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"revoked"_s, 10000);
+        QVERIFY(!bar->widgetForAction(page->findChild<QAction*>(u"revokeAction"_s))->isEnabled());
+    }
+
     void bulkRevokeThree()
     {
         td::ui::CredentialsPage* page = keysPage();
