@@ -45,6 +45,9 @@ private:
     void refilter(); // filter again along the kept order (filter changed)
     void computeOrder();
     void filterRows();
+    void narrowRows(); // filter the current rows only (a narrowing search)
+    // accepted[row] = 1 for each source row the filter accepts (onlyShown: among the rows shown now).
+    void testRows(std::vector<char>& accepted, bool onlyShown) const;
     bool accepts(int sourceRow) const;
     bool isNumericSort() const;
     qint64 numericKey(int sourceRow) const;

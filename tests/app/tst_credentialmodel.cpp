@@ -576,6 +576,39 @@ private slots:
         QCOMPARE(reset.size(), resets);
     }
 
+    // Typing on narrows from the previous matches: at each step the rows, and their order, are those a fresh filter
+    // with the whole text gives (sorted, with a status filter too, and after the text is edited in the middle).
+    void typingOnNarrowsToTheSameRows()
+    {
+        const QStringList words{u"repo"_s, u"report"_s, u"deploy"_s, u"billing"_s, u"sync"_s, u"reporter"_s};
+        QList<ApiKeyDto> records;
+        for (int i = 0; i < 600; ++i) {
+            ApiKeyDto r = key(u"key_%1"_s.arg(i), words.at(i % words.size()) + u' ' + words.at((i * 7) % words.size()));
+            r.prefix = u"tdk_%1"_s.arg(i, 8, 10, QChar(u'0'));
+            if (i % 5 == 0)
+                r.expiresAt = Now.addDays(i % 3 == 0 ? -1 : 3);
+            records.append(r);
+        }
+        for (const auto status : {OptionalStatus(), OptionalStatus(Status::Active)}) {
+            Models typed;
+            typed.model.setRecords(records);
+            typed.proxy.sort(CredentialModel::Name, Qt::DescendingOrder);
+            typed.proxy.setStatusFilter(status);
+            for (const QString& text : {u"r"_s, u"re"_s, u"rep"_s, u"repo"_s, u"repor"_s, u"report"_s, u"reporte"_s,
+                                        u"xreporte"_s, u"report"_s, u"po"_s, u"port"_s}) {
+                typed.proxy.setFilterText(text);
+                Models fresh;
+                fresh.model.setRecords(records);
+                fresh.proxy.sort(CredentialModel::Name, Qt::DescendingOrder);
+                fresh.proxy.setStatusFilter(status);
+                fresh.proxy.setFilterText(text);
+                QCOMPARE(proxyIds(typed.proxy), proxyIds(fresh.proxy));
+                for (int row = 0; row < typed.proxy.rowCount(); ++row) // the reverse map agrees too
+                    QCOMPARE(typed.proxy.mapFromSource(typed.proxy.mapToSource(typed.proxy.index(row, 0))).row(), row);
+            }
+        }
+    }
+
     void filterByStatus_data()
     {
         QTest::addColumn<OptionalStatus>("status");
