@@ -302,11 +302,19 @@ void CredentialFilterModel::onSourceDataChanged(const QModelIndex& topLeft, cons
     }
     if (reorder)
         sort(m_sortColumn, m_sortOrder); // a layout change keeps selections and persistent indexes
+    // One signal over the proxy rows the change reached (a bulk revoke changes thousands at once: one signal per
+    // row made everything that listens run thousands of times).
+    int first = -1;
+    int last = -1;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const int proxyRow = m_sourceToProxy.at(size_t(row));
-        if (proxyRow >= 0)
-            emit dataChanged(index(proxyRow, topLeft.column()), index(proxyRow, bottomRight.column()), roles);
+        if (proxyRow < 0)
+            continue;
+        first = first < 0 ? proxyRow : std::min(first, proxyRow);
+        last = std::max(last, proxyRow);
     }
+    if (first >= 0)
+        emit dataChanged(index(first, topLeft.column()), index(last, bottomRight.column()), roles);
 }
 
 QModelIndex CredentialFilterModel::mapToSource(const QModelIndex& proxyIndex) const

@@ -25,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QSet>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -272,29 +273,29 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     // After the filter model has applied them (connected above).
     connect(m_search, &QLineEdit::textChanged, this, &CredentialsPage::updateEmptyState);
     connect(m_status, &QComboBox::currentIndexChanged, this, &CredentialsPage::updateEmptyState);
+    // The actions and the details pane follow every change, once per burst of changes (a bulk revoke, a reload).
+    m_followTimer.setSingleShot(true);
+    m_followTimer.setInterval(0);
+    connect(&m_followTimer, &QTimer::timeout, this, [this] {
+        updateActions();
+        updateDetails();
+    });
+    const auto follow = [this] { m_followTimer.start(); };
+    // A selection is the user's: followed at once.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_followTimer.stop();
         updateActions();
         updateDetails();
     });
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        updateActions();
-        updateDetails();
-    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, follow);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &CredentialsPage::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &CredentialsPage::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &CredentialsPage::updateEmptyState);
     // Every change of a record (a revoke, a rotation, a reload) reaches the actions and the details pane.
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
-        connect(m_proxy, signal, this, [this] {
-            updateActions();
-            updateDetails();
-        });
-    }
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        updateActions();
-        updateDetails();
-    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, follow);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, follow);
     connect(m_session, &app::Session::tenantChanged, this, &CredentialsPage::reload);
 
     connect(service, &app::CredentialService::busyChanged, this, &CredentialsPage::setBusy);
@@ -715,17 +716,37 @@ void CredentialsPage::exportTo(const QString& path)
         emit statusMessage(tr("Exported %n row(s) to %1.", nullptr, m_proxy->rowCount()).arg(path));
 }
 
-void CredentialsPage::updateActions()
+CredentialsPage::SelectionSummary CredentialsPage::summarizeSelection() const
 {
-    const QStringList ids = selectedIds();
-    bool anyActive = false;
-    for (const QString& id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row >= 0 && m_model->rows().status(row) == protocol::KeyStatus::Active) {
-            anyActive = true;
-            break;
+    // From the selection's ranges, without listing every selected row: select-all at 100k stays immediate.
+    SelectionSummary summary;
+    const QItemSelection selection = m_view->selectionModel()->selection();
+    QSet<int> seen; // ranges of one selection may overlap by row when columns were selected apart
+    for (const QItemSelectionRange& range : selection) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (selection.size() > 1) {
+                if (seen.contains(row))
+                    continue;
+                seen.insert(row);
+            }
+            ++summary.count;
+            const int source = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+            if (summary.count == 1)
+                summary.firstSourceRow = source;
+            if (!summary.anyActive && source >= 0 && m_model->rows().status(source) == protocol::KeyStatus::Active)
+                summary.anyActive = true;
         }
     }
+    return summary;
+}
+
+void CredentialsPage::updateActions()
+{
+    const SelectionSummary selection = summarizeSelection();
+    const bool anyActive = selection.anyActive;
+    QStringList ids;
+    if (selection.count == 1 && selection.firstSourceRow >= 0)
+        ids.append(m_model->rows().id(selection.firstSourceRow));
     bool rotatable = false;
     if (ids.size() == 1) {
         const int row = m_model->rowOf(ids.constFirst());
@@ -738,7 +759,7 @@ void CredentialsPage::updateActions()
         editable = row >= 0 && m_model->record(row).status != protocol::KeyStatus::Revoked;
     }
     m_editAction->setEnabled(editable);
-    m_copyIdAction->setEnabled(!ids.isEmpty());
+    m_copyIdAction->setEnabled(selection.count > 0);
     m_auditAction->setEnabled(ids.size() == 1);
     m_rotateAction->setEnabled(rotatable);
     m_revokeAction->setEnabled(anyActive && !m_service->isRevoking());
@@ -747,13 +768,13 @@ void CredentialsPage::updateActions()
 
 void CredentialsPage::updateDetails()
 {
-    const QStringList ids = selectedIds();
-    if (ids.size() != 1) {
-        m_details->setHtml(ids.isEmpty() ? tr("Select an item to see its details.")
-                                         : tr("%n items selected.", nullptr, int(ids.size())));
+    const SelectionSummary selection = summarizeSelection();
+    if (selection.count != 1 || selection.firstSourceRow < 0) {
+        m_details->setHtml(selection.count == 0 ? tr("Select an item to see its details.")
+                                                : tr("%n items selected.", nullptr, selection.count));
         return;
     }
-    const int row = m_model->rowOf(ids.constFirst());
+    const int row = selection.firstSourceRow;
     const protocol::ApiKeyDto& r = m_model->record(row);
     const QLocale locale;
     auto when = [&](const QDateTime& t) {

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -82,6 +83,13 @@ private:
     void updateActions();
     void updateDetails();
     QStringList selectedIds() const;
+    struct SelectionSummary
+    {
+        int count = 0;           // rows selected
+        int firstSourceRow = -1; // the first one's source row
+        bool anyActive = false;  // whether any is active (can be revoked)
+    };
+    SelectionSummary summarizeSelection() const;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyState();
     void withCatalog(std::function<void()> open); // runs open once the catalog and the limits are known
@@ -98,6 +106,7 @@ private:
     QLineEdit* m_search;
     QComboBox* m_status;
     QWidget* m_detailsBox = nullptr;
+    QTimer m_followTimer; // updateActions + updateDetails, once per burst of model changes
     QTextBrowser* m_details;
     QWidget* m_operation = nullptr;
     QWidget* m_empty = nullptr;

@@ -4,6 +4,7 @@
 //   bench_model [--rows 100000,1000000] [--server-keys 100000] [--no-server] [--seed 42]
 //
 // The server part needs the tokendesk-server binary: TOKENDESK_SERVER_BIN, else the one built with this tree.
+#include "SeedKeys.h"
 #include "TestServer.h"
 #include "app/ApiClient.h"
 #include "app/CredentialFilterModel.h"
@@ -250,52 +251,6 @@ void benchModel(int count, quint32 seed, const Targets& targets)
     }
 }
 
-// Seeds keys straight into the stopped server's SQLite database: the API would take minutes for 100k creates.
-bool seedKeys(const QString& databasePath, int count, quint32 seed, QString* error)
-{
-    const QString connection = u"bench-seed"_s;
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        db.setDatabaseName(databasePath);
-        if (!db.open()) {
-            *error = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            QString creator = u"bench"_s;
-            if (q.exec(u"SELECT id FROM users LIMIT 1"_s) && q.next())
-                creator = u"user:"_s + q.value(0).toString();
-            db.transaction();
-            q.prepare(u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, "
-                      "scopes, ip_allowlist, created_at, created_by, expires_at, rotated_from) "
-                      "VALUES (?, 'apiKey', 'default', ?, '', ?, ?, ?, ?, '[]', ?, ?, NULL, NULL)"_s);
-            QRandomGenerator random(seed);
-            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-            ok = true;
-            for (int i = 0; i < count && ok; ++i) {
-                const QByteArray token = td::protocol::OpaqueToken::generate(td::protocol::TokenKind::ApiKey);
-                QByteArray digest(32, Qt::Uninitialized);
-                random.fillRange(reinterpret_cast<quint32*>(digest.data()), 8);
-                q.addBindValue(QString::fromLatin1("key_" + td::protocol::randomBase62(20)));
-                q.addBindValue(u"seeded key %1"_s.arg(i));
-                q.addBindValue(QString::fromLatin1(token.left(12)));
-                q.addBindValue(QString::fromLatin1(token.right(4)));
-                q.addBindValue(digest);
-                q.addBindValue(random.bounded(2) ? u"[\"read:products\"]"_s : u"[\"read:orders\",\"write:orders\"]"_s);
-                q.addBindValue(nowMs - qint64(random.bounded(365 * 86400)) * 1000);
-                q.addBindValue(creator);
-                ok = q.exec();
-                if (!ok)
-                    *error = q.lastError().text();
-            }
-            ok = ok && db.commit();
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
-}
-
 // Runs a job to completion in a local event loop (a benchmark may block; the console never does).
 bool runJob(td::app::ApiJob& job)
 {
@@ -324,7 +279,7 @@ bool benchServer(int count, quint32 seed)
     QElapsedTimer timer;
     timer.start();
     QString error;
-    if (!seedKeys(server.databasePath(), count, seed, &error)) {
+    if (!td::bench::seedKeys(server.databasePath(), count, seed, &error)) {
         line(rows, u"server: seeding failed: %1"_s.arg(error), u"-"_s);
         return false;
     }
