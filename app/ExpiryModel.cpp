@@ -93,7 +93,7 @@ QVariant ExpiryModel::data(const QModelIndex& index, int role) const
                 QLocale().toString(r.record.expiresAt.toLocalTime(), QLocale::ShortFormat),
                 CredentialModel::relativeTime(r.record.expiresAt, QDateTime::currentDateTimeUtc()));
         case Kind:
-            return kindSingular(r.kind);
+            return kindName(r.kind); // standing alone: "User authorization token"
         case Name:
             return r.record.name;
         case Key:

@@ -1,6 +1,7 @@
 #include "ExpiryPage.h"
 
 #include "Banner.h"
+#include "Delegates.h"
 #include "ExpiryTimeline.h"
 #include "app/ExpiryModel.h"
 
@@ -71,6 +72,7 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     m_view->setObjectName(u"expiryView"_s);
     m_view->setAccessibleName(tr("Credentials expiring soon"));
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(app::ExpiryModel::Status, new StatusChipDelegate(m_view));
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(app::ExpiryModel::Expires, 260);

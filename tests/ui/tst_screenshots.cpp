@@ -24,6 +24,8 @@
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -68,7 +70,7 @@ private slots:
         QSignalSpy ready(m_demo.get(), &ui::AppController::ready);
         m_demo->startDemo(td::test::TestServer::binary());
         QVERIFY(ready.wait(30000));
-        m_demo->mainWindow()->resize(1280, 760);
+        m_demo->mainWindow()->resize(1200, 720);
         for (auto kind : {app::CredentialKind::ApiKey, app::CredentialKind::Uat, app::CredentialKind::PrivateToken})
             QTRY_VERIFY_WITH_TIMEOUT(!m_demo->mainWindow()->page(kind)->isBusy(), 10000);
     }
@@ -79,11 +81,11 @@ private slots:
         ui::CredentialsPage* keys = window->page(app::CredentialKind::ApiKey);
         keys->view()->selectRow(1);
         window->showPage(app::CredentialKind::ApiKey);
-        window->resize(1280, 760);
+        window->resize(1200, 720);
         QApplication::processEvents();
         const QImage image = window->grab().toImage();
         QVERIFY(image.save(m_dir.filePath(u"api-keys.png"_s)));
-        QCOMPARE(image.size(), QSize(1280, 760));
+        QCOMPARE(image.size(), QSize(1200, 720));
         for (auto [kind, name] : {std::pair{app::CredentialKind::Uat, u"uats"_s},
                                   std::pair{app::CredentialKind::PrivateToken, u"private-tokens"_s}}) {
             window->showPage(kind);
@@ -130,11 +132,13 @@ private slots:
                                 QByteArray("tdk_") + QByteArray("Example0Secret0Shown0Once0Only00") + "3kQ9Zx",
                                 &clipboard);
         secret.setConfirmCloseAnswer(true);
+        secret.setExample(app::CredentialKind::ApiKey, QUrl(u"https://api.example.com"_s));
         secret.show();
         save(&secret, u"secret-dialog"_s);
         secret.reject();
 
         ui::RotateDialog rotate(u"Billing"_s);
+        rotate.setLifetime(QDateTime::currentDateTimeUtc().addDays(-30), QDateTime::currentDateTimeUtc().addDays(60));
         rotate.show();
         save(&rotate, u"rotate-dialog"_s);
         rotate.reject();
@@ -146,6 +150,30 @@ private slots:
         login.show();
         save(&login, u"login-dialog"_s);
         login.reject();
+    }
+
+    // The API keys page in German, from a console started in German (as the language setting does).
+    void germanMainWindow()
+    {
+        QSettings().setValue(u"language"_s, u"de"_s);
+        QObject translators;
+        ui::installTranslators(&translators);
+        auto restore = qScopeGuard([] {
+            QSettings().remove(u"language"_s);
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        ui::AppController german;
+        QSignalSpy ready(&german, &ui::AppController::ready);
+        german.startDemo(td::test::TestServer::binary());
+        QVERIFY(ready.wait(30000));
+        ui::MainWindow* window = german.mainWindow();
+        window->resize(1200, 720);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->page(app::CredentialKind::ApiKey)->isBusy(), 10000);
+        window->page(app::CredentialKind::ApiKey)->view()->selectRow(3);
+        QApplication::processEvents();
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"api-keys-de.png"_s)));
+        german.shutdown();
+        window->close();
     }
 
     void cleanupTestCase()
