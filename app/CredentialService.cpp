@@ -186,17 +186,17 @@ void CredentialService::sendNextRevoke()
     run.pending.remove(0, chunk.size());
     runJob(new RevokeCredentialsJob(m_client, m_kind, chunk, this), this, [this, sent = int(chunk.size())](
                                                                                RevokeCredentialsJob* job) {
-        RevokeRun& run = *m_revoke;
+        RevokeRun& current = *m_revoke;
         if (!job->error().ok()) {
-            run.outcome.error = job->error();
-            run.outcome.notRevoked += sent; // each request is all or nothing
+            current.outcome.error = job->error();
+            current.outcome.notRevoked += sent; // each request is all or nothing
             finishRevoke();
             return;
         }
-        run.records.append(job->records());
-        run.outcome.revoked += sent;
-        run.done += sent;
-        emit revokeProgress(run.done, run.total);
+        current.records.append(job->records());
+        current.outcome.revoked += sent;
+        current.done += sent;
+        emit revokeProgress(current.done, current.total);
         sendNextRevoke();
     });
 }

@@ -164,7 +164,7 @@ protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
 
 protocol::AuditEventDto AuditRecord::toDto() const
 {
-    return {QString::number(id), fromMs(at), tenantId, actor, action, targetKind, targetId, ip, detail};
+    return {QString::number(id), fromMs(at), tenantId, actor, action, targetKind, targetId, ip, detail, {}, {}};
 }
 
 Store::Store(QString connectionName)
