@@ -63,6 +63,8 @@ void CredentialFilterModel::narrowRows()
     // then they are collected in sort order.
     const int count = m_source->rowCount();
     std::vector<char> accepted(size_t(count), 0);
+    for (int row : m_rows)
+        accepted[size_t(row)] = 1;
     m_nowMs = m_source->now().toMSecsSinceEpoch();
     testRows(accepted, true);
     std::vector<int> kept;
@@ -72,23 +74,29 @@ void CredentialFilterModel::narrowRows()
             kept.push_back(row);
     }
     m_rows = std::move(kept);
-    // The rows dropped leave the reverse map in one sequential pass (not one cache miss each).
-    for (size_t row = 0; row < accepted.size(); ++row) {
-        if (!accepted[row])
-            m_sourceToProxy[row] = -1;
-    }
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        m_sourceToProxy[size_t(m_rows[i])] = int(i);
+    m_reverseStale = true; // built when first asked for (a keystroke need not pay for it)
 }
 
-void CredentialFilterModel::testRows(std::vector<char>& accepted, bool onlyShown) const
+const std::vector<int>& CredentialFilterModel::reverseMap() const
+{
+    if (m_reverseStale) {
+        m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            m_sourceToProxy[size_t(m_rows[i])] = int(i);
+        m_reverseStale = false;
+    }
+    return m_sourceToProxy;
+}
+
+void CredentialFilterModel::testRows(std::vector<char>& accepted, bool onlyMarked) const
 {
     // Large tables are tested on every core: each thread fills its own slice of accepted.
     const int count = int(accepted.size());
     const auto slice = [&](int from, int to) {
         for (int row = from; row < to; ++row) {
-            if ((!onlyShown || m_sourceToProxy[size_t(row)] >= 0) && accepts(row))
-                accepted[size_t(row)] = 1;
+            if (onlyMarked && !accepted[size_t(row)])
+                continue;
+            accepted[size_t(row)] = accepts(row) ? 1 : 0;
         }
     };
     const int threads = count >= 100000 ? std::clamp(int(std::thread::hardware_concurrency()), 1, 8) : 1;
@@ -167,9 +175,7 @@ void CredentialFilterModel::filterRows()
                 m_rows.push_back(row);
         }
     }
-    m_sourceToProxy.assign(size_t(m_source ? m_source->rowCount() : 0), -1);
-    for (size_t i = 0; i < m_rows.size(); ++i)
-        m_sourceToProxy[size_t(m_rows[i])] = int(i);
+    m_reverseStale = true;
 }
 
 bool CredentialFilterModel::accepts(int sourceRow) const
@@ -293,7 +299,7 @@ void CredentialFilterModel::onSourceDataChanged(const QModelIndex& topLeft, cons
     m_nowMs = m_source->now().toMSecsSinceEpoch();
     bool reorder = false;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const int proxyRow = m_sourceToProxy.at(size_t(row));
+        const int proxyRow = reverseMap().at(size_t(row));
         if ((proxyRow >= 0) != accepts(row)) {
             rebuild();
             return;
@@ -307,7 +313,7 @@ void CredentialFilterModel::onSourceDataChanged(const QModelIndex& topLeft, cons
     int first = -1;
     int last = -1;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        const int proxyRow = m_sourceToProxy.at(size_t(row));
+        const int proxyRow = reverseMap().at(size_t(row));
         if (proxyRow < 0)
             continue;
         first = first < 0 ? proxyRow : std::min(first, proxyRow);
@@ -326,9 +332,12 @@ QModelIndex CredentialFilterModel::mapToSource(const QModelIndex& proxyIndex) co
 
 QModelIndex CredentialFilterModel::mapFromSource(const QModelIndex& sourceIndex) const
 {
-    if (!m_source || !sourceIndex.isValid() || sourceIndex.row() >= int(m_sourceToProxy.size()))
+    if (!m_source || !sourceIndex.isValid())
         return {};
-    const int row = m_sourceToProxy[size_t(sourceIndex.row())];
+    const std::vector<int>& reverse = reverseMap();
+    if (sourceIndex.row() >= int(reverse.size()))
+        return {};
+    const int row = reverse[size_t(sourceIndex.row())];
     return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
 }
 

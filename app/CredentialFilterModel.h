@@ -46,8 +46,11 @@ private:
     void computeOrder();
     void filterRows();
     void narrowRows(); // filter the current rows only (a narrowing search)
-    // accepted[row] = 1 for each source row the filter accepts (onlyShown: among the rows shown now).
-    void testRows(std::vector<char>& accepted, bool onlyShown) const;
+    // accepted[row] = whether the filter accepts the source row (onlyMarked: only rows marked 1 are tested; the
+    // others stay 0).
+    void testRows(std::vector<char>& accepted, bool onlyMarked) const;
+    // m_sourceToProxy, rebuilt on first use after the rows changed.
+    const std::vector<int>& reverseMap() const;
     bool accepts(int sourceRow) const;
     bool isNumericSort() const;
     qint64 numericKey(int sourceRow) const;
@@ -65,7 +68,8 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<int> m_order;         // every source row in the current sort order
     std::vector<int> m_rows;          // proxy row -> source row
-    std::vector<int> m_sourceToProxy; // source row -> proxy row or -1
+    mutable std::vector<int> m_sourceToProxy; // source row -> proxy row or -1; see reverseMap()
+    mutable bool m_reverseStale = true;
 };
 
 } // namespace td::app

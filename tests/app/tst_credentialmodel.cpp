@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QRegularExpression>
 #include <QSet>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -606,6 +607,66 @@ private slots:
                 for (int row = 0; row < typed.proxy.rowCount(); ++row) // the reverse map agrees too
                     QCOMPARE(typed.proxy.mapFromSource(typed.proxy.mapToSource(typed.proxy.index(row, 0))).row(), row);
             }
+        }
+    }
+
+    // The substring searches (vectorised for the search text, case-folded for id, prefix and last4) agree with a
+    // plain reference on random texts and needles, short and long, at the ends of the texts and across them.
+    void searchAgreesWithAReference()
+    {
+        QRandomGenerator random(20261130);
+        const QString alphabet = u"abcdeRSTUV0189_-: "_s;
+        auto text = [&](int longest) {
+            QString out;
+            const int length = int(random.bounded(longest + 1));
+            for (int i = 0; i < length; ++i)
+                out += alphabet.at(int(random.bounded(int(alphabet.size()))));
+            return out;
+        };
+        QList<ApiKeyDto> records;
+        for (int i = 0; i < 400; ++i) {
+            ApiKeyDto r = key(u"key_%1"_s.arg(text(20).remove(u' ').remove(u':').remove(u'-')), text(60));
+            r.description = text(40);
+            r.prefix = u"tdk_"_s + text(8).remove(u' ').remove(u':').remove(u'-');
+            r.last4 = text(4).remove(u' ').remove(u':').remove(u'-');
+            records.append(r);
+        }
+        auto reference = [](const ApiKeyDto& r, const QString& needle) {
+            const QString search = r.name.toLower() + u'\n' + r.description.toLower() + u'\n' +
+                                   r.scopes.join(u',').toLower() + u'\n' + r.ipAllowlist.join(u',').toLower();
+            return search.contains(needle) || r.id.toLower().contains(needle) || r.prefix.toLower().contains(needle) ||
+                   r.last4.toLower().contains(needle) || (r.prefix + u' ' + r.last4).toLower().contains(needle);
+        };
+        Models m;
+        m.model.setRecords(records);
+        for (int n = 0; n < 300; ++n) {
+            QString needle;
+            if (n % 2 == 0) { // a piece of a record's text: it matches at least that one
+                const ApiKeyDto& r = records.at(int(random.bounded(int(records.size()))));
+                const QString source = (n % 4 == 0 ? r.name : r.prefix + u' ' + r.last4);
+                if (source.isEmpty())
+                    continue;
+                const int from = int(random.bounded(int(source.size())));
+                needle = source.mid(from, 1 + int(random.bounded(20)));
+            } else {
+                needle = text(6);
+            }
+            needle = needle.trimmed().toLower();
+            if (needle.isEmpty())
+                continue;
+            m.proxy.setFilterText(QString());
+            m.proxy.setFilterText(needle);
+            QStringList expected;
+            for (const ApiKeyDto& r : std::as_const(records)) {
+                if (reference(r, needle))
+                    expected.append(r.id);
+            }
+            QStringList actual = proxyIds(m.proxy);
+            expected.sort();
+            actual.sort();
+            QVERIFY2(actual == expected, qPrintable(u"needle \"%1\": %2 found, %3 expected"_s.arg(needle)
+                                                        .arg(actual.size())
+                                                        .arg(expected.size())));
         }
     }
 
