@@ -97,6 +97,8 @@ void Api::registerRoutes(Router& router)
         router.add("POST", base + u"/revoke"_s,
                    guarded(admin, bind(credentials, &CredentialController::bulkRevoke, k.wireName)));
         router.add("GET", base + u"/{id}"_s, guarded(admin, bind(credentials, &CredentialController::get, k.wireName)));
+        router.add("GET", base + u"/{id}/usage"_s,
+                   guarded(admin, bind(credentials, &CredentialController::usage, k.wireName)));
         router.add("PATCH", base + u"/{id}"_s,
                    guarded(admin, bind(credentials, &CredentialController::patch, k.wireName)));
         router.add("POST", base + u"/{id}/revoke"_s,

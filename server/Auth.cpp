@@ -240,7 +240,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
         return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."),
                       record->kind, record->id, record->tenantId);
     }
-    m_context.usage.note(record->id, now, request.clientIp());
+    m_context.usage.note(record->id, now, request.clientIp(), QString::fromUtf8(request.header("user-agent")));
     Principal p;
     p.credentialKind = kind.kind;
     p.credentialId = record->id;

@@ -218,6 +218,63 @@ Response CredentialController::get(Request& request, const Principal& p, const Q
     return Response::ok(QJsonObject{{kind, credentialJson(*record, Clock::nowMs())}});
 }
 
+Response CredentialController::usage(Request& request, const Principal& p, const QString& kind)
+{
+    const auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+    if (!record)
+        return missingCredential(record.isFailed());
+    FieldErrors errors;
+    int days = 30;
+    if (request.query.hasQueryItem(u"days"_s)) {
+        const QString value = request.query.queryItemValue(u"days"_s);
+        if (value != u"30"_s && value != u"90"_s && value != u"400"_s)
+            errors.add(u"days"_s, tr("Must be 30, 90 or 400."));
+        days = value.toInt();
+    }
+    if (errors.any())
+        return errors.response();
+    const qint64 now = Clock::nowMs();
+    const auto report = m_store.usage(record->id, days, now);
+    if (!report)
+        return storeFailure();
+    // What is not written yet (at most a second of this worker's and the others' uses) is added on top.
+    UsageReport merged = *report;
+    if (const auto pending = m_context.usage.pending(record->id)) {
+        QMap<qint64, qint64> daily;
+        for (const auto& [day, count] : std::as_const(merged.daily))
+            daily[day] += count;
+        for (auto it = pending->daily.cbegin(); it != pending->daily.cend(); ++it) {
+            if (it.key() > now / (24LL * 3600 * 1000) - days)
+                daily[it.key()] += it.value();
+        }
+        merged.daily.clear();
+        for (auto it = daily.cbegin(); it != daily.cend(); ++it)
+            merged.daily.append({it.key(), it.value()});
+    }
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    QJsonArray daily;
+    qint64 total = 0;
+    for (const auto& [day, count] : std::as_const(merged.daily)) {
+        daily.append(QJsonObject{{u"date"_s, fromMs(day * DayMs).date().toString(Qt::ISODate)}, {u"count"_s, count}});
+        total += count;
+    }
+    const auto seenJson = [](const QList<QPair<QString, UsageSeen>>& list, const QString& key) {
+        QJsonArray out;
+        for (const auto& [name, seen] : list) {
+            out.append(QJsonObject{{key, name},
+                                   {u"firstSeen"_s, toIso(fromMs(seen.first))},
+                                   {u"lastSeen"_s, toIso(fromMs(seen.last))},
+                                   {u"count"_s, seen.count}});
+        }
+        return out;
+    };
+    return Response::ok(QJsonObject{{u"days"_s, days},
+                                    {u"total"_s, total},
+                                    {u"daily"_s, daily},
+                                    {u"addresses"_s, seenJson(merged.addresses, u"ip"_s)},
+                                    {u"agents"_s, seenJson(merged.agents, u"agent"_s)}});
+}
+
 Response CredentialController::patch(Request& request, const Principal& p, const QString& kind)
 {
     Response error;

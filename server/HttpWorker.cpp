@@ -306,11 +306,7 @@ void HttpWorker::flushUsage()
     if (updates.isEmpty() || m_store->recordUsage(updates))
         return;
     qCWarning(lcStore) << "could not record key usage; it will be retried";
-    // Put back what was not written, unless a newer use arrived meanwhile.
-    for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
-        if (!m_context.usage.pending(it.key()))
-            m_context.usage.note(it.key(), it->at, it->ip);
-    }
+    m_context.usage.restore(updates); // put back, added to what arrived meanwhile
 }
 
 } // namespace td::server

@@ -183,8 +183,12 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
             QStringList missing;
             store.revokeCredentials(k.tenant, r.kind, {r.id}, r.createdBy, now - k.revokedAgo, &missing);
         }
-        if (k.lastUsedAgo != 0)
-            store.recordUsage({{r.id, {now - k.lastUsedAgo, u"10.20.4.17"_s}}});
+        if (k.lastUsedAgo != 0) {
+            UsageUpdate used;
+            used.at = now - k.lastUsedAgo;
+            used.ip = u"10.20.4.17"_s;
+            store.recordUsage({{r.id, used}});
+        }
     }
 
     // User Authorization Tokens and private tokens, each with an expiry (they must have one).

@@ -167,10 +167,38 @@ bool BodyBudget::reserve(qint64 bytes)
     return true;
 }
 
-void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip)
+void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent)
+{
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    QMutexLocker lock(&m_mutex);
+    UsageUpdate& u = m_pending[credentialId];
+    if (at >= u.at) {
+        u.at = at;
+        u.ip = ip;
+    }
+    ++u.daily[at / DayMs];
+    // Bounded between flushes too: a flood of addresses cannot grow this without limit.
+    const auto seen = [at](QHash<QString, UsageSeen>& map, const QString& key, int most) {
+        auto it = map.find(key);
+        if (it == map.end()) {
+            if (map.size() >= most)
+                return;
+            it = map.insert(key, {at, at, 0});
+        }
+        it->first = qMin(it->first, at);
+        it->last = qMax(it->last, at);
+        ++it->count;
+    };
+    seen(u.addresses, ip, UsageUpdate::MaxAddresses);
+    if (!agent.isEmpty())
+        seen(u.agents, agent.left(UsageUpdate::MaxAgentLength), UsageUpdate::MaxAgents);
+}
+
+void UsageRecorder::restore(const QHash<QString, UsageUpdate>& updates)
 {
     QMutexLocker lock(&m_mutex);
-    m_pending.insert(credentialId, {at, ip});
+    for (auto it = updates.cbegin(); it != updates.cend(); ++it)
+        m_pending[it.key()].add(it.value());
 }
 
 QHash<QString, UsageUpdate> UsageRecorder::take()

@@ -58,13 +58,15 @@ private:
     QHash<QString, int> m_counts;
 };
 
-// lastUsedAt/lastUsedIp are buffered here and written in one transaction per flush instead of one
-// write per authenticated request.
+// A credential's use (lastUsedAt/lastUsedIp, requests per day, addresses, user agents) is aggregated here and
+// written in one transaction per flush (at most once a second per worker, and at shutdown), never once per request.
 class UsageRecorder final
 {
 public:
-    void note(const QString& credentialId, qint64 at, const QString& ip);
+    // One authenticated request with a credential: its time, client address and User-Agent (truncated).
+    void note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent = {});
     QHash<QString, UsageUpdate> take();
+    void restore(const QHash<QString, UsageUpdate>& updates); // what a failed flush could not write
     std::optional<UsageUpdate> pending(const QString& credentialId);
 
 private:

@@ -111,6 +111,32 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 )sql",
+    // 2: usage per credential (issue 12): requests per UTC day, client addresses and user agents seen
+    R"sql(
+CREATE TABLE usage_daily (
+    credential_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, day)
+);
+CREATE INDEX usage_daily_day ON usage_daily(day);
+CREATE TABLE usage_addresses (
+    credential_id TEXT NOT NULL,
+    ip TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, ip)
+);
+CREATE TABLE usage_agents (
+    credential_id TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, agent)
+);
+)sql",
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QMap>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -111,10 +112,39 @@ struct AuditQuery
     int limit = 100;
 };
 
+// Where a credential was used from, or with which client: first and last time (ms) and how often.
+struct UsageSeen
+{
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 count = 0;
+    void add(const UsageSeen& other);
+};
+
+// A credential's use since the last flush: the last use (lastUsedAt/lastUsedIp), requests per UTC day, addresses
+// and user agents.
 struct UsageUpdate
 {
+    static constexpr int MaxAddresses = 100; // kept per credential, the least recently seen dropped
+    static constexpr int MaxAgents = 20;
+    static constexpr int MaxAgentLength = 200;
+    static constexpr int KeptDays = 400;
+
     qint64 at = 0;
     QString ip;
+    QMap<qint64, qint64> daily; // days since the epoch (UTC) -> requests
+    QHash<QString, UsageSeen> addresses;
+    QHash<QString, UsageSeen> agents;
+
+    void add(const UsageUpdate& other); // other's uses on top of these
+};
+
+// GET …/{id}/usage
+struct UsageReport
+{
+    QList<QPair<qint64, qint64>> daily; // day since the epoch, requests; oldest first, days with requests only
+    QList<QPair<QString, UsageSeen>> addresses; // most recently seen first
+    QList<QPair<QString, UsageSeen>> agents;
 };
 
 // What a read found: the record, nothing, or a failure of the database. A failure must never reach a client as
@@ -233,6 +263,8 @@ public:
                              const CredentialRecord& successor, const QByteArray& digest, qint64 graceEnd,
                              const QList<AuditRecord>& audit = {});
     bool recordUsage(const QHash<QString, UsageUpdate>& updates);
+    // The credential's use over the last days (today included), nullopt on failure.
+    std::optional<UsageReport> usage(const QString& credentialId, int days, qint64 nowMs);
 
     // audit
     bool audit(const AuditRecord& event, qint64* insertedId = nullptr);

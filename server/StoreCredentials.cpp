@@ -250,6 +250,27 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
     return run(q, {successor.id, graceEnd, graceEnd, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
+void UsageSeen::add(const UsageSeen& other)
+{
+    first = first == 0 ? other.first : qMin(first, other.first);
+    last = qMax(last, other.last);
+    count += other.count;
+}
+
+void UsageUpdate::add(const UsageUpdate& other)
+{
+    if (other.at >= at) {
+        at = other.at;
+        ip = other.ip;
+    }
+    for (auto it = other.daily.cbegin(); it != other.daily.cend(); ++it)
+        daily[it.key()] += it.value();
+    for (auto it = other.addresses.cbegin(); it != other.addresses.cend(); ++it)
+        addresses[it.key()].add(it.value());
+    for (auto it = other.agents.cbegin(); it != other.agents.cend(); ++it)
+        agents[it.key()].add(it.value());
+}
+
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
 {
     if (updates.isEmpty())
@@ -257,14 +278,89 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     Transaction tx(*this);
     if (!tx.isOpen())
         return false;
-    QSqlQuery q(m_db);
-    q.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
-              "(last_used_at IS NULL OR last_used_at < ?)"_s);
+    QSqlQuery last(m_db);
+    last.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
+                 "(last_used_at IS NULL OR last_used_at < ?)"_s);
+    QSqlQuery daily(m_db);
+    daily.prepare(u"INSERT INTO usage_daily (credential_id, day, count) VALUES (?, ?, ?) "
+                  "ON CONFLICT (credential_id, day) DO UPDATE SET count = usage_daily.count + excluded.count"_s);
+    const auto seenQuery = [this](const char* table, const char* column) {
+        QSqlQuery q(m_db);
+        q.prepare(QString::fromLatin1(
+            "INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = MIN(%1.first_seen, excluded.first_seen), "
+            "last_seen = MAX(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
+                      .arg(QLatin1StringView(table), QLatin1StringView(column)));
+        return q;
+    };
+    // Only the most recently seen are kept per credential.
+    const auto pruneQuery = [this](const char* table, const char* column) {
+        QSqlQuery q(m_db);
+        q.prepare(QString::fromLatin1("DELETE FROM %1 WHERE credential_id = ? AND %2 NOT IN (SELECT %2 FROM %1 WHERE "
+                                      "credential_id = ? ORDER BY last_seen DESC, %2 LIMIT ?)")
+                      .arg(QLatin1StringView(table), QLatin1StringView(column)));
+        return q;
+    };
+    QSqlQuery addresses = seenQuery("usage_addresses", "ip");
+    QSqlQuery agents = seenQuery("usage_agents", "agent");
+    QSqlQuery pruneAddresses = pruneQuery("usage_addresses", "ip");
+    QSqlQuery pruneAgents = pruneQuery("usage_agents", "agent");
+    qint64 newestDay = 0;
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
-        if (!run(q, {it->at, it->ip, it.key(), it->at}))
+        const QString& id = it.key();
+        if (it->at > 0 && !run(last, {it->at, it->ip, id, it->at}))
+            return false;
+        for (auto d = it->daily.cbegin(); d != it->daily.cend(); ++d) {
+            if (!run(daily, {id, d.key(), d.value()}))
+                return false;
+            newestDay = qMax(newestDay, d.key());
+        }
+        for (auto a = it->addresses.cbegin(); a != it->addresses.cend(); ++a) {
+            if (!run(addresses, {id, a.key(), a->first, a->last, a->count}))
+                return false;
+        }
+        for (auto a = it->agents.cbegin(); a != it->agents.cend(); ++a) {
+            if (!run(agents, {id, a.key(), a->first, a->last, a->count}))
+                return false;
+        }
+        if (!it->addresses.isEmpty() && !run(pruneAddresses, {id, id, UsageUpdate::MaxAddresses}))
+            return false;
+        if (!it->agents.isEmpty() && !run(pruneAgents, {id, id, UsageUpdate::MaxAgents}))
+            return false;
+    }
+    if (newestDay > 0) {
+        QSqlQuery old(m_db);
+        old.prepare(u"DELETE FROM usage_daily WHERE day < ?"_s);
+        if (!run(old, {newestDay - UsageUpdate::KeptDays + 1}))
             return false;
     }
     return tx.commit();
+}
+
+std::optional<UsageReport> Store::usage(const QString& credentialId, int days, qint64 nowMs)
+{
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    UsageReport report;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT day, count FROM usage_daily WHERE credential_id = ? AND day >= ? ORDER BY day"_s);
+    if (!run(q, {credentialId, nowMs / DayMs - days + 1}))
+        return std::nullopt;
+    while (q.next())
+        report.daily.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    for (auto [table, column, out] : {std::tuple{"usage_addresses", "ip", &report.addresses},
+                                      std::tuple{"usage_agents", "agent", &report.agents}}) {
+        QSqlQuery seen(m_db);
+        seen.prepare(QString::fromLatin1("SELECT %2, first_seen, last_seen, count FROM %1 WHERE credential_id = ? "
+                                         "ORDER BY last_seen DESC, %2")
+                         .arg(QLatin1StringView(table), QLatin1StringView(column)));
+        if (!run(seen, {credentialId}))
+            return std::nullopt;
+        while (seen.next()) {
+            out->append({seen.value(0).toString(),
+                         UsageSeen{seen.value(1).toLongLong(), seen.value(2).toLongLong(), seen.value(3).toLongLong()}});
+        }
+    }
+    return report;
 }
 
 } // namespace td::server

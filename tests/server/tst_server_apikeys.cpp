@@ -10,6 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using td::test::HttpResult;
+using td::test::Headers;
 using td::test::TestServer;
 
 namespace {
@@ -476,6 +477,73 @@ private slots:
         const HttpResult byKey = m_server.get(u"/api/v1/limits"_s, TestServer::apiKey(bounded.second));
         QCOMPARE(byKey.status, 200);
         QCOMPARE(byKey.data().value(u"notAfter"_s).toString(), in10Days);
+    }
+
+    // Usage per credential (issue 12): requests per day, addresses and user agents, written in batches, bounded,
+    // kept across a graceful stop; another tenant's or an unknown id is 404; only 30, 90 or 400 days.
+    void usageIsRecordedPerCredential()
+    {
+        TestServer s;
+        QVERIFY(s.start({u"--trusted-proxy"_s, u"127.0.0.1/32"_s}));
+        const auto key = s.createKey(u"used"_s, {u"read:products"_s});
+        const auto other = s.createKey(u"unused"_s, {u"read:products"_s});
+        auto call = [&](const QByteArray& ip, const QByteArray& agent) {
+            Headers h = TestServer::apiKey(key.second);
+            h.append({"X-Forwarded-For", ip});
+            h.append({"User-Agent", agent});
+            return s.get(u"/api/v1/products"_s, h).status;
+        };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(call("10.0.0.1", "agent-a/1.0"), 200);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(call("10.0.0.2", "agent-b/2.0"), 200);
+        const QString path = u"/api/v1/api-keys/"_s + key.first + u"/usage"_s;
+        QJsonObject usage;
+        QTRY_VERIFY_WITH_TIMEOUT((usage = s.get(path, s.admin()).data()).value(u"addresses"_s).toArray().size() == 2,
+                                 10000);
+        QCOMPARE(usage.value(u"days"_s).toInt(), 30);
+        QCOMPARE(usage.value(u"total"_s).toInt(), 5);
+        const QJsonArray daily = usage.value(u"daily"_s).toArray();
+        QCOMPARE(daily.size(), 1);
+        QCOMPARE(daily.at(0).toObject().value(u"date"_s).toString(), QDate::currentDate().toString(Qt::ISODate));
+        QCOMPARE(daily.at(0).toObject().value(u"count"_s).toInt(), 5);
+        QHash<QString, int> counts;
+        for (const QJsonValue& a : usage.value(u"addresses"_s).toArray())
+            counts.insert(a.toObject().value(u"ip"_s).toString(), a.toObject().value(u"count"_s).toInt());
+        QCOMPARE(counts.value(u"10.0.0.1"_s), 3);
+        QCOMPARE(counts.value(u"10.0.0.2"_s), 2);
+        QHash<QString, int> agents;
+        for (const QJsonValue& a : usage.value(u"agents"_s).toArray())
+            agents.insert(a.toObject().value(u"agent"_s).toString(), a.toObject().value(u"count"_s).toInt());
+        QCOMPARE(agents, (QHash<QString, int>{{u"agent-a/1.0"_s, 3}, {u"agent-b/2.0"_s, 2}}));
+        QCOMPARE(s.get(u"/api/v1/api-keys/"_s + other.first + u"/usage"_s, s.admin()).data().value(u"total"_s).toInt(),
+                 0);
+        // Bounded: 100 addresses per credential, the least recently seen dropped.
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(call(QByteArray("10.1.0.") + QByteArray::number(i), "agent-c"), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(s.get(path, s.admin()).data().value(u"total"_s).toInt() == 105, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonArray addresses = s.get(path, s.admin()).data().value(u"addresses"_s).toArray();
+                QStringList ips;
+                for (const QJsonValue& a : addresses)
+                    ips.append(a.toObject().value(u"ip"_s).toString());
+                return addresses.size() == 100 && !ips.contains(u"10.0.0.1"_s) && !ips.contains(u"10.0.0.2"_s) &&
+                       ips.contains(u"10.1.0.0"_s) && ips.contains(u"10.1.0.99"_s);
+            }(),
+            10000);
+        // A graceful stop writes the last batch: nothing counted is lost.
+        QCOMPARE(call("10.2.0.1", "agent-d"), 200);
+        s.stop();
+        QVERIFY(s.restart({u"--trusted-proxy"_s, u"127.0.0.1/32"_s}));
+        const QJsonObject after = s.get(path, s.admin()).data();
+        QCOMPARE(after.value(u"total"_s).toInt(), 106);
+        QCOMPARE(after.value(u"addresses"_s).toArray().at(0).toObject().value(u"ip"_s).toString(), u"10.2.0.1"_s);
+        // Only 30, 90 or 400 days; unknown ids and other kinds' paths are 404.
+        QCOMPARE(s.get(path + u"?days=90"_s, s.admin()).data().value(u"total"_s).toInt(), 106);
+        QCOMPARE(s.get(path + u"?days=7"_s, s.admin()).status, 400);
+        QCOMPARE(s.get(u"/api/v1/api-keys/key_nothing/usage"_s, s.admin()).status, 404);
+        QCOMPARE(s.get(u"/api/v1/uats/"_s + key.first + u"/usage"_s, s.admin()).status, 404);
     }
 
     void meScopesAndTenantsForAKey()
