@@ -54,7 +54,9 @@ Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dial
             }
             return;
         }
-        if (!scope.isEmpty() && !result.principal->hasScope(scope)) {
+        const bool held = scope.isEmpty() || result.principal->hasScope(scope);
+        m_auth.noteScope(request, *result.principal, scope, held);
+        if (!held) {
             reply(dialect == Dialect::V2
                       ? Response::json(403, {{u"detail"_s, u"You do not have permission to perform this action."_s}})
                       : Response::error(403, QLatin1String(ErrorCode::InsufficientScope),

@@ -97,6 +97,18 @@ AuthResult Authenticator::refuse(const Request& request, int status, const char*
     return {std::nullopt, Response::error(status, QLatin1String(code), message)};
 }
 
+void Authenticator::noteScope(const Request& request, const Principal& principal, const QString& scope, bool held)
+{
+    if (principal.isSession() || principal.credentialId.isEmpty() || scope.isEmpty())
+        return;
+    const protocol::CredentialKindInfo& info = protocol::kindInfo(*principal.credentialKind);
+    if (held)
+        m_context.usage.noteScope(principal.credentialId, scope, Clock::nowMs());
+    else
+        refuse(request, 403, ErrorCode::InsufficientScope, tr("This credential lacks the scope \"%1\".").arg(scope),
+               info.wireName, principal.credentialId, principal.tenantId);
+}
+
 AuthResult Authenticator::unavailable()
 {
     // The database could not be read: the credential may well be valid, so it is neither refused nor audited.

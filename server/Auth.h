@@ -50,6 +50,9 @@ public:
     QStringList sessionScopes(const QString& role) const;
     // Verifies a session's JWT against this server's key, issuer and audience, now.
     protocol::JwtResult verifyJwt(const QByteArray& token) const;
+    // After authentication, the route's scope: a credential's use of it is noted (usage, "scopes used"), its lack
+    // audited as a refusal with the scope missing. Sessions are neither.
+    void noteScope(const Request& request, const Principal& principal, const QString& scope, bool held);
 
 private:
     AuthResult authenticateJwt(const Request& request, const QByteArray& token);

@@ -268,11 +268,50 @@ Response CredentialController::usage(Request& request, const Principal& p, const
         }
         return out;
     };
+    // Scopes: which of its requests' scopes it used within the days (an admin credential "uses" the scope a route
+    // needed), and which of the scopes it holds it did not.
+    QHash<QString, qint64> used = merged.scopes;
+    if (const auto pending = m_context.usage.pending(record->id)) {
+        for (auto it = pending->scopes.cbegin(); it != pending->scopes.cend(); ++it)
+            used[it.key()] = qMax(used.value(it.key()), it.value());
+    }
+    QStringList usedNames = used.keys();
+    usedNames.sort();
+    QJsonArray scopesUsed;
+    for (const QString& scope : std::as_const(usedNames))
+        scopesUsed.append(QJsonObject{{u"scope"_s, scope}, {u"lastUsed"_s, toIso(fromMs(used.value(scope)))}});
+    QJsonArray scopesUnused;
+    for (const QString& scope : std::as_const(record->scopes)) {
+        if (!used.contains(scope))
+            scopesUnused.append(scope);
+    }
+    // Refusals of the last 90 days at most (the audit log's auth.refused events of this credential).
+    AuditQuery refusedQuery;
+    refusedQuery.tenantId = p.tenantId;
+    refusedQuery.targetId = record->id;
+    refusedQuery.actions = {u"auth.refused"_s};
+    refusedQuery.since = now - qint64(qMin(days, 90)) * DayMs;
+    refusedQuery.limit = 200;
+    const auto refused = m_store.auditEvents(refusedQuery);
+    if (!refused)
+        return storeFailure();
+    QJsonArray refusals;
+    for (const AuditRecord& e : *refused) {
+        // detail: "<code>: <message>"
+        const qsizetype colon = e.detail.indexOf(u": "_s);
+        refusals.append(QJsonObject{{u"at"_s, toIso(fromMs(e.at))},
+                                    {u"ip"_s, e.ip},
+                                    {u"reason"_s, colon < 0 ? e.detail : e.detail.left(colon)},
+                                    {u"detail"_s, colon < 0 ? QString() : e.detail.mid(colon + 2)}});
+    }
     return Response::ok(QJsonObject{{u"days"_s, days},
                                     {u"total"_s, total},
                                     {u"daily"_s, daily},
                                     {u"addresses"_s, seenJson(merged.addresses, u"ip"_s)},
-                                    {u"agents"_s, seenJson(merged.agents, u"agent"_s)}});
+                                    {u"agents"_s, seenJson(merged.agents, u"agent"_s)},
+                                    {u"scopesUsed"_s, scopesUsed},
+                                    {u"scopesUnused"_s, scopesUnused},
+                                    {u"refusals"_s, refusals}});
 }
 
 Response CredentialController::patch(Request& request, const Principal& p, const QString& kind)

@@ -194,6 +194,13 @@ void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& 
         seen(u.agents, agent.left(UsageUpdate::MaxAgentLength), UsageUpdate::MaxAgents);
 }
 
+void UsageRecorder::noteScope(const QString& credentialId, const QString& scope, qint64 at)
+{
+    QMutexLocker lock(&m_mutex);
+    qint64& last = m_pending[credentialId].scopes[scope];
+    last = qMax(last, at);
+}
+
 void UsageRecorder::restore(const QHash<QString, UsageUpdate>& updates)
 {
     QMutexLocker lock(&m_mutex);

@@ -67,6 +67,7 @@ public:
     void note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent = {});
     QHash<QString, UsageUpdate> take();
     void restore(const QHash<QString, UsageUpdate>& updates); // what a failed flush could not write
+    void noteScope(const QString& credentialId, const QString& scope, qint64 at); // a request needed this scope
     std::optional<UsageUpdate> pending(const QString& credentialId);
 
 private:

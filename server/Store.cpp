@@ -136,6 +136,12 @@ CREATE TABLE usage_agents (
     count INTEGER NOT NULL,
     PRIMARY KEY (credential_id, agent)
 );
+CREATE TABLE usage_scopes (
+    credential_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    last_used INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, scope)
+);
 )sql",
 };
 

@@ -135,6 +135,7 @@ struct UsageUpdate
     QMap<qint64, qint64> daily; // days since the epoch (UTC) -> requests
     QHash<QString, UsageSeen> addresses;
     QHash<QString, UsageSeen> agents;
+    QHash<QString, qint64> scopes; // scope a request needed -> when last
 
     void add(const UsageUpdate& other); // other's uses on top of these
 };
@@ -145,6 +146,7 @@ struct UsageReport
     QList<QPair<qint64, qint64>> daily; // day since the epoch, requests; oldest first, days with requests only
     QList<QPair<QString, UsageSeen>> addresses; // most recently seen first
     QList<QPair<QString, UsageSeen>> agents;
+    QHash<QString, qint64> scopes; // needed within the days asked for -> when last
 };
 
 // What a read found: the record, nothing, or a failure of the database. A failure must never reach a client as

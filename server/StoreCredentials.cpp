@@ -269,6 +269,8 @@ void UsageUpdate::add(const UsageUpdate& other)
         addresses[it.key()].add(it.value());
     for (auto it = other.agents.cbegin(); it != other.agents.cend(); ++it)
         agents[it.key()].add(it.value());
+    for (auto it = other.scopes.cbegin(); it != other.scopes.cend(); ++it)
+        scopes[it.key()] = qMax(scopes.value(it.key()), it.value());
 }
 
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
@@ -305,6 +307,9 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     QSqlQuery agents = seenQuery("usage_agents", "agent");
     QSqlQuery pruneAddresses = pruneQuery("usage_addresses", "ip");
     QSqlQuery pruneAgents = pruneQuery("usage_agents", "agent");
+    QSqlQuery scopes(m_db);
+    scopes.prepare(u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
+                   "(credential_id, scope) DO UPDATE SET last_used = MAX(usage_scopes.last_used, excluded.last_used)"_s);
     qint64 newestDay = 0;
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
         const QString& id = it.key();
@@ -321,6 +326,10 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
         }
         for (auto a = it->agents.cbegin(); a != it->agents.cend(); ++a) {
             if (!run(agents, {id, a.key(), a->first, a->last, a->count}))
+                return false;
+        }
+        for (auto sc = it->scopes.cbegin(); sc != it->scopes.cend(); ++sc) {
+            if (!run(scopes, {id, sc.key(), sc.value()}))
                 return false;
         }
         if (!it->addresses.isEmpty() && !run(pruneAddresses, {id, id, UsageUpdate::MaxAddresses}))
@@ -347,6 +356,12 @@ std::optional<UsageReport> Store::usage(const QString& credentialId, int days, q
         return std::nullopt;
     while (q.next())
         report.daily.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+    QSqlQuery scopes(m_db);
+    scopes.prepare(u"SELECT scope, last_used FROM usage_scopes WHERE credential_id = ? AND last_used >= ?"_s);
+    if (!run(scopes, {credentialId, (nowMs / DayMs - days + 1) * DayMs}))
+        return std::nullopt;
+    while (scopes.next())
+        report.scopes.insert(scopes.value(0).toString(), scopes.value(1).toLongLong());
     for (auto [table, column, out] : {std::tuple{"usage_addresses", "ip", &report.addresses},
                                       std::tuple{"usage_agents", "agent", &report.agents}}) {
         QSqlQuery seen(m_db);

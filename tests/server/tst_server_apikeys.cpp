@@ -485,7 +485,7 @@ private slots:
     {
         TestServer s;
         QVERIFY(s.start({u"--trusted-proxy"_s, u"127.0.0.1/32"_s}));
-        const auto key = s.createKey(u"used"_s, {u"read:products"_s});
+        const auto key = s.createKey(u"used"_s, {u"read:products"_s, u"read:orders"_s});
         const auto other = s.createKey(u"unused"_s, {u"read:products"_s});
         auto call = [&](const QByteArray& ip, const QByteArray& agent) {
             Headers h = TestServer::apiKey(key.second);
@@ -539,8 +539,28 @@ private slots:
         const QJsonObject after = s.get(path, s.admin()).data();
         QCOMPARE(after.value(u"total"_s).toInt(), 106);
         QCOMPARE(after.value(u"addresses"_s).toArray().at(0).toObject().value(u"ip"_s).toString(), u"10.2.0.1"_s);
+        // Scopes used and unused; refusals with their reason, address and detail.
+        QCOMPARE(after.value(u"scopesUsed"_s).toArray().size(), 1);
+        QCOMPARE(after.value(u"scopesUsed"_s).toArray().at(0).toObject().value(u"scope"_s).toString(),
+                 u"read:products"_s);
+        QCOMPARE(after.value(u"scopesUnused"_s).toArray(), QJsonArray{u"read:orders"_s});
+        Headers fromElsewhere = TestServer::apiKey(key.second);
+        fromElsewhere.append({QByteArray("X-Forwarded-For"), QByteArray("10.3.0.1")});
+        QCOMPARE(s.get(u"/api/v1/inventory"_s, fromElsewhere).status, 403);
+        QCOMPARE(s.post(u"/api/v1/api-keys/"_s + other.first + u"/revoke"_s, {}, s.admin()).status, 200);
+        QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(other.second)).status, 401);
+        const QJsonArray refusals = s.get(path, s.admin()).data().value(u"refusals"_s).toArray();
+        QCOMPARE(refusals.size(), 1);
+        QCOMPARE(refusals.at(0).toObject().value(u"reason"_s).toString(), u"insufficient_scope"_s);
+        QCOMPARE(refusals.at(0).toObject().value(u"ip"_s).toString(), u"10.3.0.1"_s);
+        QVERIFY(refusals.at(0).toObject().value(u"detail"_s).toString().contains(u"read:inventory"_s));
+        const QJsonArray otherRefusals =
+            s.get(u"/api/v1/api-keys/"_s + other.first + u"/usage"_s, s.admin()).data().value(u"refusals"_s).toArray();
+        QCOMPARE(otherRefusals.size(), 1);
+        QCOMPARE(otherRefusals.at(0).toObject().value(u"reason"_s).toString(), u"token_not_valid"_s);
         // Only 30, 90 or 400 days; unknown ids and other kinds' paths are 404.
-        QCOMPARE(s.get(path + u"?days=90"_s, s.admin()).data().value(u"total"_s).toInt(), 106);
+        // The call refused for its scope was still made with the key: it counts.
+        QCOMPARE(s.get(path + u"?days=90"_s, s.admin()).data().value(u"total"_s).toInt(), 107);
         QCOMPARE(s.get(path + u"?days=7"_s, s.admin()).status, 400);
         QCOMPARE(s.get(u"/api/v1/api-keys/key_nothing/usage"_s, s.admin()).status, 404);
         QCOMPARE(s.get(u"/api/v1/uats/"_s + key.first + u"/usage"_s, s.admin()).status, 404);
