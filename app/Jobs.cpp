@@ -144,6 +144,62 @@ bool LimitsJob::parse(const QJsonValue& data)
     return true;
 }
 
+UsageJob::UsageJob(ApiClient* client, CredentialKind kind, QString id, int days, QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_id(std::move(id))
+    , m_days(days)
+{}
+
+QString UsageJob::path() const
+{
+    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/usage"_s;
+}
+
+QUrlQuery UsageJob::query() const
+{
+    QUrlQuery q;
+    q.addQueryItem(u"days"_s, QString::number(m_days));
+    return q;
+}
+
+bool UsageJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    if (!o.value(u"daily"_s).isArray() || !o.value(u"addresses"_s).isArray())
+        return false;
+    m_usage = {};
+    m_usage.days = o.value(u"days"_s).toInt(m_days);
+    m_usage.total = qint64(o.value(u"total"_s).toDouble());
+    for (const QJsonValue& v : o.value(u"daily"_s).toArray()) {
+        const QDate date = QDate::fromString(v.toObject().value(u"date"_s).toString(), Qt::ISODate);
+        if (!date.isValid())
+            return false;
+        m_usage.daily.append({date, qint64(v.toObject().value(u"count"_s).toDouble())});
+    }
+    const auto seen = [](const QJsonArray& items, const QString& key) {
+        QList<CredentialUsage::Seen> out;
+        for (const QJsonValue& v : items) {
+            const QJsonObject s = v.toObject();
+            out.append({s.value(key).toString(), fromIso(s.value(u"firstSeen"_s).toString()),
+                        fromIso(s.value(u"lastSeen"_s).toString()), qint64(s.value(u"count"_s).toDouble())});
+        }
+        return out;
+    };
+    m_usage.addresses = seen(o.value(u"addresses"_s).toArray(), u"ip"_s);
+    m_usage.agents = seen(o.value(u"agents"_s).toArray(), u"agent"_s);
+    for (const QJsonValue& v : o.value(u"scopesUsed"_s).toArray())
+        m_usage.scopesUsed.append(v.toObject().value(u"scope"_s).toString());
+    for (const QJsonValue& v : o.value(u"scopesUnused"_s).toArray())
+        m_usage.scopesUnused.append(v.toString());
+    for (const QJsonValue& v : o.value(u"refusals"_s).toArray()) {
+        const QJsonObject r = v.toObject();
+        m_usage.refusals.append({fromIso(r.value(u"at"_s).toString()), r.value(u"ip"_s).toString(),
+                                 r.value(u"reason"_s).toString(), r.value(u"detail"_s).toString()});
+    }
+    return true;
+}
+
 bool TenantsJob::parse(const QJsonValue& data)
 {
     m_tenants.clear();

@@ -311,6 +311,53 @@ private:
     IssuedCredential m_result;
 };
 
+// GET …/{id}/usage: how one credential is used (issue 12).
+struct CredentialUsage
+{
+    struct Seen
+    {
+        QString name; // the address or the user agent
+        QDateTime first;
+        QDateTime last;
+        qint64 count = 0;
+    };
+    struct Refusal
+    {
+        QDateTime at;
+        QString ip;
+        QString reason; // "ip_not_allowed", "insufficient_scope", "token_not_valid", …
+        QString detail; // the server's sentence
+    };
+    int days = 30;
+    qint64 total = 0;
+    QList<QPair<QDate, qint64>> daily; // days with requests, oldest first
+    QList<Seen> addresses;
+    QList<Seen> agents;
+    QStringList scopesUsed;
+    QStringList scopesUnused;
+    QList<Refusal> refusals;
+};
+
+class UsageJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    UsageJob(ApiClient* client, CredentialKind kind, QString id, int days, QObject* parent = nullptr);
+    const CredentialUsage& usage() const { return m_usage; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override;
+    QUrlQuery query() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QString m_id;
+    int m_days;
+    CredentialUsage m_usage;
+};
+
 class IntrospectJob final : public ApiJob
 {
     Q_OBJECT

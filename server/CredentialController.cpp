@@ -250,6 +250,25 @@ Response CredentialController::usage(Request& request, const Principal& p, const
         merged.daily.clear();
         for (auto it = daily.cbegin(); it != daily.cend(); ++it)
             merged.daily.append({it.key(), it.value()});
+        // Addresses and agents likewise, the most recently seen first again.
+        const auto mergeSeen = [](QList<QPair<QString, UsageSeen>>& list, const QHash<QString, UsageSeen>& extra,
+                                  int most) {
+            QHash<QString, UsageSeen> all;
+            for (const auto& [name, seen] : std::as_const(list))
+                all.insert(name, seen);
+            for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+                all[it.key()].add(it.value());
+            list.clear();
+            for (auto it = all.cbegin(); it != all.cend(); ++it)
+                list.append({it.key(), it.value()});
+            std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                return a.second.last != b.second.last ? a.second.last > b.second.last : a.first < b.first;
+            });
+            if (list.size() > most) // the bounds the store keeps
+                list.resize(most);
+        };
+        mergeSeen(merged.addresses, pending->addresses, UsageUpdate::MaxAddresses);
+        mergeSeen(merged.agents, pending->agents, UsageUpdate::MaxAgents);
     }
     constexpr qint64 DayMs = 24LL * 3600 * 1000;
     QJsonArray daily;

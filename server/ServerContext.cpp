@@ -181,8 +181,14 @@ void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& 
     const auto seen = [at](QHash<QString, UsageSeen>& map, const QString& key, int most) {
         auto it = map.find(key);
         if (it == map.end()) {
-            if (map.size() >= most)
-                return;
+            if (map.size() >= most) { // the least recently seen makes room, as in the store
+                auto oldest = map.begin();
+                for (auto o = map.begin(); o != map.end(); ++o) {
+                    if (o->last < oldest->last)
+                        oldest = o;
+                }
+                map.erase(oldest);
+            }
             it = map.insert(key, {at, at, 0});
         }
         it->first = qMin(it->first, at);

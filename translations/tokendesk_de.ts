@@ -1133,6 +1133,30 @@
         <source>Show all</source>
         <translation>Alle anzeigen</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Ablehnungen</translation>
+    </message>
+    <message>
+        <source>Select one credential to see how it is used.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Nutzung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select one credential to see its refused requests.</source>
+        <translation>Wählen Sie einen Eintrag, um seine abgelehnten Anfragen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryChooser</name>
@@ -1763,6 +1787,36 @@ Leer: alle Adressen.</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::RefusalsView</name>
+    <message>
+        <source>%1 is outside the allowlist %2: add it to the allowlist if the client is allowed there.</source>
+        <translation>%1 liegt außerhalb der Zulassungsliste %2: Fügen Sie die Adresse hinzu, wenn der Client von dort zugreifen darf.</translation>
+    </message>
+    <message>
+        <source>A request needed a scope it does not hold: %1 Generate a credential with that scope, or use one that has it.</source>
+        <translation>Eine Anfrage brauchte einen Berechtigungsumfang, den es nicht hat: %1 Erzeugen Sie Zugangsdaten mit diesem Umfang oder verwenden Sie solche, die ihn haben.</translation>
+    </message>
+    <message>
+        <source>It was sent for another tenant than its own (from %1): send it without X-Tenant-Id, or with its own tenant.</source>
+        <translation>Es wurde für einen fremden Mandanten gesendet (von %1): Senden Sie es ohne X-Tenant-Id oder mit seinem eigenen Mandanten.</translation>
+    </message>
+    <message>
+        <source>It was used after it stopped working (%1), from %2: the client needs a new credential.</source>
+        <translation>Es wurde benutzt, nachdem es nicht mehr gültig war (%1), von %2: Der Client braucht neue Zugangsdaten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No refused requests in the last %n day(s).</source>
+        <translation>
+            <numerusform>Keine abgelehnten Anfragen am letzten %n Tag.</numerusform>
+            <numerusform>Keine abgelehnten Anfragen in den letzten %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1 to the allowlist…</source>
+        <translation>%1 zur Zulassungsliste hinzufügen…</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::RotateDialog</name>
     <message>
         <source>Rotate &quot;%1&quot;</source>
@@ -1858,6 +1912,60 @@ Leer: alle Adressen.</translation>
     <message>
         <source>Copy &amp;example</source>
         <translation>&amp;Beispiel kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageChart</name>
+    <message>
+        <source>Requests per day</source>
+        <translation>Anfragen pro Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n Anfrage in den letzten %1 Tagen</numerusform>
+            <numerusform>%n Anfragen in den letzten %1 Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageView</name>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n Anfrage in den letzten %1 Tagen</numerusform>
+            <numerusform>%n Anfragen in den letzten %1 Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n address(es).</source>
+        <translation>
+            <numerusform>von %n Adresse.</numerusform>
+            <numerusform>von %n Adressen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), last %1</source>
+        <translation>
+            <numerusform>%n Anfrage, zuletzt %1</numerusform>
+            <numerusform>%n Anfragen, zuletzt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Clients (user agents)</source>
+        <translation>Clients (User-Agents)</translation>
+    </message>
+    <message>
+        <source>Scopes used:</source>
+        <translation>Genutzter Berechtigungsumfang:</translation>
+    </message>
+    <message>
+        <source>Held but not used:</source>
+        <translation>Vorhanden, aber ungenutzt:</translation>
     </message>
 </context>
 </TS>

@@ -200,4 +200,48 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>td::ui::RefusalsView</name>
+    <message numerus="yes">
+        <source>No refused requests in the last %n day(s).</source>
+        <translation>
+            <numerusform>No refused requests in the last %n day.</numerusform>
+            <numerusform>No refused requests in the last %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageChart</name>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n request in the last %1 days</numerusform>
+            <numerusform>%n requests in the last %1 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageView</name>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n request in the last %1 days</numerusform>
+            <numerusform>%n requests in the last %1 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n address(es).</source>
+        <translation>
+            <numerusform>from %n address.</numerusform>
+            <numerusform>from %n addresses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), last %1</source>
+        <translation>
+            <numerusform>%n request, last %1</numerusform>
+            <numerusform>%n requests, last %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

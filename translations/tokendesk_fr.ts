@@ -1133,6 +1133,30 @@
         <source>Show all</source>
         <translation>Tout afficher</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <source>Select one credential to see how it is used.</source>
+        <translation>Sélectionnez un identifiant pour voir son utilisation.</translation>
+    </message>
+    <message>
+        <source>Select one credential to see its refused requests.</source>
+        <translation>Sélectionnez un identifiant pour voir ses requêtes refusées.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ExpiryChooser</name>
@@ -1604,11 +1628,11 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>Sign in wit&amp;h:</source>
-        <translation>Se connecter a&amp;vec :</translation>
+        <translation>Se connecter a&amp;vec&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;A file:</source>
-        <translation>&amp;Fichier CA :</translation>
+        <translation>&amp;Fichier CA&#xa0;:</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
@@ -1763,6 +1787,36 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::RefusalsView</name>
+    <message>
+        <source>%1 is outside the allowlist %2: add it to the allowlist if the client is allowed there.</source>
+        <translation>%1 est hors de la liste autorisée %2 : ajoutez-la si le client y est autorisé.</translation>
+    </message>
+    <message>
+        <source>A request needed a scope it does not hold: %1 Generate a credential with that scope, or use one that has it.</source>
+        <translation>Une requête demandait une portée qu&apos;il n&apos;a pas : %1 Générez un identifiant avec cette portée, ou utilisez-en un qui l&apos;a.</translation>
+    </message>
+    <message>
+        <source>It was sent for another tenant than its own (from %1): send it without X-Tenant-Id, or with its own tenant.</source>
+        <translation>Il a été envoyé pour un autre locataire que le sien (depuis %1) : envoyez-le sans X-Tenant-Id, ou avec son propre locataire.</translation>
+    </message>
+    <message>
+        <source>It was used after it stopped working (%1), from %2: the client needs a new credential.</source>
+        <translation>Il a été utilisé après avoir cessé de fonctionner (%1), depuis %2 : le client a besoin d&apos;un nouvel identifiant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No refused requests in the last %n day(s).</source>
+        <translation>
+            <numerusform>Aucune requête refusée ce %n dernier jour.</numerusform>
+            <numerusform>Aucune requête refusée ces %n derniers jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1 to the allowlist…</source>
+        <translation>Ajouter %1 à la liste autorisée…</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::RotateDialog</name>
     <message>
         <source>Rotate &quot;%1&quot;</source>
@@ -1858,6 +1912,60 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>Copy &amp;example</source>
         <translation>Copier l&apos;&amp;exemple</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageChart</name>
+    <message>
+        <source>Requests per day</source>
+        <translation>Requêtes par jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n requête ces %1 derniers jours</numerusform>
+            <numerusform>%n requêtes ces %1 derniers jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::UsageView</name>
+    <message numerus="yes">
+        <source>%n request(s) in the last %1 days</source>
+        <translation>
+            <numerusform>%n requête ces %1 derniers jours</numerusform>
+            <numerusform>%n requêtes ces %1 derniers jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n address(es).</source>
+        <translation>
+            <numerusform>depuis %n adresse.</numerusform>
+            <numerusform>depuis %n adresses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), last %1</source>
+        <translation>
+            <numerusform>%n requête, dernière %1</numerusform>
+            <numerusform>%n requêtes, dernière %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>Clients (user agents)</source>
+        <translation>Clients (user agents)</translation>
+    </message>
+    <message>
+        <source>Scopes used:</source>
+        <translation>Portées utilisées :</translation>
+    </message>
+    <message>
+        <source>Held but not used:</source>
+        <translation>Détenues mais inutilisées :</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "GenerateDialog.h"
 #include "RotateDialog.h"
 #include "SecretDialog.h"
+#include "UsageView.h"
 #include "Banner.h"
 #include "Delegates.h"
 #include "Icons.h"
@@ -37,6 +38,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -97,7 +99,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         button->setAccessibleName(QString(m_detailsAction->text()).remove(u'&'));
     }
     connect(m_generateAction, &QAction::triggered, this, &CredentialsPage::generate);
-    connect(m_editAction, &QAction::triggered, this, &CredentialsPage::editSelected);
+    connect(m_editAction, &QAction::triggered, this, [this] { editSelected(); });
     connect(m_rotateAction, &QAction::triggered, this, &CredentialsPage::rotateSelected);
     connect(m_revokeAction, &QAction::triggered, this, &CredentialsPage::revokeSelected);
     connect(m_refreshAction, &QAction::triggered, this, &CredentialsPage::reload);
@@ -152,7 +154,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
-    connect(m_view, &QAbstractItemView::doubleClicked, this, &CredentialsPage::editSelected);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { editSelected(); });
     m_view->setItemDelegateForColumn(CredentialModel::Status, new StatusChipDelegate(m_view));
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -200,8 +202,19 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     detailsActions->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips: the pane is narrow
     detailsActions->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
     detailsLayout->addWidget(detailsActions);
-    m_details = new QTextBrowser(m_detailsBox);
-    detailsLayout->addWidget(m_details, 1);
+    // Tabs: what it is, how it is used (issue 12), why its calls were refused.
+    m_detailTabs = new QTabWidget(m_detailsBox);
+    m_detailTabs->setObjectName(u"detailTabs"_s);
+    m_details = new QTextBrowser(m_detailTabs);
+    m_usageView = new UsageView(m_detailTabs);
+    m_refusalsView = new RefusalsView(m_detailTabs);
+    m_detailTabs->addTab(m_details, tr("Overview"));
+    m_detailTabs->addTab(m_usageView, tr("Usage"));
+    m_detailTabs->addTab(m_refusalsView, tr("Refusals"));
+    detailsLayout->addWidget(m_detailTabs, 1);
+    connect(m_detailTabs, &QTabWidget::currentChanged, this, &CredentialsPage::loadUsage);
+    connect(m_refusalsView, &RefusalsView::allowAddressRequested, this,
+            [this](const QString& address) { editSelected(address); });
     m_details->setObjectName(u"detailsPane"_s);
     m_details->setOpenLinks(false);
     m_details->setFrameShape(QFrame::NoFrame);
@@ -286,6 +299,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         m_followTimer.stop();
         updateActions();
         updateDetails();
+        loadUsage();
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, follow);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -482,6 +496,36 @@ void CredentialsPage::focusSearch()
     m_search->selectAll();
 }
 
+void CredentialsPage::loadUsage()
+{
+    // Only while the Usage or Refusals tab shows, for one selected credential; an older answer is dropped.
+    if (!m_detailTabs || m_detailTabs->currentIndex() == 0)
+        return;
+    const SelectionSummary selection = summarizeSelection();
+    ++m_usageRequest;
+    if (selection.count != 1 || selection.firstSourceRow < 0) {
+        m_usageView->setMessage(tr("Select one credential to see how it is used."));
+        m_refusalsView->setMessage(tr("Select one credential to see its refused requests."));
+        return;
+    }
+    const protocol::ApiKeyDto record = m_model->record(selection.firstSourceRow);
+    m_usageView->setMessage(tr("Loading…"));
+    m_refusalsView->setMessage(tr("Loading…"));
+    const int request = m_usageRequest;
+    auto* job = new app::UsageJob(m_service->client(), m_kind, record.id, 30, this);
+    app::runJob(job, this, [this, job, request, allowlist = record.ipAllowlist] {
+        if (request != m_usageRequest)
+            return;
+        if (!job->error().ok()) {
+            m_usageView->setMessage(job->error().userMessage());
+            m_refusalsView->setMessage(job->error().userMessage());
+            return;
+        }
+        m_usageView->setUsage(job->usage());
+        m_refusalsView->setUsage(job->usage(), allowlist);
+    });
+}
+
 void CredentialsPage::showCredential(const QString& id)
 {
     const int row = m_model->rowOf(id);
@@ -555,6 +599,11 @@ QStringList CredentialsPage::selectedIds() const
 
 void CredentialsPage::editSelected()
 {
+    editSelected(QString());
+}
+
+void CredentialsPage::editSelected(const QString& addAddress)
+{
     const QStringList ids = selectedIds();
     if (ids.size() != 1)
         return;
@@ -563,9 +612,11 @@ void CredentialsPage::editSelected()
         return;
     m_generateRequested = false;
     const protocol::ApiKeyDto record = m_model->record(row);
-    const auto open = [this, record] {
+    const auto open = [this, record, addAddress] {
         auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), m_service->limits().value_or(app::Limits()), this);
         dialog->setEditing(record);
+        if (!addAddress.isEmpty())
+            dialog->addAllowlistEntry(addAddress);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &GenerateDialog::submitted, this, [this, dialog, record](const app::NewCredential& wanted) {
             // Only what changed is sent.

@@ -16,6 +16,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTextBrowser;
 class QLineEdit;
 class QProgressBar;
@@ -35,6 +36,8 @@ struct NewCredential;
 namespace td::ui {
 
 class Banner;
+class RefusalsView;
+class UsageView;
 class GenerateDialog;
 
 // One page class for API keys, UATs and private tokens, configured by the kind: toolbar, search, status
@@ -63,6 +66,8 @@ public slots:
     void reload();
     void generate();
     void editSelected();
+    // Edit with an address added to the allowlist (a refusal's fix).
+    void editSelected(const QString& addAddress);
     void rotateSelected();
     void revokeSelected();
     void exportShown();                 // asks where, then exportTo()
@@ -92,6 +97,7 @@ private:
     SelectionSummary summarizeSelection() const;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyState();
+    void loadUsage(); // the Usage and Refusals tabs, for the one selected credential
     void withCatalog(std::function<void()> open); // runs open once the catalog and the limits are known
     void saveColumns() const;
     void fitColumns();
@@ -106,6 +112,10 @@ private:
     QLineEdit* m_search;
     QComboBox* m_status;
     QWidget* m_detailsBox = nullptr;
+    QTabWidget* m_detailTabs = nullptr;
+    UsageView* m_usageView = nullptr;
+    RefusalsView* m_refusalsView = nullptr;
+    int m_usageRequest = 0;
     QTimer m_followTimer; // updateActions + updateDetails, once per burst of model changes
     QTextBrowser* m_details;
     QWidget* m_operation = nullptr;

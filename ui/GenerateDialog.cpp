@@ -178,6 +178,14 @@ void GenerateDialog::setEditing(const protocol::ApiKeyDto& record)
     validate();
 }
 
+void GenerateDialog::addAllowlistEntry(const QString& entry)
+{
+    QString text = m_allowlist->toPlainText().trimmed();
+    if (!text.isEmpty())
+        text += u'\n';
+    m_allowlist->setPlainText(text + entry);
+}
+
 app::NewCredential GenerateDialog::request() const
 {
     app::NewCredential r;

@@ -39,6 +39,7 @@ public:
     // changed (what PATCH accepts); its rights and expiry are shown and fixed.
     void setEditing(const protocol::ApiKeyDto& record);
     bool isEditing() const { return m_editing; }
+    void addAllowlistEntry(const QString& entry); // a line more in the IP allowlist
 
 signals:
     void submitted(const td::app::NewCredential& request);

@@ -25,6 +25,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
+#include "ui/UsageView.h"
 #include "ui/Translations.h"
 
 #include <QAction>
@@ -44,6 +45,8 @@
 #include <QHeaderView>
 #include <QScopeGuard>
 #include <QScrollBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -747,6 +750,43 @@ private slots:
         QVERIFY(!page->findChild<QAction*>(u"revokeAction"_s)->isEnabled());
         QTest::keyClick(page->view(), Qt::Key_Delete);
         QVERIFY(!waitForWidget<QMessageBox>(u"revokeConfirm"_s, 300));
+    }
+
+    // The details pane's Usage tab shows the requests the key made (issue 12); its Refusals tab says in words why
+    // a call was refused and offers the fix: an address outside the allowlist is added through Edit, prefilled.
+    void usageAndRefusalsTabs()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        const auto key = m_server->createKey(u"watched"_s, {u"read:products"_s});
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+        // A key allowed only from 10.9.9.9 is refused from here (127.0.0.1).
+        const auto fenced = m_server->createKey(u"fenced"_s, {u"read:products"_s},
+                                                {{u"ipAllowlist"_s, QJsonArray{u"10.9.9.9/32"_s}}});
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(fenced.second)).status, 403);
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        auto* tabs = page->findChild<QTabWidget*>(u"detailTabs"_s);
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+        QCOMPARE(tabs->currentIndex(), 1);
+        auto* chart = page->findChild<td::ui::UsageChart*>(u"usageChart"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(chart->isVisible() && !chart->perDay().isEmpty() && chart->perDay().constLast() == 4,
+                                 10000);
+        QVERIFY(page->findChild<QLabel*>(u"usageSummary"_s)->text().contains(u"4"_s));
+        QVERIFY(page->findChild<QTextBrowser*>(u"usageDetails"_s)->toPlainText().contains(u"127.0.0.1"_s));
+        // The fenced key's Refusals tab: in words, with the fix.
+        selectIds(page, {fenced.first});
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(2).center());
+        auto* allow = page->findChild<QPushButton*>(u"allowAddressButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(allow->isVisible(), 10000);
+        const QString words = page->findChild<QTextBrowser*>(u"refusalsList"_s)->toPlainText();
+        QVERIFY2(words.contains(u"127.0.0.1 is outside the allowlist 10.9.9.9/32"_s), qPrintable(words));
+        QTest::mouseClick(allow, Qt::LeftButton);
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"editDialog"_s);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QPlainTextEdit*>(u"allowlistEdit"_s)->toPlainText(), u"10.9.9.9/32\n127.0.0.1"_s);
+        dialog->reject();
     }
 
     // The details pane offers the row's actions too: Copy ID, Edit…, Rotate…, Revoke…, Show audit events.
