@@ -1,8 +1,8 @@
 #include "CredentialFilterModel.h"
 
 #include <algorithm>
-#include <thread>
 #include <limits>
+#include <thread>
 
 namespace td::app {
 

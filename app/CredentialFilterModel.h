@@ -66,8 +66,8 @@ private:
     std::optional<CredentialModel::DisplayStatus> m_status;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    std::vector<int> m_order;         // every source row in the current sort order
-    std::vector<int> m_rows;          // proxy row -> source row
+    std::vector<int> m_order;                 // every source row in the current sort order
+    std::vector<int> m_rows;                  // proxy row -> source row
     mutable std::vector<int> m_sourceToProxy; // source row -> proxy row or -1; see reverseMap()
     mutable bool m_reverseStale = true;
 };

@@ -71,7 +71,8 @@ public:
 
     static QString relativeTime(const QDateTime& when, const QDateTime& now); // "in 3 days", "2 hours ago"
     static QString statusText(DisplayStatus status);
-    // What the Expires column shows: the day in the locale's short form and how far off it is, "31/12/2026 (in 3 days)".
+    // What the Expires column shows: the day in the locale's short form and how far off it is, "31/12/2026 (in 3
+    // days)".
     static QString expiryText(const QDateTime& expires, const QDateTime& now);
     static QColor statusColor(DisplayStatus status); // from Palette.h
     static QString shortDate(const QDateTime& time); // the locale's short date and time, local time

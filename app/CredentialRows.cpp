@@ -541,7 +541,9 @@ bool containsFolded(std::string_view text, std::string_view needle)
     };
     // A cheap test of the first and last byte first: a letter matches either case through bit 0x20; anything
     // else must be equal. Only the positions that pass are compared in full.
-    const auto caseBit = [](char c) { return c >= 'a' && c <= 'z' ? char(0x20) : char(0); };
+    const auto caseBit = [](char c) {
+        return c >= 'a' && c <= 'z' ? char(0x20) : char(0);
+    };
     const char first = needle.front();
     const char last = needle.back();
     const char firstBit = caseBit(first);

@@ -184,21 +184,21 @@ void CredentialService::sendNextRevoke()
     }
     const QStringList chunk = run.pending.mid(0, protocol::MaxBulkRevokeIds);
     run.pending.remove(0, chunk.size());
-    runJob(new RevokeCredentialsJob(m_client, m_kind, chunk, this), this, [this, sent = int(chunk.size())](
-                                                                               RevokeCredentialsJob* job) {
-        RevokeRun& current = *m_revoke;
-        if (!job->error().ok()) {
-            current.outcome.error = job->error();
-            current.outcome.notRevoked += sent; // each request is all or nothing
-            finishRevoke();
-            return;
-        }
-        current.records.append(job->records());
-        current.outcome.revoked += sent;
-        current.done += sent;
-        emit revokeProgress(current.done, current.total);
-        sendNextRevoke();
-    });
+    runJob(new RevokeCredentialsJob(m_client, m_kind, chunk, this), this,
+           [this, sent = int(chunk.size())](RevokeCredentialsJob* job) {
+               RevokeRun& current = *m_revoke;
+               if (!job->error().ok()) {
+                   current.outcome.error = job->error();
+                   current.outcome.notRevoked += sent; // each request is all or nothing
+                   finishRevoke();
+                   return;
+               }
+               current.records.append(job->records());
+               current.outcome.revoked += sent;
+               current.done += sent;
+               emit revokeProgress(current.done, current.total);
+               sendNextRevoke();
+           });
 }
 
 void CredentialService::finishRevoke()

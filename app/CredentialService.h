@@ -81,9 +81,9 @@ signals:
     void updated(int request, const td::protocol::ApiKeyDto& record);
     void updateFailed(int request, const td::app::ApiError& error);
     void rotated(const td::protocol::ApiKeyDto& successor, const QByteArray& secret, const QString& previousName);
-    void revokeProgress(int done, int total); // ids sent and answered, of those to revoke
+    void revokeProgress(int done, int total);            // ids sent and answered, of those to revoke
     void revoked(const td::app::RevokeOutcome& outcome); // finished, failed or cancelled: see outcome.error
-    void changeFailed(const td::app::ApiError& error); // a rotate
+    void changeFailed(const td::app::ApiError& error);   // a rotate
 
 private:
     struct RevokeRun;

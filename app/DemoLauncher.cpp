@@ -31,9 +31,8 @@ DemoLauncher::DemoLauncher(QObject* parent)
         if (!m_ready)
             emit failed(tr("The demo server stopped before it was ready (exit code %1).").arg(code));
         else if (!m_stopping)
-            emit died(status == QProcess::CrashExit
-                          ? tr("The demo server has stopped: it crashed.")
-                          : tr("The demo server has stopped (exit code %1).").arg(code));
+            emit died(status == QProcess::CrashExit ? tr("The demo server has stopped: it crashed.")
+                                                    : tr("The demo server has stopped (exit code %1).").arg(code));
     });
 }
 

@@ -444,8 +444,8 @@ Response CredentialController::bulkRevoke(Request& request, const Principal& p, 
     return Response::ok(QJsonObject{{u"items"_s, items}});
 }
 
-std::optional<qint64> CredentialController::expiryField(const QJsonObject& body, const CredentialKindInfo& k, qint64 now,
-                                                       FieldErrors& errors) const
+std::optional<qint64> CredentialController::expiryField(const QJsonObject& body, const CredentialKindInfo& k,
+                                                        qint64 now, FieldErrors& errors) const
 {
     const QJsonValue expires = body.value(k.expiryField);
     if (expires.isUndefined() || expires.isNull()) {

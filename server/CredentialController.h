@@ -23,7 +23,7 @@ public:
     Response revoke(Request& request, const Principal& principal, const QString& kind);
     Response bulkRevoke(Request& request, const Principal& principal, const QString& kind);
     Response rotate(Request& request, const Principal& principal, const QString& kind);
-    Response limits(Request& request, const Principal& principal); // GET /api/v1/limits
+    Response limits(Request& request, const Principal& principal);                     // GET /api/v1/limits
     Response usage(Request& request, const Principal& principal, const QString& kind); // GET …/{id}/usage
 
 private:

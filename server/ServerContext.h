@@ -66,7 +66,7 @@ public:
     // One authenticated request with a credential: its time, client address and User-Agent (truncated).
     void note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent = {});
     QHash<QString, UsageUpdate> take();
-    void restore(const QHash<QString, UsageUpdate>& updates); // what a failed flush could not write
+    void restore(const QHash<QString, UsageUpdate>& updates);                     // what a failed flush could not write
     void noteScope(const QString& credentialId, const QString& scope, qint64 at); // a request needed this scope
     std::optional<UsageUpdate> pending(const QString& credentialId);
 

@@ -4,8 +4,8 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QMap>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -104,11 +104,11 @@ struct AuditRecord
 struct AuditQuery
 {
     QString tenantId;
-    QString targetId;     // one object
-    QStringList actions;  // any of these actions
-    qint64 since = 0;     // at >= since (ms), 0: no bound
-    qint64 until = 0;     // at < until (ms), 0: no bound
-    qint64 beforeId = 0;  // the cursor: ids below it
+    QString targetId;    // one object
+    QStringList actions; // any of these actions
+    qint64 since = 0;    // at >= since (ms), 0: no bound
+    qint64 until = 0;    // at < until (ms), 0: no bound
+    qint64 beforeId = 0; // the cursor: ids below it
     int limit = 100;
 };
 
@@ -143,7 +143,7 @@ struct UsageUpdate
 // GET …/{id}/usage
 struct UsageReport
 {
-    QList<QPair<qint64, qint64>> daily; // day since the epoch, requests; oldest first, days with requests only
+    QList<QPair<qint64, qint64>> daily;         // day since the epoch, requests; oldest first, days with requests only
     QList<QPair<QString, UsageSeen>> addresses; // most recently seen first
     QList<QPair<QString, UsageSeen>> agents;
     QHash<QString, qint64> scopes; // needed within the days asked for -> when last

@@ -288,11 +288,12 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
                   "ON CONFLICT (credential_id, day) DO UPDATE SET count = usage_daily.count + excluded.count"_s);
     const auto seenQuery = [this](const char* table, const char* column) {
         QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1(
-            "INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = MIN(%1.first_seen, excluded.first_seen), "
-            "last_seen = MAX(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
-                      .arg(QLatin1StringView(table), QLatin1StringView(column)));
+        q.prepare(
+            QString::fromLatin1(
+                "INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = MIN(%1.first_seen, excluded.first_seen), "
+                "last_seen = MAX(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
+                .arg(QLatin1StringView(table), QLatin1StringView(column)));
         return q;
     };
     // Only the most recently seen are kept per credential.
@@ -308,8 +309,9 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     QSqlQuery pruneAddresses = pruneQuery("usage_addresses", "ip");
     QSqlQuery pruneAgents = pruneQuery("usage_agents", "agent");
     QSqlQuery scopes(m_db);
-    scopes.prepare(u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
-                   "(credential_id, scope) DO UPDATE SET last_used = MAX(usage_scopes.last_used, excluded.last_used)"_s);
+    scopes.prepare(
+        u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
+        "(credential_id, scope) DO UPDATE SET last_used = MAX(usage_scopes.last_used, excluded.last_used)"_s);
     qint64 newestDay = 0;
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
         const QString& id = it.key();
@@ -371,8 +373,8 @@ std::optional<UsageReport> Store::usage(const QString& credentialId, int days, q
         if (!run(seen, {credentialId}))
             return std::nullopt;
         while (seen.next()) {
-            out->append({seen.value(0).toString(),
-                         UsageSeen{seen.value(1).toLongLong(), seen.value(2).toLongLong(), seen.value(3).toLongLong()}});
+            out->append({seen.value(0).toString(), UsageSeen{seen.value(1).toLongLong(), seen.value(2).toLongLong(),
+                                                             seen.value(3).toLongLong()}});
         }
     }
     return report;

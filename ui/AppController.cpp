@@ -29,8 +29,8 @@ AppController::AppController(QObject* parent)
     connect(m_session, &app::Session::loggedIn, this, &AppController::onLoggedIn);
     connect(m_session, &app::Session::loginFailed, this, [this](const app::ApiError& error) {
         if (m_demo) { // the sandbox's own login: no dialog to type into, the way out is a fresh sandbox
-            m_window->windowBanner()->showError(error.userMessage(), [this] { restartDemo(); },
-                                                tr("Restart demo server"));
+            m_window->windowBanner()->showError(
+                error.userMessage(), [this] { restartDemo(); }, tr("Restart demo server"));
             return;
         }
         showLogin(error.userMessage(), true);
@@ -82,7 +82,8 @@ void AppController::startDemo(const QString& serverPath)
     m_window->windowBanner()->showBusy(tr("Starting the local demo server…"));
     m_demo = new app::DemoLauncher(this);
     const auto offerRestart = [this](const QString& message) {
-        m_window->windowBanner()->showError(message, [this] { restartDemo(); }, tr("Restart demo server"));
+        m_window->windowBanner()->showError(
+            message, [this] { restartDemo(); }, tr("Restart demo server"));
     };
     connect(m_demo, &app::DemoLauncher::failed, this, [this, offerRestart](const QString& message) {
         offerRestart(message);
@@ -248,9 +249,9 @@ void AppController::onLoggedIn()
     if (m_profile.id != u"demo"_s) {
         // The profile that worked, first in the list (replacing its earlier version).
         QList<app::ConnectionProfile> profiles = app::ProfileStore::load();
-        profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
-                                      [this](const auto& p) { return p.id == m_profile.id; }),
-                       profiles.end());
+        profiles.erase(
+            std::remove_if(profiles.begin(), profiles.end(), [this](const auto& p) { return p.id == m_profile.id; }),
+            profiles.end());
         profiles.prepend(m_profile);
         app::ProfileStore::save(profiles);
         app::ProfileStore::setLastUsedProfileId(m_profile.id);

@@ -2,10 +2,10 @@
 
 #include "Banner.h"
 #include "Icons.h"
-#include "app/CredentialModel.h"
-#include "app/CredentialRows.h"
 #include "app/ApiClient.h"
 #include "app/AuditModel.h"
+#include "app/CredentialModel.h"
+#include "app/CredentialRows.h"
 #include "app/Jobs.h"
 #include "app/Session.h"
 
@@ -48,7 +48,8 @@ AuditPage::AuditPage(app::ApiClient* client, app::Session* session, QWidget* par
     }
     m_action->addItem(tr("Sign-ins and sessions"), QStringList{u"login"_s, u"login.failed"_s, u"login.rate_limited"_s,
                                                                u"refresh"_s, u"refresh.reuse"_s, u"logout"_s});
-    m_action->addItem(tr("Failed sign-ins"), QStringList{u"login.failed"_s, u"login.rate_limited"_s, u"refresh.reuse"_s});
+    m_action->addItem(tr("Failed sign-ins"),
+                      QStringList{u"login.failed"_s, u"login.rate_limited"_s, u"refresh.reuse"_s});
     m_action->addItem(tr("Refused requests"), QStringList{u"auth.refused"_s});
     m_action->addItem(tr("Created"), created);
     m_action->addItem(tr("Changed"), changed);

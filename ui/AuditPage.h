@@ -51,7 +51,6 @@ public:
     QString lastError() const; // the banner's text, empty when there is none
 
 private:
-
     app::ApiClient* m_client;
     app::AuditModel* m_model;
     QTableView* m_view;

@@ -1,12 +1,12 @@
 #include "CredentialsPage.h"
 
+#include "Banner.h"
+#include "Delegates.h"
 #include "GenerateDialog.h"
+#include "Icons.h"
 #include "RotateDialog.h"
 #include "SecretDialog.h"
 #include "UsageView.h"
-#include "Banner.h"
-#include "Delegates.h"
-#include "Icons.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialExport.h"
@@ -26,7 +26,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QSet>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +34,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
@@ -293,7 +293,9 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         updateActions();
         updateDetails();
     });
-    const auto follow = [this] { m_followTimer.start(); };
+    const auto follow = [this] {
+        m_followTimer.start();
+    };
     // A selection is the user's: followed at once.
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_followTimer.stop();
@@ -452,7 +454,8 @@ void CredentialsPage::updateEmptyState()
     }
     if (m_model->rowCount() == 0) {
         m_emptyText->setText(app::emptyPageText(m_kind));
-        m_emptyButton->setText(tr("Generate one (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+        m_emptyButton->setText(
+            tr("Generate one (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     } else if (!m_search->text().isEmpty()) {
         m_emptyText->setText(tr("No match for \"%1\".").arg(m_search->text()));
         m_emptyButton->setText(tr("Clear search"));
@@ -537,8 +540,7 @@ void CredentialsPage::showCredential(const QString& id)
         m_status->setCurrentIndex(0);
         index = m_proxy->mapFromSource(m_model->index(row, 0));
     }
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_view->setFocus(Qt::OtherFocusReason);
 }
@@ -613,7 +615,8 @@ void CredentialsPage::editSelected(const QString& addAddress)
     m_generateRequested = false;
     const protocol::ApiKeyDto record = m_model->record(row);
     const auto open = [this, record, addAddress] {
-        auto* dialog = new GenerateDialog(m_kind, *m_service->catalog(), m_service->limits().value_or(app::Limits()), this);
+        auto* dialog =
+            new GenerateDialog(m_kind, *m_service->catalog(), m_service->limits().value_or(app::Limits()), this);
         dialog->setEditing(record);
         if (!addAddress.isEmpty())
             dialog->addAllowlistEntry(addAddress);
@@ -649,13 +652,11 @@ void CredentialsPage::rotateSelected()
         return;
     const protocol::ApiKeyDto record = m_model->record(row);
     withCatalog([this, record] {
-        auto* dialog =
-            new RotateDialog(record.name, m_kind, m_service->limits().value_or(app::Limits()), this);
+        auto* dialog = new RotateDialog(record.name, m_kind, m_service->limits().value_or(app::Limits()), this);
         dialog->setLifetime(record.createdAt, record.expiresAt);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, id = record.id] {
-            m_service->rotate(id, dialog->graceSeconds(), dialog->expiry());
-        });
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog, id = record.id] { m_service->rotate(id, dialog->graceSeconds(), dialog->expiry()); });
         dialog->open();
     });
 }
@@ -706,16 +707,16 @@ void CredentialsPage::revokeSelected()
     if (names.size() > shown)
         list += u"<li>"_s + tr("and %n more", nullptr, int(names.size() - shown)) + u"</li>"_s;
     list += u"</ul>"_s;
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Revoke"),
-                                tr("Revoke %n credential(s)? Every request made with them fails from now on; this "
-                                   "cannot be undone.",
-                                   nullptr, int(names.size())) +
-                                    list +
-                                    (alreadyRevoked > 0
-                                         ? tr("%n of those selected are already revoked and are skipped.", nullptr,
-                                              alreadyRevoked)
-                                         : QString()),
-                                QMessageBox::Cancel, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Revoke"),
+                        tr("Revoke %n credential(s)? Every request made with them fails from now on; this "
+                           "cannot be undone.",
+                           nullptr, int(names.size())) +
+                            list +
+                            (alreadyRevoked > 0 ? tr("%n of those selected are already revoked and are skipped.",
+                                                     nullptr, alreadyRevoked)
+                                                : QString()),
+                        QMessageBox::Cancel, this);
     box->setObjectName(u"revokeConfirm"_s);
     box->setTextFormat(Qt::RichText);
     QPushButton* revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
@@ -832,8 +833,8 @@ void CredentialsPage::updateDetails()
         return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::LongFormat) : tr("—");
     };
     auto line = [](const QString& label, const QString& value) {
-        return u"<tr><td style='padding-right:8px;color:gray;white-space:nowrap'>%1</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(),
-                                                                                             value.toHtmlEscaped());
+        return u"<tr><td style='padding-right:8px;color:gray;white-space:nowrap'>%1</td><td>%2</td></tr>"_s.arg(
+            label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QString html = u"<h3>%1</h3>"_s.arg(r.name.toHtmlEscaped());
     if (!r.description.isEmpty())

@@ -97,7 +97,7 @@ private:
     SelectionSummary summarizeSelection() const;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyState();
-    void loadUsage(); // the Usage and Refusals tabs, for the one selected credential
+    void loadUsage();                             // the Usage and Refusals tabs, for the one selected credential
     void withCatalog(std::function<void()> open); // runs open once the catalog and the limits are known
     void saveColumns() const;
     void fitColumns();

@@ -148,7 +148,8 @@ QSize NavigationDelegate::sizeHint(const QStyleOptionViewItem& option, const QMo
     // The title wraps in the width the count leaves.
     const int trailing = trailingWidth(option, index);
     const int iconWidth = opt.decorationSize.width() + 8;
-    const int textWidth = qMax(40, (opt.widget ? opt.widget->width() - 4 : option.rect.width()) - trailing - iconWidth - 12);
+    const int textWidth =
+        qMax(40, (opt.widget ? opt.widget->width() - 4 : option.rect.width()) - trailing - iconWidth - 12);
     const QRect bounds = opt.fontMetrics.boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, opt.text);
     return QSize(option.rect.width(), qMax(bounds.height(), opt.decorationSize.height()) + 10);
 }

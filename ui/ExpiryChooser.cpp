@@ -65,10 +65,12 @@ ExpiryChooser::ExpiryChooser(app::CredentialKind kind, const app::Limits& limits
     // nothing that outlives itself).
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime last = latest();
-    const auto allowed = [&](int days) { return !last.isValid() || now.addDays(days) <= last; };
-    for (auto [preset, days, text] : {std::tuple{Preset::Days7, 7, tr("7 days")}, std::tuple{Preset::Days30, 30, tr("30 days")},
-                                      std::tuple{Preset::Days90, 90, tr("90 days")},
-                                      std::tuple{Preset::Year1, 365, tr("1 year")}}) {
+    const auto allowed = [&](int days) {
+        return !last.isValid() || now.addDays(days) <= last;
+    };
+    for (auto [preset, days, text] :
+         {std::tuple{Preset::Days7, 7, tr("7 days")}, std::tuple{Preset::Days30, 30, tr("30 days")},
+          std::tuple{Preset::Days90, 90, tr("90 days")}, std::tuple{Preset::Year1, 365, tr("1 year")}}) {
         if (allowed(days))
             m_combo->addItem(text, int(preset));
     }
@@ -124,7 +126,9 @@ std::optional<QDateTime> ExpiryChooser::expiry() const
 {
     const bool byDay = app::kindInfo(m_kind).expiryIsDate;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto after = [&](int days) { return byDay ? dayValue(now.addDays(days).date()) : now.addDays(days); };
+    const auto after = [&](int days) {
+        return byDay ? dayValue(now.addDays(days).date()) : now.addDays(days);
+    };
     switch (preset()) {
     case Preset::Keep:
         return std::nullopt;
@@ -151,13 +155,14 @@ QString ExpiryChooser::problem() const
     if (!when || !when->isValid())
         return {};
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime ends = app::kindInfo(m_kind).expiryIsDate ? QDateTime(when->date().addDays(1), QTime(0, 0), Qt::UTC)
-                                                              : *when;
+    const QDateTime ends =
+        app::kindInfo(m_kind).expiryIsDate ? QDateTime(when->date().addDays(1), QTime(0, 0), Qt::UTC) : *when;
     if (ends <= now)
         return tr("Choose a date in the future.");
     const QDateTime last = latest();
     if (last.isValid() && ends > last.addSecs(60))
-        return tr("Choose a date no later than %1.").arg(QLocale().toString(last.toLocalTime().date(), QLocale::LongFormat));
+        return tr("Choose a date no later than %1.")
+            .arg(QLocale().toString(last.toLocalTime().date(), QLocale::LongFormat));
     return {};
 }
 

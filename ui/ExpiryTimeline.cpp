@@ -105,9 +105,9 @@ void ExpiryTimeline::paintEvent(QPaintEvent*)
         painter.drawRect(bar);
         if (count > 0) {
             painter.setPen(text);
-            painter.drawText(QRect(s.left() - 10, bar.top() - fontMetrics().height() - 2, s.width() + 20,
-                                   fontMetrics().height()),
-                             Qt::AlignHCenter | Qt::AlignBottom, locale.toString(count));
+            painter.drawText(
+                QRect(s.left() - 10, bar.top() - fontMetrics().height() - 2, s.width() + 20, fontMetrics().height()),
+                Qt::AlignHCenter | Qt::AlignBottom, locale.toString(count));
         }
         if (i % every == 0) {
             painter.setPen(muted);

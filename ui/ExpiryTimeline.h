@@ -16,7 +16,7 @@ public:
     explicit ExpiryTimeline(QWidget* parent = nullptr);
     void setWeeks(const QList<int>& counts, const QDateTime& start);
     const QList<int>& weeks() const { return m_counts; }
-    QString describe(int week) const; // "Week of 7 Dec: 3 credentials"
+    QString describe(int week) const;    // "Week of 7 Dec: 3 credentials"
     int weekAt(const QPoint& pos) const; // -1: no bar there
 
     QSize sizeHint() const override;

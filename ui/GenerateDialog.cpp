@@ -42,8 +42,8 @@ void showError(QLabel* label, const QString& text)
 
 } // namespace
 
-GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog, const app::Limits& limits,
-                               QWidget* parent)
+GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCatalog& catalog,
+                               const app::Limits& limits, QWidget* parent)
     : QDialog(parent)
     , m_kind(kind)
 {

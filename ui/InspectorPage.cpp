@@ -2,9 +2,9 @@
 
 #include "Banner.h"
 #include "app/ApiClient.h"
-#include "app/Palette.h"
 #include "app/CredentialModel.h"
 #include "app/Jobs.h"
+#include "app/Palette.h"
 #include "app/TokenInspector.h"
 
 #include <QCheckBox>

@@ -230,8 +230,8 @@ void LoginDialog::validate()
     m_email->setEnabled(password);
     m_secretLabel->setText(password ? tr("Pass&word:") : tr("&Token (empty: use the stored one):"));
     QString problem;
-    const QString name = m_name->text().trimmed().isEmpty() ? QUrl(m_url->text().trimmed()).host()
-                                                            : m_name->text().trimmed();
+    const QString name =
+        m_name->text().trimmed().isEmpty() ? QUrl(m_url->text().trimmed()).host() : m_name->text().trimmed();
     if (const QString urlProblem = app::ApiClient::checkUrl(QUrl(m_url->text().trimmed())); !urlProblem.isEmpty())
         problem = urlProblem;
     else if (m_takenNames.contains(name, Qt::CaseInsensitive))

@@ -6,8 +6,8 @@
 #include "CredentialsPage.h"
 #include "Delegates.h"
 #include "ElidedLabel.h"
-#include "Icons.h"
 #include "ExpiryPage.h"
+#include "Icons.h"
 #include "InspectorPage.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
@@ -152,12 +152,10 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     for (CredentialsPage* p : std::as_const(m_pages))
         sources.append(p->model());
     m_audit->setCredentialSources(sources);
-    for (auto [widget, title, icon] : {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"),
-                                                                               u"x-office-calendar"_s},
-                                       std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"),
-                                                                               u"document-properties"_s},
-                                       std::tuple<QWidget*, QString, QString>{m_audit, tr("Audit log"),
-                                                                               u"view-list-details"_s}}) {
+    for (auto [widget, title, icon] :
+         {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"), u"x-office-calendar"_s},
+          std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"), u"document-properties"_s},
+          std::tuple<QWidget*, QString, QString>{m_audit, tr("Audit log"), u"view-list-details"_s}}) {
         m_stack->addWidget(widget);
         m_nav->addItem(new QListWidgetItem(themedIcon(icon), title));
     }
@@ -333,8 +331,7 @@ MainWindow::~MainWindow() = default;
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
     // The banner's margin box follows the banner.
-    if (watched == m_windowBanner &&
-        (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+    if (watched == m_windowBanner && (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
         m_bannerBox->setVisible(event->type() == QEvent::ShowToParent);
     return QMainWindow::eventFilter(watched, event);
 }
@@ -417,8 +414,8 @@ void MainWindow::updateConnectionBar()
     if (const app::CredentialKindInfo* info = protocol::kindByWireName(m_session->credentialKind()))
         credential = app::signedInWith(info->kind);
     m_user->setText(!m_session->isLoggedIn() ? tr("Not signed in")
-                    : user.email.isEmpty()    ? credential
-                                              : tr("Signed in as %1").arg(user.email));
+                    : user.email.isEmpty()   ? credential
+                                             : tr("Signed in as %1").arg(user.email));
     QSignalBlocker block(m_tenant);
     m_tenant->clear();
     for (const protocol::TenantDto& t : m_session->tenants())

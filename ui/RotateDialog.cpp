@@ -37,7 +37,8 @@ RotateDialog::RotateDialog(const QString& name, app::CredentialKind kind, const 
     m_grace->setCurrentIndex(2);
     form->addRow(tr("&Grace period:"), m_grace);
     m_expiry = new ExpiryChooser(kind, limits, this);
-    auto* expiryLabel = new QLabel(app::kindInfo(kind).expiryIsDate ? tr("New one &valid until:") : tr("New one &expires:"), this);
+    auto* expiryLabel =
+        new QLabel(app::kindInfo(kind).expiryIsDate ? tr("New one &valid until:") : tr("New one &expires:"), this);
     expiryLabel->setBuddy(m_expiry->combo());
     form->addRow(expiryLabel, m_expiry);
     layout->addLayout(form);

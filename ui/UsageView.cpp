@@ -112,19 +112,19 @@ void UsageView::setUsage(const app::CredentialUsage& usage)
         QString html = u"<p><b>%1</b></p><table>"_s.arg(title.toHtmlEscaped());
         for (const auto& s : list) {
             html += u"<tr><td style='padding-right:8px'>%1</td><td>%2</td></tr>"_s.arg(
-                s.name.toHtmlEscaped(),
-                tr("%n request(s), last %1", nullptr, int(s.count))
-                    .arg(app::CredentialModel::relativeTime(s.last, now))
-                    .toHtmlEscaped());
+                s.name.toHtmlEscaped(), tr("%n request(s), last %1", nullptr, int(s.count))
+                                            .arg(app::CredentialModel::relativeTime(s.last, now))
+                                            .toHtmlEscaped());
         }
         return QString(html + u"</table>"_s);
     };
     QString html = seenTable(tr("Addresses"), usage.addresses) + seenTable(tr("Clients (user agents)"), usage.agents);
     if (!usage.scopesUsed.isEmpty())
-        html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Scopes used:").toHtmlEscaped(), usage.scopesUsed.join(u", "_s).toHtmlEscaped());
+        html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Scopes used:").toHtmlEscaped(),
+                                             usage.scopesUsed.join(u", "_s).toHtmlEscaped());
     if (!usage.scopesUnused.isEmpty())
         html += u"<p><b>%1</b> %2</p>"_s.arg(tr("Held but not used:").toHtmlEscaped(),
-                                               usage.scopesUnused.join(u", "_s).toHtmlEscaped());
+                                             usage.scopesUnused.join(u", "_s).toHtmlEscaped());
     m_details->setHtml(html);
 }
 
@@ -181,8 +181,9 @@ void RefusalsView::setUsage(const app::CredentialUsage& usage, const QStringList
     const QLocale locale;
     QString html = u"<ul>"_s;
     for (const auto& r : usage.refusals) {
-        html += u"<li><b>%1</b><br>%2</li>"_s.arg(locale.toString(r.at.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped(),
-                                                explain(r, allowlist).toHtmlEscaped());
+        html +=
+            u"<li><b>%1</b><br>%2</li>"_s.arg(locale.toString(r.at.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped(),
+                                              explain(r, allowlist).toHtmlEscaped());
         if (m_address.isEmpty() && r.reason == u"ip_not_allowed"_s)
             m_address = r.ip; // the newest refused address
     }

@@ -15,8 +15,8 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLineEdit>

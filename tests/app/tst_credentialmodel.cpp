@@ -7,9 +7,9 @@
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QColor>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -664,9 +664,10 @@ private slots:
             QStringList actual = proxyIds(m.proxy);
             expected.sort();
             actual.sort();
-            QVERIFY2(actual == expected, qPrintable(u"needle \"%1\": %2 found, %3 expected"_s.arg(needle)
-                                                        .arg(actual.size())
-                                                        .arg(expected.size())));
+            QVERIFY2(
+                actual == expected,
+                qPrintable(
+                    u"needle \"%1\": %2 found, %3 expected"_s.arg(needle).arg(actual.size()).arg(expected.size())));
         }
     }
 

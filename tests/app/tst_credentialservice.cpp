@@ -17,9 +17,9 @@ using td::app::CredentialKind;
 using td::app::CredentialModel;
 using td::app::CredentialService;
 using td::app::RevokeOutcome;
-using td::test::HttpResult;
 using td::protocol::ApiKeyDto;
 using td::protocol::KeyStatus;
+using td::test::HttpResult;
 using td::test::TestServer;
 
 namespace {
@@ -226,7 +226,8 @@ private slots:
         QVERIFY(fresh);
         for (const QString& id : std::as_const(ids))
             QVERIFY(fresh->model()->record(fresh->model()->rowOf(id)).status == KeyStatus::Revoked);
-        const HttpResult events = m_server.get(u"/api/v1/audit-events?limit=1000&targetId="_s + ids.at(3), m_server.admin());
+        const HttpResult events =
+            m_server.get(u"/api/v1/audit-events?limit=1000&targetId="_s + ids.at(3), m_server.admin());
         int revokes = 0;
         for (const QJsonValue& e : events.data().value(u"items"_s).toArray())
             revokes += e.toObject().value(u"action"_s).toString() == u"apiKey.revoke"_s;

@@ -9,8 +9,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using td::test::HttpResult;
 using td::test::Headers;
+using td::test::HttpResult;
 using td::test::TestServer;
 
 namespace {
@@ -125,8 +125,9 @@ private slots:
         QVERIFY2(r.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(field),
                  r.body.constData());
         // Nothing was created.
-        QCOMPARE(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size(),
-                 before);
+        QCOMPARE(
+            m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size(),
+            before);
     }
 
     void notJsonIsA400()
@@ -206,10 +207,13 @@ private slots:
         QCOMPARE(m_server.patch(path, {{u"name"_s, u"stolen"_s}}, m_server.admin()).status, 404);
         QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 404);
         QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin()).status, 404);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{globexKey.first}}}, m_server.admin()).status,
-                 404);
-        QVERIFY(!ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
-                     .contains(globexKey.first));
+        QCOMPARE(
+            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{globexKey.first}}}, m_server.admin())
+                .status,
+            404);
+        QVERIFY(
+            !ids(m_server.get(u"/api/v1/api-keys?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
+                 .contains(globexKey.first));
         // …and it still works in its own tenant.
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(globexKey.second)).status, 200);
         QCOMPARE(m_server.get(u"/api/v1/api-keys/"_s + globexKey.first, TestServer::bearer(globex)).status, 200);
@@ -321,11 +325,14 @@ private slots:
         const HttpResult scopes = m_server.patch(path, {{u"scopes"_s, QJsonArray{u"admin"_s}}}, m_server.admin());
         QCOMPARE(scopes.status, 400);
         QVERIFY(scopes.json.value(u"error"_s).toObject().value(u"details"_s).toObject().contains(u"scopes"_s));
-        const HttpResult badCidr = m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"300.1.1.1"_s}}}, m_server.admin());
+        const HttpResult badCidr =
+            m_server.patch(path, {{u"ipAllowlist"_s, QJsonArray{u"300.1.1.1"_s}}}, m_server.admin());
         QCOMPARE(badCidr.status, 400);
         // Nothing of a refused patch was applied.
-        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"ipAllowlist"_s).toArray(), QJsonArray{u"192.0.2.0/24"_s});
-        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"scopes"_s).toArray(), QJsonArray{u"read:products"_s});
+        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"ipAllowlist"_s).toArray(),
+                 QJsonArray{u"192.0.2.0/24"_s});
+        QCOMPARE(keyOf(m_server.get(path, m_server.admin())).value(u"scopes"_s).toArray(),
+                 QJsonArray{u"read:products"_s});
 
         QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 200);
         const HttpResult revoked = m_server.patch(path, {{u"name"_s, u"again"_s}}, m_server.admin());
@@ -376,7 +383,8 @@ private slots:
         for (const auto& k : keys)
             QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::apiKey(k.second)).status, 401);
         // Revoking again (one, or in bulk) changes nothing and writes no second audit event.
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + keys[0].first + u"/revoke"_s, {}, m_server.admin()).status, 200);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + keys[0].first + u"/revoke"_s, {}, m_server.admin()).status,
+                 200);
         QCOMPARE(m_server
                      .post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{keys[0].first, keys[1].first}}},
                            m_server.admin())
@@ -392,7 +400,8 @@ private slots:
             QCOMPARE(revokes, 1);
         }
         QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{}}}, m_server.admin()).status, 400);
-        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{1, 2}}}, m_server.admin()).status, 400);
+        QCOMPARE(m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{1, 2}}}, m_server.admin()).status,
+                 400);
     }
 
     void rotateKeepsTheOldKeyForTheGracePeriod()
@@ -438,13 +447,19 @@ private slots:
     void rotateWithAChosenExpiry()
     {
         const QString in40Days = QDateTime::currentDateTimeUtc().addDays(40).toString(Qt::ISODate);
-        const auto old = m_server.createKey(u"rotate to a date"_s, {u"read:products"_s},
-                                            {{u"expiresAt"_s, in40Days}});
+        const auto old = m_server.createKey(u"rotate to a date"_s, {u"read:products"_s}, {{u"expiresAt"_s, in40Days}});
         const QString path = u"/api/v1/api-keys/"_s + old.first + u"/rotate"_s;
-        for (const QJsonValue& bad : {QJsonValue(u"tomorrow"_s), QJsonValue(u"2001-01-01T00:00:00Z"_s), QJsonValue(5)}) {
-            const HttpResult refused = m_server.post(path, {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, bad}}, m_server.admin());
+        for (const QJsonValue& bad :
+             {QJsonValue(u"tomorrow"_s), QJsonValue(u"2001-01-01T00:00:00Z"_s), QJsonValue(5)}) {
+            const HttpResult refused =
+                m_server.post(path, {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, bad}}, m_server.admin());
             QCOMPARE(refused.status, 400);
-            QVERIFY(!refused.json.value(u"error"_s).toObject().value(u"details"_s).toObject().value(u"expiresAt"_s).isUndefined());
+            QVERIFY(!refused.json.value(u"error"_s)
+                         .toObject()
+                         .value(u"details"_s)
+                         .toObject()
+                         .value(u"expiresAt"_s)
+                         .isUndefined());
         }
         const QString wanted = QDateTime::currentDateTimeUtc().addDays(200).toString(Qt::ISODate);
         const HttpResult r = m_server.post(path, {{u"graceSeconds"_s, 0}, {u"expiresAt"_s, wanted}}, m_server.admin());

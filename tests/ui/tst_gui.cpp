@@ -17,16 +17,16 @@
 #include "ui/CredentialsPage.h"
 #include "ui/Delegates.h"
 #include "ui/ExpiryChooser.h"
-#include "ui/ExpiryTimeline.h"
 #include "ui/ExpiryPage.h"
+#include "ui/ExpiryTimeline.h"
 #include "ui/GenerateDialog.h"
 #include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
-#include "ui/UsageView.h"
 #include "ui/Translations.h"
+#include "ui/UsageView.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -43,15 +43,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QScopeGuard>
-#include <QScrollBar>
-#include <QTabBar>
-#include <QTabWidget>
-#include <QTableView>
-#include <QTextBrowser>
-#include <QToolBar>
-#include <QToolButton>
-#include <QWidgetAction>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,13 +52,21 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
-#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QWidgetAction>
 
 #include <cmath>
 #include <csignal>
@@ -231,14 +230,14 @@ private slots:
         QApplication::processEvents();
         QTableView* view = page->view();
         QHeaderView* header = view->horizontalHeader();
-        const QList<int> order{CredentialModel::Name, CredentialModel::Key, CredentialModel::Status,
-                               CredentialModel::Expires, CredentialModel::LastUsed, CredentialModel::Scopes,
+        const QList<int> order{CredentialModel::Name,    CredentialModel::Key,        CredentialModel::Status,
+                               CredentialModel::Expires, CredentialModel::LastUsed,   CredentialModel::Scopes,
                                CredentialModel::Created, CredentialModel::IpAllowlist};
         QCOMPARE(header->count(), int(order.size()));
         for (int visual = 0; visual < header->count(); ++visual)
             QCOMPARE(header->logicalIndex(visual), order.at(visual));
-        for (int column : {CredentialModel::Name, CredentialModel::Key, CredentialModel::Status,
-                           CredentialModel::Expires}) {
+        for (int column :
+             {CredentialModel::Name, CredentialModel::Key, CredentialModel::Status, CredentialModel::Expires}) {
             const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
             QVERIFY2(header->sectionViewportPosition(column) >= 0 && right <= view->viewport()->width(),
                      qPrintable(u"column %1 ends at %2 of %3"_s.arg(column).arg(right).arg(view->viewport()->width())));
@@ -264,7 +263,8 @@ private slots:
         auto* logout = window->findChild<QToolButton*>(u"logoutButton"_s);
         QVERIFY(logout && logout->isVisible());
         const QRect logoutRect(logout->mapTo(window, QPoint(0, 0)), logout->size());
-        QVERIFY2(window->rect().contains(logoutRect), qPrintable(u"Log out at %1,%2"_s.arg(logoutRect.right()).arg(logoutRect.top())));
+        QVERIFY2(window->rect().contains(logoutRect),
+                 qPrintable(u"Log out at %1,%2"_s.arg(logoutRect.right()).arg(logoutRect.top())));
         auto* user = window->findChild<QLabel*>(u"userLabel"_s);
         QVERIFY(user->text().contains(QString::fromLatin1(TestServer::AdminEmail))); // the whole text, elided or not
         // The details pane: its values wrap (no horizontal scrolling), and it collapses with its toggle.
@@ -668,7 +668,8 @@ private slots:
         combo->setFocus();
         QTest::keyClick(combo, Qt::Key_Home); // 7 days
         const QDateTime in7 = QDateTime::currentDateTimeUtc().addDays(7);
-        QVERIFY2(sentence->isVisible() && sentence->text().contains(QLocale().toString(in7.toLocalTime().date(), u"MMMM"_s)),
+        QVERIFY2(sentence->isVisible() &&
+                     sentence->text().contains(QLocale().toString(in7.toLocalTime().date(), u"MMMM"_s)),
                  qPrintable(sentence->text()));
         auto* never = dialog->findChild<QLabel*>(u"neverWarning"_s);
         QVERIFY(!never->isVisible());
@@ -761,8 +762,8 @@ private slots:
         for (int i = 0; i < 4; ++i)
             QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
         // A key allowed only from 10.9.9.9 is refused from here (127.0.0.1).
-        const auto fenced = m_server->createKey(u"fenced"_s, {u"read:products"_s},
-                                                {{u"ipAllowlist"_s, QJsonArray{u"10.9.9.9/32"_s}}});
+        const auto fenced =
+            m_server->createKey(u"fenced"_s, {u"read:products"_s}, {{u"ipAllowlist"_s, QJsonArray{u"10.9.9.9/32"_s}}});
         QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(fenced.second)).status, 403);
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(key.first) >= 0, 10000);
@@ -869,10 +870,9 @@ private slots:
         QTest::keyClick(page->view(), Qt::Key_Delete);
         auto* box = waitForWidget<QMessageBox>(u"revokeConfirm"_s);
         QVERIFY(box);
-        QVERIFY2(box->text().contains(
-                     QCoreApplication::translate("td::ui::CredentialsPage",
-                                                 "%n of those selected are already revoked and are skipped.", nullptr,
-                                                 revokedBefore)),
+        QVERIFY2(box->text().contains(QCoreApplication::translate(
+                     "td::ui::CredentialsPage", "%n of those selected are already revoked and are skipped.", nullptr,
+                     revokedBefore)),
                  qPrintable(box->text()));
         confirmRevoke();
         auto* bar = page->findChild<QWidget*>(u"operationBar"_s);
@@ -898,9 +898,9 @@ private slots:
     void rotateLinksBothRows()
     {
         td::ui::CredentialsPage* page = keysPage();
-        const auto key = m_server->createKey(
-            u"rotating in the GUI"_s, {u"read:orders"_s},
-            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(60).toString(Qt::ISODate)}});
+        const auto key =
+            m_server->createKey(u"rotating in the GUI"_s, {u"read:orders"_s},
+                                {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(60).toString(Qt::ISODate)}});
         page->reload();
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowOf(key.first) >= 0, 10000);
         selectIds(page, {key.first});
@@ -1032,16 +1032,16 @@ private slots:
         for (int i = 0; i < nav->count(); ++i)
             QVERIFY2(!nav->item(i)->icon().isNull(), qPrintable(nav->item(i)->text()));
         const int expiringBefore = nav->item(0)->data(td::ui::NavigationDelegate::ExpiringRole).toInt();
-        m_server->createKey(
-            u"expires in three days"_s, {u"read:products"_s},
-            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODateWithMs)}});
+        m_server->createKey(u"expires in three days"_s, {u"read:products"_s},
+                            {{u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(3).toString(Qt::ISODateWithMs)}});
         QTest::keyClick(page->view(), Qt::Key_F5);
         QTRY_COMPARE_WITH_TIMEOUT(nav->item(0)->data(td::ui::NavigationDelegate::ExpiringRole).toInt(),
                                   expiringBefore + 1, 10000);
         QCOMPARE(nav->item(0)->data(td::ui::NavigationDelegate::CountRole).toInt(), page->model()->rowCount());
         QVERIFY(nav->item(0)->toolTip().contains(QString::number(expiringBefore + 1)));
         // The status column draws a chip; its text is there (colour is never the only sign).
-        QVERIFY(qobject_cast<td::ui::StatusChipDelegate*>(page->view()->itemDelegateForColumn(CredentialModel::Status)));
+        QVERIFY(
+            qobject_cast<td::ui::StatusChipDelegate*>(page->view()->itemDelegateForColumn(CredentialModel::Status)));
         for (int row = 0; row < page->proxy()->rowCount(); ++row)
             QVERIFY(!page->proxy()->index(row, CredentialModel::Status).data().toString().isEmpty());
 
@@ -1078,7 +1078,9 @@ private slots:
     void paletteReadsOnLightAndDark()
     {
         auto luminance = [](const QColor& c) {
-            auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            auto channel = [](qreal v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
             return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
         };
         auto contrast = [&](const QColor& a, const QColor& b) {

@@ -17,26 +17,26 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
-#include <QDialogButtonBox>
-#include <QScopeGuard>
-#include <QTimeZone>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMultiHash>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -511,10 +511,10 @@ void TestTranslations::germanGenerateDialog()
     QCOMPARE(dialog.findChild<QLabel*>(u"reasonLabel"_s)->text(),
              translate(context, "Enter a name.") + u' ' + translate(context, "Choose at least one scope."));
 
-    for (const char* source :
-         {"&Description:", "&Scopes:", "&Expires:", "&IP allowlist:", "&Generate", "What uses it, e.g. \"Warehouse sync\"",
-          "One address or network per line, e.g. 10.20.0.0/16 or 2001:db8::/32.\n"
-          "Empty: any address."}) {
+    for (const char* source : {"&Description:", "&Scopes:", "&Expires:", "&IP allowlist:", "&Generate",
+                               "What uses it, e.g. \"Warehouse sync\"",
+                               "One address or network per line, e.g. 10.20.0.0/16 or 2001:db8::/32.\n"
+                               "Empty: any address."}) {
         const QString german = translate(context, source);
         QVERIFY2(texts.contains(german), source);
         QVERIFY2(german != QString::fromUtf8(source), source);
