@@ -107,7 +107,11 @@ void Api::registerRoutes(Router& router)
                    guarded(admin, bind(credentials, &CredentialController::revoke, k.wireName)));
         router.add("POST", base + u"/{id}/rotate"_s,
                    guarded(admin, bind(credentials, &CredentialController::rotate, k.wireName)));
+        router.add("POST", base + u"/{id}/grace"_s,
+                   guarded(admin, bind(credentials, &CredentialController::grace, k.wireName)));
     }
+    router.add("GET", v1 + u"/findings"_s,
+               guarded(admin, [this](Request& r, const Principal& p) { return m_credentials.findings(r, p); }));
     router.add("GET", v1 + u"/limits"_s,
                guarded({}, [this](Request& r, const Principal& p) { return m_credentials.limits(r, p); }));
     router.add("POST", v1 + u"/tokens/introspect"_s,

@@ -84,6 +84,7 @@ AuthResult Authenticator::refuse(const Request& request, int status, const char*
         // Refusals of a known credential are audited, with the reason, in that credential's tenant: the first of
         // each minute per credential and reason gets a row, the rest are counted into it (RefusalThrottle).
         const qint64 now = Clock::nowMs();
+        m_context.usage.noteRefusal(targetId, now); // every one counts (the "refused often" finding)
         const QString key = targetId + u'|' + QString::fromLatin1(code) + u'|' + message;
         if (m_context.refusals.admit(key, now)) {
             const QString detail = QString::fromLatin1(code) + u": "_s + message;
@@ -252,7 +253,8 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
         return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."),
                       record->kind, record->id, record->tenantId);
     }
-    m_context.usage.note(record->id, now, request.clientIp(), QString::fromUtf8(request.header("user-agent")));
+    m_context.usage.note(record->id, now, request.clientIp(), QString::fromUtf8(request.header("user-agent")),
+                         !record->rotatedTo.isEmpty());
     Principal p;
     p.credentialKind = kind.kind;
     p.credentialId = record->id;

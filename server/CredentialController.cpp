@@ -18,7 +18,7 @@ namespace td::server {
 
 namespace {
 
-constexpr qint64 MaxGraceSeconds = 30LL * 24 * 3600;
+constexpr qint64 MaxGraceSeconds = CredentialRecord::MaxGraceSeconds;
 constexpr int MaxBulkIds = protocol::MaxBulkRevokeIds;
 
 // A record's kind as the store holds it (its CHECK admits only the kinds of the table).
@@ -323,14 +323,143 @@ Response CredentialController::usage(Request& request, const Principal& p, const
                                     {u"reason"_s, colon < 0 ? e.detail : e.detail.left(colon)},
                                     {u"detail"_s, colon < 0 ? QString() : e.detail.mid(colon + 2)}});
     }
-    return Response::ok(QJsonObject{{u"days"_s, days},
-                                    {u"total"_s, total},
-                                    {u"daily"_s, daily},
-                                    {u"addresses"_s, seenJson(merged.addresses, u"ip"_s)},
-                                    {u"agents"_s, seenJson(merged.agents, u"agent"_s)},
-                                    {u"scopesUsed"_s, scopesUsed},
-                                    {u"scopesUnused"_s, scopesUnused},
-                                    {u"refusals"_s, refusals}});
+    QJsonObject json{{u"days"_s, days},
+                     {u"total"_s, total},
+                     {u"daily"_s, daily},
+                     {u"addresses"_s, seenJson(merged.addresses, u"ip"_s)},
+                     {u"agents"_s, seenJson(merged.agents, u"agent"_s)},
+                     {u"scopesUsed"_s, scopesUsed},
+                     {u"scopesUnused"_s, scopesUnused},
+                     {u"refusals"_s, refusals},
+                     {u"drain"_s, QJsonValue()}};
+    if (!record->rotatedTo.isEmpty()) {
+        const auto drain = drainJson(*record, merged, now);
+        if (!drain)
+            return storeFailure();
+        json.insert(u"drain"_s, *drain);
+    }
+    return Response::ok(json);
+}
+
+// The old credential of a rotation: its requests since the rotation and in the last hour, and the addresses that
+// used it since (who still has to switch to the successor).
+std::optional<QJsonObject> CredentialController::drainJson(const CredentialRecord& record, const UsageReport& usage,
+                                                           qint64 now) const
+{
+    const auto successor = m_store.credential(record.tenantId, record.kind, record.rotatedTo);
+    if (successor.isFailed())
+        return std::nullopt;
+    const qint64 rotatedAt = successor ? successor->createdAt : 0;
+    auto drain = m_store.drain(record.id, now);
+    if (!drain)
+        return std::nullopt;
+    if (const auto pending = m_context.usage.pending(record.id)) {
+        for (auto it = pending->drain.cbegin(); it != pending->drain.cend(); ++it) {
+            drain->total += it.value();
+            if (it.key() > now / 60000 - 60)
+                drain->lastHour += it.value();
+        }
+    }
+    QJsonArray addresses;
+    for (const auto& [ip, seen] : usage.addresses) {
+        if (seen.last >= rotatedAt)
+            addresses.append(QJsonObject{{u"ip"_s, ip}, {u"lastSeen"_s, toIso(fromMs(seen.last))}});
+    }
+    const bool inGrace = record.status(now) == KeyStatus::Active;
+    const qint64 limit = record.graceLimit != 0 ? record.graceLimit : record.expiresAt;
+    return QJsonObject{
+        {u"successorId"_s, record.rotatedTo},
+        {u"rotatedAt"_s, rotatedAt != 0 ? QJsonValue(toIso(fromMs(rotatedAt))) : QJsonValue()},
+        {u"inGrace"_s, inGrace},
+        {u"graceEndsAt"_s, record.revokedAt != 0 ? toIso(fromMs(record.revokedAt)) : toIso(fromMs(record.expiresAt))},
+        {u"graceLimit"_s, toIso(fromMs(limit))},
+        {u"requestsSinceRotation"_s, drain->total},
+        {u"requestsLastHour"_s, drain->lastHour},
+        {u"addresses"_s, addresses}};
+}
+
+Response CredentialController::grace(Request& request, const Principal& p, const QString& kind)
+{
+    Response error;
+    const auto body = jsonBody(request, &error);
+    if (!body)
+        return error;
+    FieldErrors errors;
+    rejectUnknownFields(*body, {u"endsAt"_s}, errors);
+    const QDateTime endsAt = fromIso(body->value(u"endsAt"_s).toString());
+    if (!endsAt.isValid())
+        errors.add(u"endsAt"_s, tr("Must be an ISO-8601 date and time, such as 2030-01-31T00:00:00Z; a time that has "
+                                   "passed ends the grace now."));
+    if (errors.any())
+        return errors.response();
+    const QString id = request.params.value(u"id"_s);
+    const auto record = m_store.credential(p.tenantId, kind, id);
+    if (!record)
+        return missingCredential(record.isFailed());
+    const qint64 now = Clock::nowMs();
+    const qint64 ends = qMax(endsAt.toMSecsSinceEpoch(), now);
+    const AuditRecord event =
+        auditRecord(request, p.tenantId, p.actor(), kind + u".grace"_s, kind, id,
+                    ends <= now ? tr("grace ended now") : tr("grace ends %1").arg(toIso(fromMs(ends))));
+    switch (m_store.setGrace(p.tenantId, kind, id, ends, now, {event})) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return missingCredential(false);
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict),
+                               tr("Only a rotated credential still in its grace period has a grace to end or extend."));
+    case Store::Outcome::Invalid: {
+        const qint64 limit = record->graceLimit != 0 ? record->graceLimit : record->expiresAt;
+        errors.add(u"endsAt"_s, tr("The grace can be extended to %1 at most (the credential's own expiry, or %n "
+                                   "day(s) after the rotation).",
+                                   nullptr, int(MaxGraceSeconds / (24 * 3600)))
+                                    .arg(toIso(fromMs(limit))));
+        return errors.response();
+    }
+    default:
+        return storeFailure();
+    }
+    const auto updated = m_store.credential(p.tenantId, kind, id);
+    if (!updated)
+        return storeFailure();
+    return Response::ok(QJsonObject{{kind, credentialJson(*updated, now)}});
+}
+
+Response CredentialController::findings(Request&, const Principal& p)
+{
+    const qint64 now = Clock::nowMs();
+    const auto found = m_store.findings(p.tenantId, now);
+    if (!found)
+        return storeFailure();
+    // How much each matters: what an attacker could use now first.
+    static const QHash<QString, QString> Severity = {{u"adminWithoutAllowlist"_s, u"high"_s},
+                                                     {u"refusedOften"_s, u"high"_s},
+                                                     {u"usedAfterRotation"_s, u"medium"_s},
+                                                     {u"neverExpires"_s, u"medium"_s},
+                                                     {u"unusedScopes"_s, u"medium"_s},
+                                                     {u"idle"_s, u"low"_s},
+                                                     {u"neverUsed"_s, u"low"_s}};
+    QJsonArray findingsJson;
+    for (const Finding& f : *found) {
+        QJsonArray credentials;
+        for (const Finding::Item& item : f.items) {
+            QJsonObject json = credentialJson(item.record, now);
+            if (f.type == u"unusedScopes"_s) {
+                json.insert(u"usedScopes"_s, QJsonArray::fromStringList(item.usedScopes));
+                json.insert(u"unusedScopes"_s, QJsonArray::fromStringList(item.unusedScopes));
+            } else if (f.type == u"refusedOften"_s) {
+                json.insert(u"refusals"_s, item.refusals);
+            }
+            credentials.append(json);
+        }
+        findingsJson.append(QJsonObject{{u"type"_s, f.type},
+                                        {u"severity"_s, Severity.value(f.type, u"low"_s)},
+                                        {u"count"_s, f.count},
+                                        {u"truncated"_s, f.count > f.items.size()},
+                                        {u"credentials"_s, credentials}});
+    }
+    return Response::ok(QJsonObject{{u"computedAt"_s, toIso(fromMs(now))}, {u"findings"_s, findingsJson}});
 }
 
 Response CredentialController::patch(Request& request, const Principal& p, const QString& kind)
@@ -343,31 +472,78 @@ Response CredentialController::patch(Request& request, const Principal& p, const
     if (!record)
         return missingCredential(record.isFailed());
     FieldErrors errors;
-    for (auto it = body->begin(); it != body->end(); ++it) {
-        const QString& key = it.key();
-        if (key == u"scopes"_s || key == u"permissions"_s || key == u"expiresAt"_s || key == u"validUntil"_s)
-            errors.add(key, tr("Cannot be changed after creation; rotate or create a new credential instead."));
-        else if (key != u"name"_s && key != u"description"_s && key != u"ipAllowlist"_s)
-            errors.add(key, tr("Unknown field."));
-    }
+    const CredentialKindInfo& k = rules(kind);
+    rejectUnknownFields(*body, {u"name"_s, u"description"_s, u"ipAllowlist"_s, k.rightsField, k.expiryField}, errors);
+    const CredentialRecord before = *record;
     if (body->contains(u"name"_s))
         record->name = nameField(*body, errors, true);
     if (body->contains(u"description"_s))
         record->description = descriptionField(*body, errors);
     if (body->contains(u"ipAllowlist"_s))
         record->ipAllowlist = allowlistField(*body, errors);
+    // Scopes and expiry only narrow (the least-privilege advice, an expiry for a key that has none): what would widen
+    // them needs a new credential or a rotation, which mint a new secret.
+    if (body->contains(k.rightsField)) {
+        const QJsonValue value = body->value(k.rightsField);
+        QStringList narrowed;
+        for (const QJsonValue& v : value.toArray()) {
+            if (!narrowed.contains(v.toString()))
+                narrowed.append(v.toString());
+        }
+        if (!value.isArray() || narrowed.isEmpty()) {
+            errors.add(k.rightsField, k.rightsField == u"permissions"_s ? tr("Choose at least one permission.")
+                                                                        : tr("Choose at least one scope."));
+        } else if (const auto wider =
+                       std::find_if(narrowed.cbegin(), narrowed.cend(),
+                                    [&](const QString& scope) { return !before.scopes.contains(scope); });
+                   wider != narrowed.cend()) {
+            errors.add(k.rightsField, tr("\"%1\" is not held by this credential: scopes can only be narrowed here. "
+                                         "Create a new credential to grant more.")
+                                          .arg(*wider));
+        } else {
+            record->scopes.clear(); // in the order it held them
+            for (const QString& scope : before.scopes) {
+                if (narrowed.contains(scope))
+                    record->scopes.append(scope);
+            }
+        }
+    }
+    if (body->contains(k.expiryField)) {
+        const qint64 now = Clock::nowMs();
+        if (const auto expires = expiryField(*body, k, now, errors)) {
+            if (before.expiresAt != 0 && *expires > before.expiresAt) {
+                errors.add(k.expiryField, tr("The expiry can only be brought forward (it is %1 now); rotate the "
+                                             "credential to extend it.")
+                                              .arg(toIso(fromMs(before.expiresAt))));
+            } else {
+                record->expiresAt = *expires;
+            }
+        } else if (!errors.has(k.expiryField)) {
+            errors.add(k.expiryField, tr("An expiry cannot be removed; rotate the credential instead."));
+        }
+    }
     if (errors.any())
         return errors.response();
     if (record->revokedAt != 0)
         return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
     if (auto refused = outsideBounds(p, *record))
         return *refused;
-    switch (m_store.updateCredential(*record, {auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind,
-                                                           record->id, QStringList(body->keys()).join(u", "_s))})) {
+    QStringList changed = body->keys();
+    changed.removeAll(k.rightsField);
+    changed.removeAll(k.expiryField);
+    if (record->scopes != before.scopes)
+        changed.append(tr("%1 narrowed to %2").arg(k.rightsField, record->scopes.join(u' ')));
+    if (record->expiresAt != before.expiresAt)
+        changed.append(tr("expires %1").arg(toIso(fromMs(record->expiresAt))));
+    switch (m_store.updateCredential(
+        *record,
+        {auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id, changed.join(u", "_s))},
+        &before)) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::Conflict:
-        return Response::error(409, QLatin1String(ErrorCode::Conflict), tr("A revoked credential cannot be changed."));
+        return Response::error(409, QLatin1String(ErrorCode::Conflict),
+                               tr("The credential was revoked or changed meanwhile; reload it and try again."));
     case Store::Outcome::NotFound:
         return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
     default:

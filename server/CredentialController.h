@@ -25,6 +25,8 @@ public:
     Response rotate(Request& request, const Principal& principal, const QString& kind);
     Response limits(Request& request, const Principal& principal);                     // GET /api/v1/limits
     Response usage(Request& request, const Principal& principal, const QString& kind); // GET …/{id}/usage
+    Response grace(Request& request, const Principal& principal, const QString& kind); // POST …/{id}/grace
+    Response findings(Request& request, const Principal& principal);                   // GET /api/v1/findings
 
 private:
     QJsonObject credentialJson(const CredentialRecord& record, qint64 now);
@@ -33,6 +35,7 @@ private:
                                       FieldErrors& errors) const;
     int maxExpiryDays(protocol::CredentialKind kind) const; // 0: no bound
     CredentialRecord withPendingUsage(const CredentialRecord& record) const;
+    std::optional<QJsonObject> drainJson(const CredentialRecord& record, const UsageReport& usage, qint64 now) const;
     // A credential (not a login session) acts only within its own bounds: scopes, expiry, allowlist.
     std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;
 };

@@ -167,7 +167,7 @@ bool BodyBudget::reserve(qint64 bytes)
     return true;
 }
 
-void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent)
+void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent, bool draining)
 {
     constexpr qint64 DayMs = 24LL * 3600 * 1000;
     QMutexLocker lock(&m_mutex);
@@ -177,6 +177,8 @@ void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& 
         u.ip = ip;
     }
     ++u.daily[at / DayMs];
+    if (draining)
+        ++u.drain[at / 60000];
     // Bounded between flushes too: a flood of addresses cannot grow this without limit.
     const auto seen = [at](QHash<QString, UsageSeen>& map, const QString& key, int most) {
         auto it = map.find(key);
@@ -205,6 +207,12 @@ void UsageRecorder::noteScope(const QString& credentialId, const QString& scope,
     QMutexLocker lock(&m_mutex);
     qint64& last = m_pending[credentialId].scopes[scope];
     last = qMax(last, at);
+}
+
+void UsageRecorder::noteRefusal(const QString& credentialId, qint64 at)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_pending[credentialId].refused[at / (3600 * 1000)];
 }
 
 void UsageRecorder::restore(const QHash<QString, UsageUpdate>& updates)

@@ -63,8 +63,11 @@ private:
 class UsageRecorder final
 {
 public:
-    // One authenticated request with a credential: its time, client address and User-Agent (truncated).
-    void note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent = {});
+    // One authenticated request with a credential: its time, client address and User-Agent (truncated); draining:
+    // the credential was rotated and is in its grace, so its requests are also counted per minute.
+    void note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent = {},
+              bool draining = false);
+    void noteRefusal(const QString& credentialId, qint64 at); // a request with it was refused
     QHash<QString, UsageUpdate> take();
     void restore(const QHash<QString, UsageUpdate>& updates);                     // what a failed flush could not write
     void noteScope(const QString& credentialId, const QString& scope, qint64 at); // a request needed this scope

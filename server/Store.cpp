@@ -143,6 +143,31 @@ CREATE TABLE usage_scopes (
     PRIMARY KEY (credential_id, scope)
 );
 )sql",
+    // 3: rotation drain and refusal counts (issue 12). grace_limit: the latest a rotated credential's grace may be
+    // extended to (its expiry before the rotation, at most the longest grace); usage_drain: requests per minute of a
+    // credential in its grace, kept a day, and their total since the rotation; usage_refusals: refusals per hour,
+    // kept two days (what the "refused often" finding counts).
+    R"sql(
+ALTER TABLE credentials ADD COLUMN grace_limit INTEGER;
+CREATE TABLE usage_drain (
+    credential_id TEXT NOT NULL,
+    minute INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, minute)
+);
+CREATE INDEX usage_drain_minute ON usage_drain(minute);
+CREATE TABLE usage_drain_total (
+    credential_id TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+);
+CREATE TABLE usage_refusals (
+    credential_id TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, hour)
+);
+CREATE INDEX usage_refusals_hour ON usage_refusals(hour);
+)sql",
 };
 
 } // namespace

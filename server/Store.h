@@ -51,6 +51,8 @@ struct SessionRecord
 // API keys, UATs and private tokens share one table: the same life cycle, told apart by kind.
 struct CredentialRecord
 {
+    static constexpr qint64 MaxGraceSeconds = 30LL * 24 * 3600; // the longest a rotated credential keeps working
+
     QString id;
     QString kind; // "apiKey" | "uat" | "privateToken"
     QString tenantId;
@@ -69,6 +71,7 @@ struct CredentialRecord
     QString revokedBy;
     QString rotatedFrom;
     QString rotatedTo;
+    qint64 graceLimit = 0; // rotated: the latest its grace may be extended to (0: not rotated, or before v0.2)
 
     protocol::KeyStatus status(qint64 nowMs) const;
     protocol::ApiKeyDto toDto(qint64 nowMs) const;
@@ -136,8 +139,33 @@ struct UsageUpdate
     QHash<QString, UsageSeen> addresses;
     QHash<QString, UsageSeen> agents;
     QHash<QString, qint64> scopes; // scope a request needed -> when last
+    QMap<qint64, qint64> drain;    // rotated and in its grace: minutes since the epoch -> requests
+    QMap<qint64, qint64> refused;  // hours since the epoch -> refusals
 
     void add(const UsageUpdate& other); // other's uses on top of these
+};
+
+// The old credential of a rotation: who still uses it.
+struct DrainReport
+{
+    qint64 total = 0;    // requests since the rotation
+    qint64 lastHour = 0; // requests in the last 60 minutes
+};
+
+// A risk finding (GET /api/v1/findings): a kind of risk and the credentials that have it.
+struct Finding
+{
+    QString type;
+    struct Item
+    {
+        CredentialRecord record;
+        QStringList usedScopes;   // unusedScopes: the scopes it used in the window
+        QStringList unusedScopes; // unusedScopes: the scopes it holds and did not use
+        qint64 refusals = 0;      // refusedOften: refusals in the last 24 h
+    };
+    QList<Item> items; // at most MaxItems, the newest first
+    qint64 count = 0;  // all that have it
+    static constexpr int MaxItems = 1000;
 };
 
 // GET …/{id}/usage
@@ -254,7 +282,10 @@ public:
     // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
     std::optional<QString> visitCredentials(const CredentialQuery& query,
                                             const std::function<void(const CredentialRecord&)>& visit);
-    Outcome updateCredential(const CredentialRecord& record, const QList<AuditRecord>& audit);
+    // Name, description, allowlist; scopes and expiry only narrowed (the caller checks), and only when they are still
+    // what expected holds (Conflict otherwise), so that two narrowings cannot undo each other.
+    Outcome updateCredential(const CredentialRecord& record, const QList<AuditRecord>& audit,
+                             const CredentialRecord* expected = nullptr);
     // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed. Ids already
     // revoked stay as they were (time and author) and go to *alreadyRevoked; their audit records are not written.
     Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
@@ -267,6 +298,12 @@ public:
     bool recordUsage(const QHash<QString, UsageUpdate>& updates);
     // The credential's use over the last days (today included), nullopt on failure.
     std::optional<UsageReport> usage(const QString& credentialId, int days, qint64 nowMs);
+    std::optional<DrainReport> drain(const QString& credentialId, qint64 nowMs);
+    // Ends (endsAt <= now) or moves the end of a rotated credential's grace; Conflict when it is not in its grace.
+    Outcome setGrace(const QString& tenantId, const QString& kind, const QString& id, qint64 endsAt, qint64 now,
+                     const QList<AuditRecord>& audit);
+    // The tenant's risk findings, computed now (DESIGN.md, "Usage insight").
+    std::optional<QList<Finding>> findings(const QString& tenantId, qint64 nowMs);
 
     // audit
     bool audit(const AuditRecord& event, qint64* insertedId = nullptr);

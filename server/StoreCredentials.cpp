@@ -4,6 +4,7 @@
 #include "AuthCache.h"
 #include "Clock.h"
 #include "Log.h"
+#include "protocol/Scopes.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -17,7 +18,7 @@ namespace {
 
 const QString CredentialColumns =
     u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
-    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to"_s;
+    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to, grace_limit"_s;
 
 CredentialRecord readCredential(const QSqlQuery& q)
 {
@@ -40,6 +41,7 @@ CredentialRecord readCredential(const QSqlQuery& q)
     r.revokedBy = q.value(15).toString();
     r.rotatedFrom = q.value(16).toString();
     r.rotatedTo = q.value(17).toString();
+    r.graceLimit = q.value(18).toLongLong();
     return r;
 }
 
@@ -168,16 +170,27 @@ std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
     return QString();
 }
 
-Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<AuditRecord>& audit)
+Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<AuditRecord>& audit,
+                                       const CredentialRecord* expected)
 {
     Transaction tx(*this, audit, Transaction::Auth::Changed);
     if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
-    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
-              "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
-    if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), r.tenantId, r.kind, r.id}))
-        return Outcome::Failed;
+    if (expected) {
+        q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ?, scopes = ?, expires_at = ? "
+                  "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL AND scopes = ? AND "
+                  "COALESCE(expires_at, 0) = ?"_s);
+        if (!run(q,
+                 {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), toJsonArray(r.scopes),
+                  nullable(r.expiresAt), r.tenantId, r.kind, r.id, toJsonArray(expected->scopes), expected->expiresAt}))
+            return Outcome::Failed;
+    } else {
+        q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
+                  "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
+        if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), r.tenantId, r.kind, r.id}))
+            return Outcome::Failed;
+    }
     if (q.numRowsAffected() != 1) {
         // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
         const Read<CredentialRecord> current = credential(r.tenantId, r.kind, r.id);
@@ -244,10 +257,33 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
         return Outcome::Conflict;
     if (!insertCredentialRow(successor, digest))
         return Outcome::Failed;
+    // The grace may later be extended up to the longest grace, never beyond the old credential's own expiry.
+    const qint64 longest = successor.createdAt + CredentialRecord::MaxGraceSeconds * 1000;
+    const qint64 limit = old->expiresAt == 0 ? longest : qMin(old->expiresAt, longest);
     QSqlQuery q(m_db);
-    q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = CASE WHEN expires_at IS NULL OR expires_at > ? "
-              "THEN ? ELSE expires_at END WHERE id = ?"_s);
-    return run(q, {successor.id, graceEnd, graceEnd, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
+    q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = ?, grace_limit = ? WHERE id = ?"_s);
+    return run(q, {successor.id, qMin(graceEnd, limit), limit, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::setGrace(const QString& tenantId, const QString& kind, const QString& id, qint64 endsAt,
+                               qint64 now, const QList<AuditRecord>& audit)
+{
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
+        return Outcome::Failed;
+    const Read<CredentialRecord> old = credential(tenantId, kind, id);
+    if (!old)
+        return old.isFailed() ? Outcome::Failed : Outcome::NotFound;
+    // Only during the grace: an ended grace is never reopened, and a credential that was not rotated has none.
+    if (old->rotatedTo.isEmpty() || old->status(now) != protocol::KeyStatus::Active)
+        return Outcome::Conflict;
+    // Rotated before grace_limit existed: its grace can be shortened, not extended.
+    const qint64 limit = old->graceLimit != 0 ? old->graceLimit : old->expiresAt;
+    if (endsAt > limit)
+        return Outcome::Invalid;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET expires_at = ? WHERE id = ?"_s);
+    return run(q, {qMax(endsAt, now), id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 void UsageSeen::add(const UsageSeen& other)
@@ -271,6 +307,10 @@ void UsageUpdate::add(const UsageUpdate& other)
         agents[it.key()].add(it.value());
     for (auto it = other.scopes.cbegin(); it != other.scopes.cend(); ++it)
         scopes[it.key()] = qMax(scopes.value(it.key()), it.value());
+    for (auto it = other.drain.cbegin(); it != other.drain.cend(); ++it)
+        drain[it.key()] += it.value();
+    for (auto it = other.refused.cbegin(); it != other.refused.cend(); ++it)
+        refused[it.key()] += it.value();
 }
 
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
@@ -312,9 +352,34 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     scopes.prepare(
         u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
         "(credential_id, scope) DO UPDATE SET last_used = MAX(usage_scopes.last_used, excluded.last_used)"_s);
+    QSqlQuery drain(m_db);
+    drain.prepare(u"INSERT INTO usage_drain (credential_id, minute, count) VALUES (?, ?, ?) "
+                  "ON CONFLICT (credential_id, minute) DO UPDATE SET count = usage_drain.count + excluded.count"_s);
+    QSqlQuery drainTotal(m_db);
+    drainTotal.prepare(u"INSERT INTO usage_drain_total (credential_id, count) VALUES (?, ?) "
+                       "ON CONFLICT (credential_id) DO UPDATE SET count = usage_drain_total.count + excluded.count"_s);
+    QSqlQuery refused(m_db);
+    refused.prepare(u"INSERT INTO usage_refusals (credential_id, hour, count) VALUES (?, ?, ?) "
+                    "ON CONFLICT (credential_id, hour) DO UPDATE SET count = usage_refusals.count + excluded.count"_s);
     qint64 newestDay = 0;
+    qint64 newestMinute = 0;
+    qint64 newestHour = 0;
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
         const QString& id = it.key();
+        qint64 drained = 0;
+        for (auto m = it->drain.cbegin(); m != it->drain.cend(); ++m) {
+            if (!run(drain, {id, m.key(), m.value()}))
+                return false;
+            drained += m.value();
+            newestMinute = qMax(newestMinute, m.key());
+        }
+        if (drained > 0 && !run(drainTotal, {id, drained}))
+            return false;
+        for (auto h = it->refused.cbegin(); h != it->refused.cend(); ++h) {
+            if (!run(refused, {id, h.key(), h.value()}))
+                return false;
+            newestHour = qMax(newestHour, h.key());
+        }
         if (it->at > 0 && !run(last, {it->at, it->ip, id, it->at}))
             return false;
         for (auto d = it->daily.cbegin(); d != it->daily.cend(); ++d) {
@@ -339,10 +404,16 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
         if (!it->agents.isEmpty() && !run(pruneAgents, {id, id, UsageUpdate::MaxAgents}))
             return false;
     }
-    if (newestDay > 0) {
+    // What is kept: 400 days of daily counts, a day of drain minutes, two days of refusal hours.
+    for (auto [sql, before] :
+         {std::pair{"DELETE FROM usage_daily WHERE day < ?", newestDay - UsageUpdate::KeptDays + 1},
+          std::pair{"DELETE FROM usage_drain WHERE minute < ?", newestMinute - 24 * 60},
+          std::pair{"DELETE FROM usage_refusals WHERE hour < ?", newestHour - 48}}) {
+        if (before <= 0)
+            continue;
         QSqlQuery old(m_db);
-        old.prepare(u"DELETE FROM usage_daily WHERE day < ?"_s);
-        if (!run(old, {newestDay - UsageUpdate::KeptDays + 1}))
+        old.prepare(QString::fromLatin1(sql));
+        if (!run(old, {before}))
             return false;
     }
     return tx.commit();
@@ -378,6 +449,104 @@ std::optional<UsageReport> Store::usage(const QString& credentialId, int days, q
         }
     }
     return report;
+}
+
+std::optional<DrainReport> Store::drain(const QString& credentialId, qint64 nowMs)
+{
+    DrainReport report;
+    QSqlQuery total(m_db);
+    total.prepare(u"SELECT count FROM usage_drain_total WHERE credential_id = ?"_s);
+    if (!run(total, {credentialId}))
+        return std::nullopt;
+    if (total.next())
+        report.total = total.value(0).toLongLong();
+    QSqlQuery hour(m_db);
+    hour.prepare(u"SELECT COALESCE(SUM(count), 0) FROM usage_drain WHERE credential_id = ? AND minute > ?"_s);
+    if (!run(hour, {credentialId, nowMs / 60000 - 60}))
+        return std::nullopt;
+    if (hour.next())
+        report.lastHour = hour.value(0).toLongLong();
+    return report;
+}
+
+std::optional<QList<Finding>> Store::findings(const QString& tenantId, qint64 nowMs)
+{
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    const QString active = u"revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)"_s;
+    QList<Finding> out;
+    // One query per finding, each over the tenant's credentials (its index), newest first.
+    const auto find = [&](const QString& type, const QString& where, const QVariantMap& binds,
+                          const std::function<bool(Finding::Item&)>& keep = {}) {
+        QSqlQuery q(m_db);
+        q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials c WHERE tenant_id = :tenant AND ("_s + where +
+                  u") ORDER BY created_at DESC, id DESC"_s);
+        q.bindValue(u":tenant"_s, tenantId);
+        for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+            q.bindValue(it.key(), it.value());
+        q.setForwardOnly(true);
+        if (!q.exec())
+            return fail(q);
+        Finding finding;
+        finding.type = type;
+        while (q.next()) {
+            Finding::Item item{readCredential(q), {}, {}, 0};
+            if (keep && !keep(item))
+                continue;
+            ++finding.count;
+            if (finding.items.size() < Finding::MaxItems)
+                finding.items.append(std::move(item));
+        }
+        if (finding.count > 0)
+            out.append(std::move(finding));
+        return true;
+    };
+    const QVariantMap now{{u":now"_s, nowMs}};
+    // Scopes used by the tenant's credentials within 30 days, and refusals within 24 hours.
+    QHash<QString, QSet<QString>> usedScopes;
+    QSqlQuery scopes(m_db);
+    scopes.prepare(u"SELECT s.credential_id, s.scope FROM usage_scopes s JOIN credentials c ON c.id = s.credential_id "
+                   "WHERE c.tenant_id = ? AND s.last_used >= ?"_s);
+    if (!run(scopes, {tenantId, nowMs - 30 * DayMs}))
+        return std::nullopt;
+    while (scopes.next())
+        usedScopes[scopes.value(0).toString()].insert(scopes.value(1).toString());
+    QHash<QString, qint64> refusals;
+    QSqlQuery refused(m_db);
+    refused.prepare(u"SELECT r.credential_id, SUM(r.count) FROM usage_refusals r JOIN credentials c ON "
+                    "c.id = r.credential_id WHERE c.tenant_id = ? AND r.hour >= ? GROUP BY r.credential_id"_s);
+    if (!run(refused, {tenantId, (nowMs - DayMs) / (3600 * 1000)}))
+        return std::nullopt;
+    while (refused.next())
+        refusals.insert(refused.value(0).toString(), refused.value(1).toLongLong());
+
+    const bool ok =
+        find(u"neverUsed"_s, active + u" AND last_used_at IS NULL AND created_at < :before"_s,
+             {{u":now"_s, nowMs}, {u":before"_s, nowMs - 7 * DayMs}}) &&
+        find(u"idle"_s, active + u" AND last_used_at < :before"_s,
+             {{u":now"_s, nowMs}, {u":before"_s, nowMs - 90 * DayMs}}) &&
+        find(u"neverExpires"_s, u"revoked_at IS NULL AND expires_at IS NULL"_s, {}) &&
+        find(u"adminWithoutAllowlist"_s, active + u" AND ip_allowlist = '[]'"_s, now,
+             [](Finding::Item& item) { return item.record.scopes.contains(QLatin1String(protocol::AdminScope)); }) &&
+        find(u"unusedScopes"_s, active + u" AND created_at <= :before"_s,
+             {{u":now"_s, nowMs}, {u":before"_s, nowMs - 30 * DayMs}},
+             [&usedScopes](Finding::Item& item) {
+                 const QSet<QString> used = usedScopes.value(item.record.id);
+                 for (const QString& scope : std::as_const(item.record.scopes))
+                     (used.contains(scope) ? item.usedScopes : item.unusedScopes).append(scope);
+                 return !item.unusedScopes.isEmpty();
+             }) &&
+        find(u"usedAfterRotation"_s,
+             active + u" AND rotated_to IS NOT NULL AND last_used_at >= (SELECT s.created_at FROM credentials s "
+                      "WHERE s.id = c.rotated_to)"_s,
+             now) &&
+        find(u"refusedOften"_s, u"id IN (SELECT credential_id FROM usage_refusals WHERE hour >= :hour)"_s,
+             {{u":hour"_s, (nowMs - DayMs) / (3600 * 1000)}}, [&refusals](Finding::Item& item) {
+                 item.refusals = refusals.value(item.record.id);
+                 return item.refusals >= 10;
+             });
+    if (!ok)
+        return std::nullopt;
+    return out;
 }
 
 } // namespace td::server

@@ -27,6 +27,7 @@ public:
             m_details.insert(field, message);
     }
     bool any() const { return !m_details.isEmpty(); }
+    bool has(const QString& field) const { return m_details.contains(field); }
     Response response() const;
 
 private:
