@@ -25,6 +25,8 @@ ApiJob::ApiJob(ApiClient* client, QObject* parent)
 ApiJob::~ApiJob()
 {
     if (m_reply) {
+        // Aborting emits finished at once: a job being destroyed must not hear it (its subclass part is gone).
+        m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
     }

@@ -197,6 +197,83 @@ bool UsageJob::parse(const QJsonValue& data)
         m_usage.refusals.append({fromIso(r.value(u"at"_s).toString()), r.value(u"ip"_s).toString(),
                                  r.value(u"reason"_s).toString(), r.value(u"detail"_s).toString()});
     }
+    if (const QJsonObject d = o.value(u"drain"_s).toObject(); !d.isEmpty()) {
+        CredentialUsage::Drain drain;
+        drain.successorId = d.value(u"successorId"_s).toString();
+        drain.rotatedAt = fromIso(d.value(u"rotatedAt"_s).toString());
+        drain.inGrace = d.value(u"inGrace"_s).toBool();
+        drain.graceEndsAt = fromIso(d.value(u"graceEndsAt"_s).toString());
+        drain.graceLimit = fromIso(d.value(u"graceLimit"_s).toString());
+        drain.sinceRotation = qint64(d.value(u"requestsSinceRotation"_s).toDouble());
+        drain.lastHour = qint64(d.value(u"requestsLastHour"_s).toDouble());
+        for (const QJsonValue& v : d.value(u"addresses"_s).toArray())
+            drain.addresses.append(
+                {v.toObject().value(u"ip"_s).toString(), fromIso(v.toObject().value(u"lastSeen"_s).toString())});
+        m_usage.drain = drain;
+    }
+    return true;
+}
+
+GraceJob::GraceJob(ApiClient* client, CredentialKind kind, QString id, QDateTime endsAt, QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_id(std::move(id))
+    , m_endsAt(std::move(endsAt))
+{}
+
+QString GraceJob::path() const
+{
+    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/grace"_s;
+}
+
+QJsonObject GraceJob::body() const
+{
+    return {{u"endsAt"_s, toIso(m_endsAt)}};
+}
+
+bool GraceJob::parse(const QJsonValue& data)
+{
+    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
+    if (record)
+        m_record = *record;
+    return record.has_value();
+}
+
+FindingsJob::FindingsJob(ApiClient* client, QObject* parent)
+    : ApiJob(client, parent)
+{}
+
+bool FindingsJob::parse(const QJsonValue& data)
+{
+    const QJsonObject o = data.toObject();
+    if (!o.value(u"findings"_s).isArray())
+        return false;
+    m_findings.clear();
+    m_computedAt = fromIso(o.value(u"computedAt"_s).toString());
+    for (const QJsonValue& v : o.value(u"findings"_s).toArray()) {
+        const QJsonObject f = v.toObject();
+        Finding finding;
+        finding.type = f.value(u"type"_s).toString();
+        const QString severity = f.value(u"severity"_s).toString();
+        finding.severity = severity == u"high"_s     ? Finding::Severity::High
+                           : severity == u"medium"_s ? Finding::Severity::Medium
+                                                     : Finding::Severity::Low;
+        finding.count = qint64(f.value(u"count"_s).toDouble());
+        finding.truncated = f.value(u"truncated"_s).toBool();
+        for (const QJsonValue& c : f.value(u"credentials"_s).toArray()) {
+            const QJsonObject json = c.toObject();
+            const auto record = ApiKeyDto::fromJson(json);
+            if (!record)
+                return false;
+            Finding::Item item{*record, {}, {}, qint64(json.value(u"refusals"_s).toDouble())};
+            for (const QJsonValue& scope : json.value(u"usedScopes"_s).toArray())
+                item.usedScopes.append(scope.toString());
+            for (const QJsonValue& scope : json.value(u"unusedScopes"_s).toArray())
+                item.unusedScopes.append(scope.toString());
+            finding.items.append(item);
+        }
+        m_findings.append(finding);
+    }
     return true;
 }
 

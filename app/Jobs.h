@@ -336,6 +336,19 @@ struct CredentialUsage
     QStringList scopesUsed;
     QStringList scopesUnused;
     QList<Refusal> refusals;
+    // The old credential of a rotation: who still uses it (absent for one that was not rotated).
+    struct Drain
+    {
+        QString successorId;
+        QDateTime rotatedAt;
+        bool inGrace = false;
+        QDateTime graceEndsAt;
+        QDateTime graceLimit; // the latest the grace can be extended to
+        qint64 sinceRotation = 0;
+        qint64 lastHour = 0;
+        QList<QPair<QString, QDateTime>> addresses; // used it since the rotation: address, last seen
+    };
+    std::optional<Drain> drain;
 };
 
 class UsageJob final : public ApiJob
@@ -356,6 +369,63 @@ private:
     QString m_id;
     int m_days;
     CredentialUsage m_usage;
+};
+
+// POST …/{id}/grace: ends (a time now or past) or moves the end of a rotated credential's grace.
+class GraceJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    GraceJob(ApiClient* client, CredentialKind kind, QString id, QDateTime endsAt, QObject* parent = nullptr);
+    const protocol::ApiKeyDto& record() const { return m_record; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    QJsonObject body() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QString m_id;
+    QDateTime m_endsAt;
+    protocol::ApiKeyDto m_record;
+};
+
+// GET /api/v1/findings: the tenant's risks, each with the credentials that have it.
+struct Finding
+{
+    enum class Severity { High, Medium, Low };
+    struct Item
+    {
+        protocol::ApiKeyDto record;
+        QStringList usedScopes;   // unusedScopes: what it needed (what a narrowing keeps)
+        QStringList unusedScopes; // unusedScopes: what it holds and did not need
+        qint64 refusals = 0;      // refusedOften: in the last 24 hours
+    };
+    QString type; // "neverUsed", "idle", "neverExpires", "adminWithoutAllowlist", "unusedScopes", …
+    Severity severity = Severity::Low;
+    qint64 count = 0;
+    bool truncated = false; // more have it than are listed
+    QList<Item> items;
+};
+
+class FindingsJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    explicit FindingsJob(ApiClient* client, QObject* parent = nullptr);
+    const QList<Finding>& findings() const { return m_findings; }
+    QDateTime computedAt() const { return m_computedAt; }
+
+protected:
+    QByteArray method() const override { return "GET"; }
+    QString path() const override { return QStringLiteral("/api/v1/findings"); }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QList<Finding> m_findings;
+    QDateTime m_computedAt;
 };
 
 class IntrospectJob final : public ApiJob

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -108,8 +109,9 @@ void Session::apply(const LoginResult& result)
 void Session::scheduleRenewal()
 {
     const qint64 secondsLeft = QDateTime::currentDateTimeUtc().secsTo(m_expiresAt);
-    // Never closer together than 30 s, whatever the clocks of the two machines say.
-    const qint64 delay = qMax<qint64>(30, secondsLeft - RenewAheadSeconds);
+    // Never closer together than 30 s, whatever the clocks of the two machines say; and at least daily, since a
+    // server clock far ahead would otherwise put the renewal beyond what a timer holds (24.8 days of ms).
+    const qint64 delay = std::clamp<qint64>(secondsLeft - RenewAheadSeconds, 30, 24 * 3600);
     m_renewTimer.start(std::chrono::seconds(delay));
 }
 

@@ -62,6 +62,13 @@ struct CredentialKindInfo
     }
 };
 
+// How a credential is named to people wherever two of one name must be told apart (confirmations, the audit log,
+// the server's actorName/targetName): "CI deploy (tdk_ab…9xyz)".
+inline QString credentialLabel(const QString& name, const QString& prefix, const QString& last4)
+{
+    return QStringLiteral("%1 (%2\u2026%3)").arg(name, prefix, last4);
+}
+
 inline constexpr int CredentialKindCount = 3;
 const std::array<CredentialKindInfo, CredentialKindCount>& credentialKinds();
 const CredentialKindInfo& kindInfo(CredentialKind kind);

@@ -37,6 +37,29 @@ Response Controller::missingCredential(bool readFailed)
     return Response::error(404, QLatin1String(ErrorCode::NotFound), tr("No such credential in this tenant."));
 }
 
+std::optional<QJsonArray> Controller::refusals(const QString& tenantId, const QString& credentialId, int days, int most)
+{
+    AuditQuery query;
+    query.tenantId = tenantId;
+    query.targetId = credentialId;
+    query.actions = {u"auth.refused"_s};
+    query.since = Clock::nowMs() - qint64(days) * 24 * 3600 * 1000;
+    query.limit = most;
+    const auto refused = m_store.auditEvents(query);
+    if (!refused)
+        return std::nullopt;
+    QJsonArray out;
+    for (const AuditRecord& e : *refused) {
+        // detail: "<code>: <message>"
+        const qsizetype colon = e.detail.indexOf(u": "_s);
+        out.append(QJsonObject{{u"at"_s, toIso(fromMs(e.at))},
+                               {u"ip"_s, e.ip},
+                               {u"reason"_s, colon < 0 ? e.detail : e.detail.left(colon)},
+                               {u"detail"_s, colon < 0 ? QString() : e.detail.mid(colon + 2)}});
+    }
+    return out;
+}
+
 Response Controller::storeFailure()
 {
     return Response::error(500, QLatin1String(ErrorCode::InternalError),

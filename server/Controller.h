@@ -5,6 +5,10 @@
 #include "ServerContext.h"
 #include "Store.h"
 
+#include <QJsonArray>
+
+#include <optional>
+
 namespace td::server {
 
 // What the controllers of one worker share: its context, store and authenticator, and the answers every concern
@@ -25,6 +29,9 @@ protected:
                const QString& targetKind = {}, const QString& targetId = {}, const QString& detail = {});
     Response storeFailure();
     Response missingCredential(bool readFailed); // 404, or storeFailure() when the read failed
+    // A credential's refused requests (its auth.refused audit events) within the last days, newest first, as
+    // {at, ip, reason, detail}; nullopt when the store could not be read.
+    std::optional<QJsonArray> refusals(const QString& tenantId, const QString& credentialId, int days, int most);
 
     ServerContext& m_context;
     Store& m_store;

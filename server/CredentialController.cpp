@@ -305,24 +305,9 @@ Response CredentialController::usage(Request& request, const Principal& p, const
             scopesUnused.append(scope);
     }
     // Refusals of the last 90 days at most (the audit log's auth.refused events of this credential).
-    AuditQuery refusedQuery;
-    refusedQuery.tenantId = p.tenantId;
-    refusedQuery.targetId = record->id;
-    refusedQuery.actions = {u"auth.refused"_s};
-    refusedQuery.since = now - qint64(qMin(days, 90)) * DayMs;
-    refusedQuery.limit = 200;
-    const auto refused = m_store.auditEvents(refusedQuery);
+    const auto refused = refusals(p.tenantId, record->id, qMin(days, 90), 200);
     if (!refused)
         return storeFailure();
-    QJsonArray refusals;
-    for (const AuditRecord& e : *refused) {
-        // detail: "<code>: <message>"
-        const qsizetype colon = e.detail.indexOf(u": "_s);
-        refusals.append(QJsonObject{{u"at"_s, toIso(fromMs(e.at))},
-                                    {u"ip"_s, e.ip},
-                                    {u"reason"_s, colon < 0 ? e.detail : e.detail.left(colon)},
-                                    {u"detail"_s, colon < 0 ? QString() : e.detail.mid(colon + 2)}});
-    }
     QJsonObject json{{u"days"_s, days},
                      {u"total"_s, total},
                      {u"daily"_s, daily},
@@ -330,7 +315,7 @@ Response CredentialController::usage(Request& request, const Principal& p, const
                      {u"agents"_s, seenJson(merged.agents, u"agent"_s)},
                      {u"scopesUsed"_s, scopesUsed},
                      {u"scopesUnused"_s, scopesUnused},
-                     {u"refusals"_s, refusals},
+                     {u"refusals"_s, *refused},
                      {u"drain"_s, QJsonValue()}};
     if (!record->rotatedTo.isEmpty()) {
         const auto drain = drainJson(*record, merged, now);

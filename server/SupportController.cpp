@@ -122,6 +122,11 @@ Response SupportController::introspect(Request& request, const Principal& p)
                 out.insert(u"status"_s, toString(status));
                 out.insert(u"prefix"_s, record->prefix);
                 out.insert(u"last4"_s, record->last4);
+                out.insert(u"ipAllowlist"_s, QJsonArray::fromStringList(record->ipAllowlist));
+                // "Why was my call refused?": its latest refusals, as the Refusals tab shows them.
+                const auto refused = refusals(p.tenantId, record->id, 90, 10);
+                readFailed = readFailed || !refused;
+                out.insert(u"refusals"_s, refused ? *refused : QJsonArray());
             }
         }
     } else {
@@ -202,7 +207,7 @@ Response SupportController::auditEvents(Request& request, const Principal& p)
             const Read<CredentialRecord> credential = m_store.credential(p.tenantId, kind, id);
             readFailed = readFailed || credential.isFailed();
             if (credential)
-                name = u"%1 (%2…%3)"_s.arg(credential->name, credential->prefix, credential->last4);
+                name = protocol::credentialLabel(credential->name, credential->prefix, credential->last4);
         }
         names.insert(key, name);
         return name;

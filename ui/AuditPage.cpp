@@ -180,7 +180,7 @@ void AuditPage::refreshCredentialNames()
 
 QString AuditPage::credentialName(const QString& name, const QString& prefix, const QString& last4)
 {
-    return u"%1 (%2…%3)"_s.arg(name, prefix, last4); // as the server names it in actorName/targetName
+    return protocol::credentialLabel(name, prefix, last4); // as the server names it in actorName/targetName
 }
 
 bool AuditPage::eventFilter(QObject* watched, QEvent* event)

@@ -202,6 +202,12 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     detailsActions->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips: the pane is narrow
     detailsActions->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
     detailsLayout->addWidget(detailsActions);
+    m_drainWatch = new DrainWatch(m_service->client(), m_detailsBox);
+    detailsLayout->addWidget(m_drainWatch);
+    connect(m_drainWatch, &DrainWatch::recordChanged, this, [this](const protocol::ApiKeyDto& record) {
+        m_model->upsert(record); // the details and the drain follow the model
+        updateDrain();
+    });
     // Tabs: what it is, how it is used (issue 12), why its calls were refused.
     m_detailTabs = new QTabWidget(m_detailsBox);
     m_detailTabs->setObjectName(u"detailTabs"_s);
@@ -211,6 +217,9 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_detailTabs->addTab(m_details, tr("Overview"));
     m_detailTabs->addTab(m_usageView, tr("Usage"));
     m_detailTabs->addTab(m_refusalsView, tr("Refusals"));
+    m_auditView = new CredentialAuditView(m_service->client(), m_detailTabs);
+    m_detailTabs->addTab(m_auditView, tr("Audit"));
+    connect(m_auditView, &CredentialAuditView::openAuditLog, this, &CredentialsPage::auditRequested);
     detailsLayout->addWidget(m_detailTabs, 1);
     connect(m_detailTabs, &QTabWidget::currentChanged, this, &CredentialsPage::loadUsage);
     connect(m_refusalsView, &RefusalsView::allowAddressRequested, this,
@@ -292,6 +301,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     connect(&m_followTimer, &QTimer::timeout, this, [this] {
         updateActions();
         updateDetails();
+        updateDrain();
     });
     const auto follow = [this] {
         m_followTimer.start();
@@ -301,6 +311,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         m_followTimer.stop();
         updateActions();
         updateDetails();
+        updateDrain();
         loadUsage();
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, follow);
@@ -499,12 +510,26 @@ void CredentialsPage::focusSearch()
     m_search->selectAll();
 }
 
+void CredentialsPage::updateDrain()
+{
+    const SelectionSummary selection = summarizeSelection();
+    m_drainWatch->watch(m_kind, selection.count == 1 && selection.firstSourceRow >= 0
+                                    ? m_model->record(selection.firstSourceRow)
+                                    : protocol::ApiKeyDto());
+}
+
 void CredentialsPage::loadUsage()
 {
-    // Only while the Usage or Refusals tab shows, for one selected credential; an older answer is dropped.
+    // Only while the Usage, Refusals or Audit tab shows, for one selected credential; an older answer is dropped.
     if (!m_detailTabs || m_detailTabs->currentIndex() == 0)
         return;
     const SelectionSummary selection = summarizeSelection();
+    if (m_detailTabs->currentWidget() == m_auditView) {
+        m_auditView->load(selection.count == 1 && selection.firstSourceRow >= 0
+                              ? m_model->record(selection.firstSourceRow).id
+                              : QString());
+        return;
+    }
     ++m_usageRequest;
     if (selection.count != 1 || selection.firstSourceRow < 0) {
         m_usageView->setMessage(tr("Select one credential to see how it is used."));
@@ -695,7 +720,7 @@ void CredentialsPage::revokeSelected()
             ++alreadyRevoked; // skipped: not sent, not audited again
             continue;
         }
-        names.append(u"%1 (%2…%3)"_s.arg(rows.name(row), rows.prefix(row), rows.last4(row)));
+        names.append(protocol::credentialLabel(rows.name(row), rows.prefix(row), rows.last4(row)));
     }
     if (names.isEmpty())
         return;

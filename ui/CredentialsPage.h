@@ -36,6 +36,8 @@ struct NewCredential;
 namespace td::ui {
 
 class Banner;
+class CredentialAuditView;
+class DrainWatch;
 class RefusalsView;
 class UsageView;
 class GenerateDialog;
@@ -97,7 +99,8 @@ private:
     SelectionSummary summarizeSelection() const;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyState();
-    void loadUsage();                             // the Usage and Refusals tabs, for the one selected credential
+    void loadUsage();   // the Usage, Refusals and Audit tabs, for the one selected credential
+    void updateDrain(); // the drain watch, for the one selected credential when it is an old one in its grace
     void withCatalog(std::function<void()> open); // runs open once the catalog and the limits are known
     void saveColumns() const;
     void fitColumns();
@@ -115,6 +118,8 @@ private:
     QTabWidget* m_detailTabs = nullptr;
     UsageView* m_usageView = nullptr;
     RefusalsView* m_refusalsView = nullptr;
+    CredentialAuditView* m_auditView = nullptr;
+    DrainWatch* m_drainWatch = nullptr;
     int m_usageRequest = 0;
     QTimer m_followTimer; // updateActions + updateDetails, once per burst of model changes
     QTextBrowser* m_details;

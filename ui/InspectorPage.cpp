@@ -1,4 +1,5 @@
 #include "InspectorPage.h"
+#include "UsageView.h"
 
 #include "Banner.h"
 #include "app/ApiClient.h"
@@ -174,7 +175,29 @@ void InspectorPage::checkOnServer()
             html += row(tr("Expires"), r.value(u"expiresAt"_s).toString());
         if (!active && r.value(u"name"_s).toString().isEmpty())
             html += row(QString(), tr("Unknown here: it may belong to another tenant, or never have existed."));
-        m_server->setText(html + u"</table>"_s);
+        html += u"</table>"_s;
+        // A credential the server knows: why its calls were refused lately, in words, with the fix.
+        const QJsonArray refusals = r.value(u"refusals"_s).toArray();
+        if (!refusals.isEmpty()) {
+            QStringList allowlist;
+            for (const QJsonValue& v : r.value(u"ipAllowlist"_s).toArray())
+                allowlist.append(v.toString());
+            html += u"<p><b>%1</b></p><ul>"_s.arg(
+                tr("Its last %n refused request(s)", nullptr, int(refusals.size())).toHtmlEscaped());
+            for (const QJsonValue& v : refusals) {
+                const QJsonObject o = v.toObject();
+                const app::CredentialUsage::Refusal refusal{
+                    protocol::fromIso(o.value(u"at"_s).toString()), o.value(u"ip"_s).toString(),
+                    o.value(u"reason"_s).toString(), o.value(u"detail"_s).toString()};
+                html += u"<li>%1, %2: %3</li>"_s.arg(
+                    QLocale().toString(refusal.at.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped(),
+                    refusal.ip.toHtmlEscaped(), RefusalsView::explain(refusal, allowlist).toHtmlEscaped());
+            }
+            html += u"</ul>"_s;
+        } else if (r.contains(u"refusals"_s)) {
+            html += u"<p>%1</p>"_s.arg(tr("No request with it was refused in the last 90 days.").toHtmlEscaped());
+        }
+        m_server->setText(html);
     });
 }
 

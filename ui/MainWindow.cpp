@@ -9,6 +9,7 @@
 #include "ExpiryPage.h"
 #include "Icons.h"
 #include "InspectorPage.h"
+#include "RiskReviewPage.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialFilterModel.h"
@@ -146,6 +147,13 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
         showPage(kind);
         page(kind)->showCredential(id);
     });
+    m_risk = new RiskReviewPage(client, m_stack);
+    connect(m_risk, &RiskReviewPage::openRequested, this, [this](app::CredentialKind kind, const QString& id) {
+        showPage(kind);
+        page(kind)->showCredential(id);
+    });
+    connect(m_risk, &RiskReviewPage::credentialsChanged, this,
+            [this](app::CredentialKind kind) { page(kind)->reload(); });
     m_inspector = new InspectorPage(client, m_stack);
     m_audit = new AuditPage(client, session, m_stack);
     QList<app::CredentialModel*> sources;
@@ -154,6 +162,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     m_audit->setCredentialSources(sources);
     for (auto [widget, title, icon] :
          {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"), u"x-office-calendar"_s},
+          std::tuple<QWidget*, QString, QString>{m_risk, tr("Risk review"), u"dialog-warning"_s},
           std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"), u"document-properties"_s},
           std::tuple<QWidget*, QString, QString>{m_audit, tr("Audit log"), u"view-list-details"_s}}) {
         m_stack->addWidget(widget);
@@ -208,6 +217,8 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
         if (m_stack->currentWidget() == m_audit && !m_audit->isBusy())
             m_audit->reload();
+        if (m_stack->currentWidget() == m_risk)
+            m_risk->reload(); // findings move with every use and change
     });
     m_nav->setCurrentRow(0);
 
@@ -384,6 +395,7 @@ void MainWindow::showPage(app::CredentialKind kind)
 void MainWindow::showSupportPage(SupportPage page)
 {
     QWidget* widget = page == SupportPage::Expiry      ? static_cast<QWidget*>(m_expiry)
+                      : page == SupportPage::Risk      ? static_cast<QWidget*>(m_risk)
                       : page == SupportPage::Inspector ? static_cast<QWidget*>(m_inspector)
                                                        : static_cast<QWidget*>(m_audit);
     m_nav->setCurrentRow(m_stack->indexOf(widget));

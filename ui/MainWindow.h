@@ -27,6 +27,7 @@ class ElidedLabel;
 class CredentialsPage;
 class ExpiryPage;
 class InspectorPage;
+class RiskReviewPage;
 
 // Connection bar (profile in its environment's colour, user, tenant switcher, session time left) above the
 // pages API Keys, User Authorization Tokens and Private Tokens.
@@ -43,10 +44,11 @@ public:
     void showPage(app::CredentialKind kind);
     void focusCurrentPage();   // the table of a credential page
     QString countText() const; // what the status bar says of the page shown
-    enum class SupportPage { Expiry, Inspector, Audit };
+    enum class SupportPage { Expiry, Risk, Inspector, Audit };
     void showSupportPage(SupportPage page);
     InspectorPage* inspectorPage() const { return m_inspector; }
     AuditPage* auditPage() const { return m_audit; }
+    RiskReviewPage* riskPage() const { return m_risk; }
     ExpiryPage* expiryPage() const { return m_expiry; }
     void reloadAll();
     Banner* windowBanner() const { return m_windowBanner; }
@@ -78,6 +80,7 @@ private:
     ExpiryPage* m_expiry = nullptr;
     InspectorPage* m_inspector = nullptr;
     AuditPage* m_audit = nullptr;
+    RiskReviewPage* m_risk = nullptr;
     QTimer m_clock;
     QTimer m_navTimer;
     Banner* m_windowBanner = nullptr;

@@ -95,6 +95,13 @@ private slots:
             sawExpiry |= r.toObject().value(u"detail"_s).toString().contains(u"expired"_s);
         QVERIFY(sawExpiry);
         QCOMPARE(refusalReasons(usage(fenced.first)), QStringList{u"ip_not_allowed"_s});
+        // The Token Inspector's question, "why was my call refused?", has the same answer.
+        const QJsonObject inspected =
+            s.post(u"/api/v1/tokens/introspect"_s, {{u"token"_s, fenced.second}}, admin).data();
+        QCOMPARE(inspected.value(u"refusals"_s).toArray().size(), 1);
+        QCOMPARE(inspected.value(u"refusals"_s).toArray().at(0).toObject().value(u"reason"_s).toString(),
+                 u"ip_not_allowed"_s);
+        QCOMPARE(inspected.value(u"ipAllowlist"_s).toArray(), QJsonArray{u"10.0.0.0/8"_s});
         const QJsonObject gone = usage(revoked.first);
         QCOMPARE(refusalReasons(gone), QStringList{u"token_not_valid"_s});
         QVERIFY(
