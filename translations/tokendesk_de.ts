@@ -863,6 +863,39 @@
     </message>
 </context>
 <context>
+    <name>td::ui::CredentialAuditView</name>
+    <message>
+        <source>Audit events of this credential</source>
+        <translation>Audit-Ereignisse dieses Zugangs</translation>
+    </message>
+    <message>
+        <source>Open in the audit log</source>
+        <translation>Im Audit-Protokoll öffnen</translation>
+    </message>
+    <message>
+        <source>Select one credential to see its audit events.</source>
+        <translation>Wählen Sie einen Zugang, um seine Audit-Ereignisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), the newest first.</source>
+        <translation>
+            <numerusform>%n Ereignis, das neueste zuerst.</numerusform>
+            <numerusform>%n Ereignisse, die neuesten zuerst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n events; the audit log has all of them.</source>
+        <translation>
+            <numerusform>Das neueste %n Ereignis; das Audit-Protokoll enthält alle.</numerusform>
+            <numerusform>Die neuesten %n Ereignisse; das Audit-Protokoll enthält alle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
@@ -1156,6 +1189,86 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::DrainWatch</name>
+    <message>
+        <source>End grace now</source>
+        <translation>Übergangsfrist jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Extend grace…</source>
+        <translation>Übergangsfrist verlängern…</translation>
+    </message>
+    <message>
+        <source>Nobody has used the old key since the rotation; its grace ends %1. You can end it now.</source>
+        <translation>Niemand hat den alten Schlüssel seit der Rotation benutzt; seine Übergangsfrist endet am %1. Sie können sie jetzt beenden.</translation>
+    </message>
+    <message>
+        <source>Still calling: %1.</source>
+        <translation>Ruft noch an: %1.</translation>
+    </message>
+    <message>
+        <source>Old key still used: %1 from %2 (%3 since the rotation); its grace ends %4.</source>
+        <translation>Alter Schlüssel noch in Gebrauch: %1 von %2 (%3 seit der Rotation); seine Übergangsfrist endet am %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last hour</source>
+        <translation>
+            <numerusform>%n Anfrage in der letzten Stunde</numerusform>
+            <numerusform>%n Anfragen in der letzten Stunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n Adresse</numerusform>
+            <numerusform>%n Adressen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This credential was rotated and still works until its grace ends. Reading who still uses it…</source>
+        <translation>Dieser Zugang wurde rotiert und funktioniert bis zum Ende seiner Übergangsfrist. Es wird gelesen, wer ihn noch benutzt…</translation>
+    </message>
+    <message>
+        <source>Who still uses the old key could not be read. %1</source>
+        <translation>Wer den alten Schlüssel noch benutzt, konnte nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>End the grace of %1 now? Every request still made with the old key fails from now on; its successor keeps working.</source>
+        <translation>Die Übergangsfrist von %1 jetzt beenden? Jede Anfrage mit dem alten Schlüssel schlägt ab sofort fehl; sein Nachfolger funktioniert weiter.</translation>
+    </message>
+    <message>
+        <source>End grace</source>
+        <translation>Übergangsfrist beenden</translation>
+    </message>
+    <message>
+        <source>Extend grace</source>
+        <translation>Übergangsfrist verlängern</translation>
+    </message>
+    <message>
+        <source>Until when should the old key of %1 keep working? At most until %2.</source>
+        <translation>Bis wann soll der alte Schlüssel von %1 weiter funktionieren? Höchstens bis %2.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>The grace could not be changed. %1</source>
+        <translation>Die Übergangsfrist konnte nicht geändert werden. %1</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1588,17 @@ Leer: alle Adressen.</translation>
         <source>Sho&amp;w</source>
         <translation>An&amp;zeigen</translation>
     </message>
+    <message numerus="yes">
+        <source>Its last %n refused request(s)</source>
+        <translation>
+            <numerusform>Seine letzte (%n) abgelehnte Anfrage</numerusform>
+            <numerusform>Seine letzten %n abgelehnten Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request with it was refused in the last 90 days.</source>
+        <translation>In den letzten 90 Tagen wurde keine Anfrage damit abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
@@ -1785,6 +1909,10 @@ Leer: alle Adressen.</translation>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
+    <message>
+        <source>Risk review</source>
+        <translation>Risikoprüfung</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RefusalsView</name>
@@ -1814,6 +1942,317 @@ Leer: alle Adressen.</translation>
     <message>
         <source>Add %1 to the allowlist…</source>
         <translation>%1 zur Zulassungsliste hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::RiskReviewPage</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugang</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Set e&amp;xpiry…</source>
+        <translation>Ablauf &amp;setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Narrow scopes…</source>
+        <translation>Berechtigungen ein&amp;grenzen…</translation>
+    </message>
+    <message>
+        <source>Keep only the scopes each credential needed in the last 30 days.</source>
+        <translation>Nur die Berechtigungen behalten, die jeder Zugang in den letzten 30 Tagen gebraucht hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Noch nicht geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) with admin rights and no IP allowlist</source>
+        <translation>
+            <numerusform>%n Zugang mit Administratorrechten und ohne IP-Zulassungsliste</numerusform>
+            <numerusform>%n Zugänge mit Administratorrechten und ohne IP-Zulassungsliste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) refused 10 times or more in the last 24 hours</source>
+        <translation>
+            <numerusform>%n Zugang in den letzten 24 Stunden 10-mal oder öfter abgelehnt</numerusform>
+            <numerusform>%n Zugänge in den letzten 24 Stunden 10-mal oder öfter abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) still used after their rotation</source>
+        <translation>
+            <numerusform>%n Zugang nach seiner Rotation noch benutzt</numerusform>
+            <numerusform>%n Zugänge nach ihrer Rotation noch benutzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) that never expire</source>
+        <translation>
+            <numerusform>%n Zugang, der nie abläuft</numerusform>
+            <numerusform>%n Zugänge, die nie ablaufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) holding scopes they have not needed for 30 days</source>
+        <translation>
+            <numerusform>%n Zugang mit Berechtigungen, die er seit 30 Tagen nicht gebraucht hat</numerusform>
+            <numerusform>%n Zugänge mit Berechtigungen, die sie seit 30 Tagen nicht gebraucht haben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) not used for 90 days or more</source>
+        <translation>
+            <numerusform>%n Zugang seit 90 Tagen oder länger nicht benutzt</numerusform>
+            <numerusform>%n Zugänge seit 90 Tagen oder länger nicht benutzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) never used, created more than 7 days ago</source>
+        <translation>
+            <numerusform>%n Zugang nie benutzt, vor mehr als 7 Tagen erstellt</numerusform>
+            <numerusform>%n Zugänge nie benutzt, vor mehr als 7 Tagen erstellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s): %1</source>
+        <translation>
+            <numerusform>%n Zugang: %1</numerusform>
+            <numerusform>%n Zugänge: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holds admin and works from any address</source>
+        <translation>Hat Administratorrechte und funktioniert von jeder Adresse aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusal(s) in the last 24 hours</source>
+        <translation>
+            <numerusform>%n Ablehnung in den letzten 24 Stunden</numerusform>
+            <numerusform>%n Ablehnungen in den letzten 24 Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last used %1; its grace ends %2</source>
+        <translation>Zuletzt benutzt am %1; seine Übergangsfrist endet am %2</translation>
+    </message>
+    <message>
+        <source>Created %1, no expiry</source>
+        <translation>Erstellt am %1, ohne Ablauf</translation>
+    </message>
+    <message>
+        <source>Holds %1; needed none of them in 30 days: revoke it</source>
+        <translation>Hat %1; brauchte in 30 Tagen keine davon: widerrufen</translation>
+    </message>
+    <message>
+        <source>Holds %1 it did not need; used only %2 in 30 days: narrow to %2</source>
+        <translation>Hat %1, ohne es zu brauchen; nutzte in 30 Tagen nur %2: auf %2 eingrenzen</translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Zuletzt benutzt am %1</translation>
+    </message>
+    <message>
+        <source>Created %1, never used</source>
+        <translation>Erstellt am %1, nie benutzt</translation>
+    </message>
+    <message>
+        <source>Checking the credentials…</source>
+        <translation>Die Zugänge werden geprüft…</translation>
+    </message>
+    <message>
+        <source>The findings could not be read. %1</source>
+        <translation>Die Befunde konnten nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No findings (checked at %1): every credential is used, expires, and holds only what it needs.</source>
+        <translation>Keine Befunde (geprüft um %1): Jeder Zugang wird benutzt, läuft ab und hat nur, was er braucht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) (checked at %1).</source>
+        <translation>
+            <numerusform>%n Befund (geprüft um %1).</numerusform>
+            <numerusform>%n Befunde (geprüft um %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A credential can appear under several; check the ones to act on, then choose an action.</source>
+        <translation>Ein Zugang kann unter mehreren erscheinen; haken Sie die an, auf die eine Aktion wirken soll, und wählen Sie dann die Aktion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(the newest %n listed)</source>
+        <translation>
+            <numerusform>(der neueste %n aufgeführt)</numerusform>
+            <numerusform>(die neuesten %n aufgeführt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>%1: keep %2</source>
+        <translation>%1: %2 behalten</translation>
+    </message>
+    <message>
+        <source>None of the checked credentials needed any of its scopes; revoke them instead.</source>
+        <translation>Keiner der angehakten Zugänge brauchte eine seiner Berechtigungen; widerrufen Sie sie stattdessen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
+        <translation>
+            <numerusform>%n Zugang widerrufen? Jede Anfrage damit schlägt ab sofort fehl; das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Zugänge widerrufen? Jede Anfrage damit schlägt ab sofort fehl; das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrow the scopes of %n credential(s) to those they needed in the last 30 days? Requests that need a dropped scope are refused from now on.</source>
+        <translation>
+            <numerusform>Die Berechtigungen von %n Zugang auf die in den letzten 30 Tagen gebrauchten eingrenzen? Anfragen, die eine entfernte Berechtigung brauchen, werden ab sofort abgelehnt.</numerusform>
+            <numerusform>Die Berechtigungen von %n Zugängen auf die in den letzten 30 Tagen gebrauchten eingrenzen? Anfragen, die eine entfernte Berechtigung brauchen, werden ab sofort abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Narrow scopes</source>
+        <translation>Berechtigungen eingrenzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needed none of its scopes and is left as it is.</source>
+        <translation>
+            <numerusform>%n Zugang brauchte keine seiner Berechtigungen und bleibt, wie er ist.</numerusform>
+            <numerusform>%n Zugänge brauchten keine ihrer Berechtigungen und bleiben, wie sie sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Narrow</source>
+        <translation>Eingrenzen</translation>
+    </message>
+    <message>
+        <source>Set expiry</source>
+        <translation>Ablauf setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n credential(s) expire. An expiry can only be brought forward: those that already expire sooner keep their date.</source>
+        <translation>
+            <numerusform>%n Zugang ablaufen lassen. Ein Ablauf kann nur vorgezogen werden: Was schon früher abläuft, behält sein Datum.</numerusform>
+            <numerusform>%n Zugänge ablaufen lassen. Ein Ablauf kann nur vorgezogen werden: Was schon früher abläuft, behält sein Datum.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n Tag</numerusform>
+            <numerusform>In %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On a date…</source>
+        <translation>An einem Datum…</translation>
+    </message>
+    <message>
+        <source>&amp;Expires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n credential(s)…</source>
+        <translation>
+            <numerusform>%n Zugang wird geändert…</numerusform>
+            <numerusform>%n Zugänge werden geändert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n credential(s).</source>
+        <translation>
+            <numerusform>%n Zugang widerrufen.</numerusform>
+            <numerusform>%n Zugänge widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrowed the scopes of %n credential(s).</source>
+        <translation>
+            <numerusform>Berechtigungen von %n Zugang eingegrenzt.</numerusform>
+            <numerusform>Berechtigungen von %n Zugängen eingegrenzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the expiry of %n credential(s).</source>
+        <translation>
+            <numerusform>Ablauf von %n Zugang gesetzt.</numerusform>
+            <numerusform>Ablauf von %n Zugängen gesetzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) failed: %1</source>
+        <translation>
+            <numerusform>%n Änderung fehlgeschlagen: %1</numerusform>
+            <numerusform>%n Änderungen fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The actions apply to the %n checked credential(s) of the selected group.</source>
+        <translation>
+            <numerusform>Die Aktionen wirken auf %n angehakten Zugang der gewählten Gruppe.</numerusform>
+            <numerusform>Die Aktionen wirken auf die %n angehakten Zugänge der gewählten Gruppe.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already expired sooner and kept their date.</source>
+        <translation>
+            <numerusform>%n lief schon früher ab und behielt sein Datum.</numerusform>
+            <numerusform>%n liefen schon früher ab und behielten ihr Datum.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

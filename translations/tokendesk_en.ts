@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>td::ui::CredentialAuditView</name>
+    <message numerus="yes">
+        <source>%n event(s), the newest first.</source>
+        <translation>
+            <numerusform>%n event, the newest first.</numerusform>
+            <numerusform>%n events, the newest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n events; the audit log has all of them.</source>
+        <translation>
+            <numerusform>The newest %n event; the audit log has all of them.</numerusform>
+            <numerusform>The newest %n events; the audit log has all of them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::CredentialsPage</name>
     <message numerus="yes">
         <source>Loaded %n item(s)…</source>
@@ -140,6 +157,30 @@
     </message>
 </context>
 <context>
+    <name>td::ui::DrainWatch</name>
+    <message numerus="yes">
+        <source>%n request(s) in the last hour</source>
+        <translation>
+            <numerusform>%n request in the last hour</numerusform>
+            <numerusform>%n requests in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n address</numerusform>
+            <numerusform>%n addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::ExpiryChooser</name>
     <message numerus="yes">
         <source>Same lifetime as before (%n day(s))</source>
@@ -166,6 +207,16 @@
         <translation>
             <numerusform>Week of %1: %n expiring</numerusform>
             <numerusform>Week of %1: %n expiring</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::InspectorPage</name>
+    <message numerus="yes">
+        <source>Its last %n refused request(s)</source>
+        <translation>
+            <numerusform>Its last %n refused request</numerusform>
+            <numerusform>Its last %n refused requests</numerusform>
         </translation>
     </message>
 </context>
@@ -207,6 +258,177 @@
         <translation>
             <numerusform>No refused requests in the last %n day.</numerusform>
             <numerusform>No refused requests in the last %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::RiskReviewPage</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) with admin rights and no IP allowlist</source>
+        <translation>
+            <numerusform>%n credential with admin rights and no IP allowlist</numerusform>
+            <numerusform>%n credentials with admin rights and no IP allowlist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) refused 10 times or more in the last 24 hours</source>
+        <translation>
+            <numerusform>%n credential refused 10 times or more in the last 24 hours</numerusform>
+            <numerusform>%n credentials refused 10 times or more in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) still used after their rotation</source>
+        <translation>
+            <numerusform>%n credential still used after its rotation</numerusform>
+            <numerusform>%n credentials still used after their rotation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) that never expire</source>
+        <translation>
+            <numerusform>%n credential that never expires</numerusform>
+            <numerusform>%n credentials that never expire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) holding scopes they have not needed for 30 days</source>
+        <translation>
+            <numerusform>%n credential holding scopes it has not needed for 30 days</numerusform>
+            <numerusform>%n credentials holding scopes they have not needed for 30 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) not used for 90 days or more</source>
+        <translation>
+            <numerusform>%n credential not used for 90 days or more</numerusform>
+            <numerusform>%n credentials not used for 90 days or more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) never used, created more than 7 days ago</source>
+        <translation>
+            <numerusform>%n credential never used, created more than 7 days ago</numerusform>
+            <numerusform>%n credentials never used, created more than 7 days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s): %1</source>
+        <translation>
+            <numerusform>%n credential: %1</numerusform>
+            <numerusform>%n credentials: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusal(s) in the last 24 hours</source>
+        <translation>
+            <numerusform>%n refusal in the last 24 hours</numerusform>
+            <numerusform>%n refusals in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) (checked at %1).</source>
+        <translation>
+            <numerusform>%n finding (checked at %1).</numerusform>
+            <numerusform>%n findings (checked at %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(the newest %n listed)</source>
+        <translation>
+            <numerusform>(the newest %n listed)</numerusform>
+            <numerusform>(the newest %n listed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The actions apply to the %n checked credential(s) of the selected group.</source>
+        <translation>
+            <numerusform>The actions apply to %n checked credential of the selected group.</numerusform>
+            <numerusform>The actions apply to the %n checked credentials of the selected group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
+        <translation>
+            <numerusform>Revoke %n credential? Every request made with it fails from now on; this cannot be undone.</numerusform>
+            <numerusform>Revoke %n credentials? Every request made with them fails from now on; this cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrow the scopes of %n credential(s) to those they needed in the last 30 days? Requests that need a dropped scope are refused from now on.</source>
+        <translation>
+            <numerusform>Narrow the scopes of %n credential to those it needed in the last 30 days? Requests that need a dropped scope are refused from now on.</numerusform>
+            <numerusform>Narrow the scopes of %n credentials to those they needed in the last 30 days? Requests that need a dropped scope are refused from now on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needed none of its scopes and is left as it is.</source>
+        <translation>
+            <numerusform>%n needed none of its scopes and is left as it is.</numerusform>
+            <numerusform>%n needed none of their scopes and are left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n credential(s) expire. An expiry can only be brought forward: those that already expire sooner keep their date.</source>
+        <translation>
+            <numerusform>Make %n credential expire. An expiry can only be brought forward: one that already expires sooner keeps its date.</numerusform>
+            <numerusform>Make %n credentials expire. An expiry can only be brought forward: those that already expire sooner keep their date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n day</numerusform>
+            <numerusform>In %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n credential(s)…</source>
+        <translation>
+            <numerusform>Changing %n credential…</numerusform>
+            <numerusform>Changing %n credentials…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n credential(s).</source>
+        <translation>
+            <numerusform>Revoked %n credential.</numerusform>
+            <numerusform>Revoked %n credentials.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrowed the scopes of %n credential(s).</source>
+        <translation>
+            <numerusform>Narrowed the scopes of %n credential.</numerusform>
+            <numerusform>Narrowed the scopes of %n credentials.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the expiry of %n credential(s).</source>
+        <translation>
+            <numerusform>Set the expiry of %n credential.</numerusform>
+            <numerusform>Set the expiry of %n credentials.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already expired sooner and kept their date.</source>
+        <translation>
+            <numerusform>%n already expired sooner and kept its date.</numerusform>
+            <numerusform>%n already expired sooner and kept their date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) failed: %1</source>
+        <translation>
+            <numerusform>%n change failed: %1</numerusform>
+            <numerusform>%n changes failed: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -863,6 +863,39 @@
     </message>
 </context>
 <context>
+    <name>td::ui::CredentialAuditView</name>
+    <message>
+        <source>Audit events of this credential</source>
+        <translation>Événements d’audit de cet identifiant</translation>
+    </message>
+    <message>
+        <source>Open in the audit log</source>
+        <translation>Ouvrir dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Select one credential to see its audit events.</source>
+        <translation>Sélectionnez un identifiant pour voir ses événements d’audit.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), the newest first.</source>
+        <translation>
+            <numerusform>%n événement, le plus récent en premier.</numerusform>
+            <numerusform>%n événements, les plus récents en premier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n events; the audit log has all of them.</source>
+        <translation>
+            <numerusform>Le %n événement le plus récent ; le journal d’audit les contient tous.</numerusform>
+            <numerusform>Les %n événements les plus récents ; le journal d’audit les contient tous.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::CredentialsPage</name>
     <message>
         <source>&amp;Generate…</source>
@@ -1156,6 +1189,86 @@
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::DrainWatch</name>
+    <message>
+        <source>End grace now</source>
+        <translation>Terminer le délai de grâce</translation>
+    </message>
+    <message>
+        <source>Extend grace…</source>
+        <translation>Prolonger le délai de grâce…</translation>
+    </message>
+    <message>
+        <source>Nobody has used the old key since the rotation; its grace ends %1. You can end it now.</source>
+        <translation>Personne n’a utilisé l’ancienne clé depuis le renouvellement ; son délai de grâce se termine le %1. Vous pouvez y mettre fin maintenant.</translation>
+    </message>
+    <message>
+        <source>Still calling: %1.</source>
+        <translation>Appelle encore : %1.</translation>
+    </message>
+    <message>
+        <source>Old key still used: %1 from %2 (%3 since the rotation); its grace ends %4.</source>
+        <translation>Ancienne clé encore utilisée : %1 depuis %2 (%3 depuis le renouvellement) ; son délai de grâce se termine le %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last hour</source>
+        <translation>
+            <numerusform>%n requête dans la dernière heure</numerusform>
+            <numerusform>%n requêtes dans la dernière heure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n adresse</numerusform>
+            <numerusform>%n adresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n requête</numerusform>
+            <numerusform>%n requêtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This credential was rotated and still works until its grace ends. Reading who still uses it…</source>
+        <translation>Cet identifiant a été renouvelé et fonctionne jusqu’à la fin de son délai de grâce. Lecture de qui l’utilise encore…</translation>
+    </message>
+    <message>
+        <source>Who still uses the old key could not be read. %1</source>
+        <translation>Impossible de lire qui utilise encore l’ancienne clé. %1</translation>
+    </message>
+    <message>
+        <source>End the grace of %1 now? Every request still made with the old key fails from now on; its successor keeps working.</source>
+        <translation>Terminer maintenant le délai de grâce de %1 ? Toute requête faite avec l’ancienne clé échoue désormais ; sa remplaçante continue de fonctionner.</translation>
+    </message>
+    <message>
+        <source>End grace</source>
+        <translation>Terminer le délai</translation>
+    </message>
+    <message>
+        <source>Extend grace</source>
+        <translation>Prolonger le délai de grâce</translation>
+    </message>
+    <message>
+        <source>Until when should the old key of %1 keep working? At most until %2.</source>
+        <translation>Jusqu’à quand l’ancienne clé de %1 doit-elle fonctionner ? Au plus tard jusqu’au %2.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Prolonger</translation>
+    </message>
+    <message>
+        <source>The grace could not be changed. %1</source>
+        <translation>Le délai de grâce n’a pas pu être modifié. %1</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1588,17 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>Sho&amp;w</source>
         <translation>Affic&amp;her</translation>
     </message>
+    <message numerus="yes">
+        <source>Its last %n refused request(s)</source>
+        <translation>
+            <numerusform>Sa %n dernière requête refusée</numerusform>
+            <numerusform>Ses %n dernières requêtes refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request with it was refused in the last 90 days.</source>
+        <translation>Aucune requête faite avec lui n’a été refusée ces 90 derniers jours.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::LoginDialog</name>
@@ -1785,6 +1909,10 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>&amp;Connections…</source>
         <translation>&amp;Connexions…</translation>
     </message>
+    <message>
+        <source>Risk review</source>
+        <translation>Revue des risques</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RefusalsView</name>
@@ -1814,6 +1942,317 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>Add %1 to the allowlist…</source>
         <translation>Ajouter %1 à la liste autorisée…</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::RiskReviewPage</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Révoquer…</translation>
+    </message>
+    <message>
+        <source>Set e&amp;xpiry…</source>
+        <translation>Définir l’e&amp;xpiration…</translation>
+    </message>
+    <message>
+        <source>&amp;Narrow scopes…</source>
+        <translation>Restr&amp;eindre les portées…</translation>
+    </message>
+    <message>
+        <source>Keep only the scopes each credential needed in the last 30 days.</source>
+        <translation>Ne garder que les portées dont chaque identifiant a eu besoin ces 30 derniers jours.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) with admin rights and no IP allowlist</source>
+        <translation>
+            <numerusform>%n identifiant avec droits d’administration et sans liste d’IP autorisées</numerusform>
+            <numerusform>%n identifiants avec droits d’administration et sans liste d’IP autorisées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) refused 10 times or more in the last 24 hours</source>
+        <translation>
+            <numerusform>%n identifiant refusé 10 fois ou plus ces dernières 24 heures</numerusform>
+            <numerusform>%n identifiants refusés 10 fois ou plus ces dernières 24 heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) still used after their rotation</source>
+        <translation>
+            <numerusform>%n identifiant encore utilisé après son renouvellement</numerusform>
+            <numerusform>%n identifiants encore utilisés après leur renouvellement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) that never expire</source>
+        <translation>
+            <numerusform>%n identifiant qui n’expire jamais</numerusform>
+            <numerusform>%n identifiants qui n’expirent jamais</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) holding scopes they have not needed for 30 days</source>
+        <translation>
+            <numerusform>%n identifiant détenant des portées dont il n’a pas eu besoin depuis 30 jours</numerusform>
+            <numerusform>%n identifiants détenant des portées dont ils n’ont pas eu besoin depuis 30 jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) not used for 90 days or more</source>
+        <translation>
+            <numerusform>%n identifiant inutilisé depuis 90 jours ou plus</numerusform>
+            <numerusform>%n identifiants inutilisés depuis 90 jours ou plus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) never used, created more than 7 days ago</source>
+        <translation>
+            <numerusform>%n identifiant jamais utilisé, créé il y a plus de 7 jours</numerusform>
+            <numerusform>%n identifiants jamais utilisés, créés il y a plus de 7 jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s): %1</source>
+        <translation>
+            <numerusform>%n identifiant : %1</numerusform>
+            <numerusform>%n identifiants : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holds admin and works from any address</source>
+        <translation>Détient admin et fonctionne depuis n’importe quelle adresse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refusal(s) in the last 24 hours</source>
+        <translation>
+            <numerusform>%n refus ces dernières 24 heures</numerusform>
+            <numerusform>%n refus ces dernières 24 heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last used %1; its grace ends %2</source>
+        <translation>Dernière utilisation le %1 ; son délai de grâce se termine le %2</translation>
+    </message>
+    <message>
+        <source>Created %1, no expiry</source>
+        <translation>Créé le %1, sans expiration</translation>
+    </message>
+    <message>
+        <source>Holds %1; needed none of them in 30 days: revoke it</source>
+        <translation>Détient %1 ; n’en a utilisé aucune en 30 jours : à révoquer</translation>
+    </message>
+    <message>
+        <source>Holds %1 it did not need; used only %2 in 30 days: narrow to %2</source>
+        <translation>Détient %1 sans en avoir besoin ; n’a utilisé que %2 en 30 jours : restreindre à %2</translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Dernière utilisation le %1</translation>
+    </message>
+    <message>
+        <source>Created %1, never used</source>
+        <translation>Créé le %1, jamais utilisé</translation>
+    </message>
+    <message>
+        <source>Checking the credentials…</source>
+        <translation>Vérification des identifiants…</translation>
+    </message>
+    <message>
+        <source>The findings could not be read. %1</source>
+        <translation>Les constats n’ont pas pu être lus. %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>No findings (checked at %1): every credential is used, expires, and holds only what it needs.</source>
+        <translation>Aucun constat (vérifié à %1) : chaque identifiant est utilisé, expire et ne détient que ce dont il a besoin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) (checked at %1).</source>
+        <translation>
+            <numerusform>%n constat (vérifié à %1).</numerusform>
+            <numerusform>%n constats (vérifié à %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A credential can appear under several; check the ones to act on, then choose an action.</source>
+        <translation>Un identifiant peut apparaître dans plusieurs groupes ; cochez ceux sur lesquels agir, puis choisissez une action.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(the newest %n listed)</source>
+        <translation>
+            <numerusform>(le %n plus récent listé)</numerusform>
+            <numerusform>(les %n plus récents listés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1: keep %2</source>
+        <translation>%1 : garder %2</translation>
+    </message>
+    <message>
+        <source>None of the checked credentials needed any of its scopes; revoke them instead.</source>
+        <translation>Aucun des identifiants cochés n’a eu besoin de ses portées ; révoquez-les plutôt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
+        <translation>
+            <numerusform>Révoquer %n identifiant ? Toute requête faite avec lui échoue désormais ; c’est irréversible.</numerusform>
+            <numerusform>Révoquer %n identifiants ? Toute requête faite avec eux échoue désormais ; c’est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrow the scopes of %n credential(s) to those they needed in the last 30 days? Requests that need a dropped scope are refused from now on.</source>
+        <translation>
+            <numerusform>Restreindre les portées de %n identifiant à celles utilisées ces 30 derniers jours ? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
+            <numerusform>Restreindre les portées de %n identifiants à celles utilisées ces 30 derniers jours ? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Narrow scopes</source>
+        <translation>Restreindre les portées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needed none of its scopes and is left as it is.</source>
+        <translation>
+            <numerusform>%n identifiant n’a eu besoin d’aucune de ses portées et reste tel quel.</numerusform>
+            <numerusform>%n identifiants n’ont eu besoin d’aucune de leurs portées et restent tels quels.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Narrow</source>
+        <translation>Restreindre</translation>
+    </message>
+    <message>
+        <source>Set expiry</source>
+        <translation>Définir l’expiration</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make %n credential(s) expire. An expiry can only be brought forward: those that already expire sooner keep their date.</source>
+        <translation>
+            <numerusform>Faire expirer %n identifiant. Une expiration ne peut qu’être avancée : ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
+            <numerusform>Faire expirer %n identifiants. Une expiration ne peut qu’être avancée : ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>Dans %n jour</numerusform>
+            <numerusform>Dans %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On a date…</source>
+        <translation>À une date…</translation>
+    </message>
+    <message>
+        <source>&amp;Expires:</source>
+        <translation>&amp;Expire :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n credential(s)…</source>
+        <translation>
+            <numerusform>Modification de %n identifiant…</numerusform>
+            <numerusform>Modification de %n identifiants…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoked %n credential(s).</source>
+        <translation>
+            <numerusform>%n identifiant révoqué.</numerusform>
+            <numerusform>%n identifiants révoqués.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Narrowed the scopes of %n credential(s).</source>
+        <translation>
+            <numerusform>Portées de %n identifiant restreintes.</numerusform>
+            <numerusform>Portées de %n identifiants restreintes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the expiry of %n credential(s).</source>
+        <translation>
+            <numerusform>Expiration de %n identifiant définie.</numerusform>
+            <numerusform>Expiration de %n identifiants définie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) failed: %1</source>
+        <translation>
+            <numerusform>%n modification a échoué : %1</numerusform>
+            <numerusform>%n modifications ont échoué : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The actions apply to the %n checked credential(s) of the selected group.</source>
+        <translation>
+            <numerusform>Les actions s’appliquent à %n identifiant coché du groupe sélectionné.</numerusform>
+            <numerusform>Les actions s’appliquent aux %n identifiants cochés du groupe sélectionné.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already expired sooner and kept their date.</source>
+        <translation>
+            <numerusform>%n expirait déjà plus tôt et garde sa date.</numerusform>
+            <numerusform>%n expiraient déjà plus tôt et gardent leur date.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

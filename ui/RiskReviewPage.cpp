@@ -308,8 +308,8 @@ void RiskReviewPage::updateActions()
     m_narrow->setEnabled(any && finding && finding->type == u"unusedScopes"_s);
     const QTreeWidgetItem* item = m_tree->currentItem();
     m_open->setEnabled(item && item->data(0, ItemRole).isValid());
-    m_scope->setText(finding ? tr("Acting on %n checked credential(s) of: %1", nullptr, int(targets.size()))
-                                   .arg(title(finding->type, finding->count))
+    m_scope->setText(finding ? tr("The actions apply to the %n checked credential(s) of the selected group.", nullptr,
+                                  int(targets.size()))
                              : QString());
 }
 
@@ -509,7 +509,7 @@ void RiskReviewPage::finish(Action action, int done, const QStringList& failures
                    : action == Action::Narrow ? tr("Narrowed the scopes of %n credential(s).", nullptr, done)
                                               : tr("Set the expiry of %n credential(s).", nullptr, done);
     if (!skipped.isEmpty())
-        text += u' ' + tr("%n already expired sooner and kept its date.", nullptr, int(skipped.size()));
+        text += u' ' + tr("%n already expired sooner and kept their date.", nullptr, int(skipped.size()));
     m_result->setText(text);
     const QString error =
         failures.isEmpty() ? QString()
