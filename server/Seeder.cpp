@@ -6,6 +6,8 @@
 #include "protocol/Token.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QHash>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,56 @@ struct DemoKey
     QStringList allowlist = {};
     qint64 lastUsedAgo = 0;
 };
+
+// A month of use for the demo's Usage, Refusals and Risk review: CI deploy used daily from three addresses, its
+// write scope last needed 40 days ago (the least-privilege advice); Warehouse sync refused from an address outside
+// its allowlist (refused often); the old Billing key still called in its grace (the drain watch).
+bool seedDemoUsage(Store& store, qint64 now, const QString& ciDeploy, const QString& warehouse, const QString& billing)
+{
+    const qint64 today = now / Day;
+    UsageUpdate ci;
+    ci.at = now - 2 * 3600 * 1000;
+    ci.ip = u"10.20.4.17"_s;
+    for (qint64 d = 0; d < 30; ++d) {
+        const QDate date = QDate::fromJulianDay(QDate(1970, 1, 1).toJulianDay() + today - d);
+        const bool weekend = date.dayOfWeek() >= 6;
+        ci.daily.insert(today - d, (weekend ? 20 : 140) + (d * 37) % 55);
+    }
+    ci.addresses = {{u"10.20.4.17"_s, {now - 30 * Day, now - 2 * 3600 * 1000, 2910}},
+                    {u"10.20.4.18"_s, {now - 12 * Day, now - 26 * 3600 * 1000, 806}},
+                    {u"198.51.100.23"_s, {now - 3 * Day, now - 3 * Day + 3600 * 1000, 14}}};
+    ci.agents = {{u"GitHub-Actions/2.311 (catalogue-publish)"_s, {now - 30 * Day, now - 2 * 3600 * 1000, 3716}},
+                 {u"curl/7.88.1"_s, {now - 3 * Day, now - 3 * Day + 3600 * 1000, 14}}};
+    ci.scopes = {{u"read:products"_s, now - 2 * 3600 * 1000}, {u"write:products"_s, now - 40 * Day}};
+
+    UsageUpdate wms;
+    wms.at = now - 9 * 3600 * 1000;
+    wms.ip = u"10.20.7.2"_s;
+    for (qint64 d = 0; d < 30; ++d)
+        wms.daily.insert(today - d, 24);
+    wms.addresses = {{u"10.20.7.2"_s, {now - 87 * Day, now - 9 * 3600 * 1000, 2088}}};
+    wms.agents = {{u"wms-sync/4.2"_s, {now - 87 * Day, now - 9 * 3600 * 1000, 2088}}};
+    wms.scopes = {{u"read:inventory"_s, now - 9 * 3600 * 1000}, {u"write:inventory"_s, now - 9 * 3600 * 1000}};
+    wms.refused = {{(now - 3 * 3600 * 1000) / (3600 * 1000), 9}, {(now - 3600 * 1000) / (3600 * 1000), 8}};
+
+    UsageUpdate old;
+    old.at = now - 4 * 60 * 1000;
+    old.ip = u"10.20.9.40"_s;
+    old.daily.insert(today, 57);
+    old.addresses = {{u"10.20.9.40"_s, {now - 180 * Day, now - 4 * 60 * 1000, 9400}}};
+    old.scopes = {{u"read:orders"_s, now - 4 * 60 * 1000}};
+    for (int m = 4; m < 60; m += 1)
+        old.drain.insert((now - m * 60 * 1000) / 60000, 1);
+    if (!store.recordUsage({{ciDeploy, ci}, {warehouse, wms}, {billing, old}}))
+        return false;
+    const QString detail = u"ip_not_allowed: Requests with this credential are not allowed from 203.0.113.7."_s;
+    for (qint64 ago : {3 * 3600 * 1000LL, 3600 * 1000LL}) {
+        if (!store.audit({0, now - ago, u"acme"_s, u"apiKey:"_s + warehouse, u"auth.refused"_s, u"apiKey"_s, warehouse,
+                          u"203.0.113.7"_s, detail}))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -158,6 +210,7 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
          0,
          20 * Day},
     };
+    QHash<QString, QString> idByName;
     for (const DemoKey& k : keys) {
         const CredentialKindInfo& apiKey = kindInfo(CredentialKind::ApiKey);
         const QByteArray secret = OpaqueToken::generate(apiKey.tokenKind);
@@ -179,6 +232,7 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
             *error = store.lastError();
             return std::nullopt;
         }
+        idByName.insert(k.name, r.id);
         if (k.revokedAgo != 0) {
             QStringList missing;
             store.revokeCredentials(k.tenant, r.kind, {r.id}, r.createdBy, now - k.revokedAgo, &missing);
@@ -258,6 +312,11 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     successor.last4 = parsed->last4;
     if (store.rotateCredential(u"acme"_s, apiKey.wireName, billing.id, successor, context.digest(parsed->token),
                                now + Day) != Store::Outcome::Ok) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+
+    if (!seedDemoUsage(store, now, idByName.value(u"CI deploy"_s), idByName.value(u"Warehouse sync"_s), billing.id)) {
         *error = store.lastError();
         return std::nullopt;
     }

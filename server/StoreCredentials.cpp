@@ -533,7 +533,9 @@ std::optional<QList<Finding>> Store::findings(const QString& tenantId, qint64 no
                  const QSet<QString> used = usedScopes.value(item.record.id);
                  for (const QString& scope : std::as_const(item.record.scopes))
                      (used.contains(scope) ? item.usedScopes : item.unusedScopes).append(scope);
-                 return !item.unusedScopes.isEmpty();
+                 // One that needed none is not used at all: "never used" and "idle" say so, with the advice to
+                 // revoke; this finding is for narrowing.
+                 return !item.unusedScopes.isEmpty() && !item.usedScopes.isEmpty();
              }) &&
         find(u"usedAfterRotation"_s,
              active + u" AND rotated_to IS NOT NULL AND last_used_at >= (SELECT s.created_at FROM credentials s "

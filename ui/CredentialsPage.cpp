@@ -34,10 +34,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -219,6 +221,14 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_detailTabs->addTab(m_refusalsView, tr("Refusals"));
     m_auditView = new CredentialAuditView(m_service->client(), m_detailTabs);
     m_detailTabs->addTab(m_auditView, tr("Audit"));
+    // Every tab stays in view however narrow the pane: their titles elide (whole in the tooltip) rather than
+    // scrolling the last ones out of sight.
+    m_detailTabs->setDocumentMode(true); // no frame around the page: the pane is narrow
+    m_detailTabs->tabBar()->setUsesScrollButtons(false);
+    m_detailTabs->tabBar()->setElideMode(Qt::ElideRight);
+    m_detailTabs->tabBar()->setExpanding(false);
+    for (int i = 0; i < m_detailTabs->count(); ++i)
+        m_detailTabs->setTabToolTip(i, m_detailTabs->tabText(i));
     connect(m_auditView, &CredentialAuditView::openAuditLog, this, &CredentialsPage::auditRequested);
     detailsLayout->addWidget(m_detailTabs, 1);
     connect(m_detailTabs, &QTabWidget::currentChanged, this, &CredentialsPage::loadUsage);
@@ -243,12 +253,14 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     });
     // Dragging the splitter shut hides the pane as the action does.
     connect(splitter, &QSplitter::splitterMoved, this, [this] {
+        m_paneSizedByUser = true;
         const bool shown = m_splitter->sizes().value(1) > 0;
         if (shown != m_detailsAction->isChecked())
             m_detailsAction->setChecked(shown);
     });
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->installEventFilter(this); // the pane's width follows the window's until the user drags it
     layout->addWidget(splitter, 1);
 
     // Below the table: what is being done (loading, or a revoke with its count and Cancel).
@@ -452,6 +464,18 @@ bool CredentialsPage::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         m_empty->setGeometry(m_view->viewport()->rect());
+    if (watched == m_splitter && event->type() == QEvent::Resize && !m_paneSizedByUser && m_detailsBox->isVisible()) {
+        // Wide enough for every tab title, while the table keeps room for its first four columns (Name, Key,
+        // Status, Expires, however wide the language makes them); a quarter of the width otherwise.
+        const QHeaderView* header = m_view->horizontalHeader();
+        const int fourth = header->logicalIndex(qMin(3, header->count() - 1));
+        const int table = header->sectionPosition(fourth) + header->sectionSize(fourth) + 2 * m_view->frameWidth() +
+                          m_view->verticalScrollBar()->sizeHint().width() + 4;
+        const int total = m_splitter->width() - m_splitter->handleWidth();
+        const int ideal = m_detailTabs->tabBar()->sizeHint().width() + 8;
+        const int pane = qMax(m_detailsBox->minimumWidth(), qMin(ideal, qMax(total / 4, total - table)));
+        m_splitter->setSizes({total - pane, pane});
+    }
     return QWidget::eventFilter(watched, event);
 }
 

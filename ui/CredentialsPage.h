@@ -130,6 +130,7 @@ private:
     QLabel* m_operationText = nullptr;
     QPushButton* m_cancelOperation = nullptr;
     QSplitter* m_splitter = nullptr;
+    bool m_paneSizedByUser = false; // the splitter was dragged: its sizes are the user's
     QProgressBar* m_progress;
     Banner* m_errorBanner;
     QAction* m_generateAction;

@@ -88,8 +88,8 @@ RiskReviewPage::RiskReviewPage(app::ApiClient* client, QWidget* parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_tree->setColumnWidth(0, 260);
-    m_tree->setColumnWidth(1, 150);
+    m_tree->setColumnWidth(0, 300);
+    m_tree->setColumnWidth(1, 170);
     layout->addWidget(m_tree, 1);
 
     // The actions work on the checked credentials of the group the current row belongs to.

@@ -206,7 +206,9 @@ DrainWatch::DrainWatch(app::ApiClient* client, QWidget* parent)
     , m_client(client)
 {
     setObjectName(u"drainWatch"_s);
-    setFrameShape(QFrame::StyledPanel);
+    // Amber, as "expiring soon": the old key stops working when the grace ends.
+    setStyleSheet(u"#drainWatch { background: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
+        app::palette::tint(app::palette::warning()).name(), app::palette::warning().name()));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     m_text = new QLabel(this);

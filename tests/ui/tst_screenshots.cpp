@@ -15,20 +15,25 @@
 #include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/RiskReviewPage.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
 #include "ui/Translations.h"
+#include "ui/UsageView.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace td;
@@ -109,6 +114,45 @@ private slots:
                                           "3kQ9Zx");
         QApplication::processEvents();
         QVERIFY(window->grab().toImage().save(m_dir.filePath(u"token-inspector.png"_s)));
+        window->showPage(app::CredentialKind::ApiKey);
+    }
+
+    // Issue 12: the details pane's Usage and Refusals tabs, the drain watch of a rotated key, the Risk review.
+    void usageInsight()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        ui::CredentialsPage* keys = window->page(app::CredentialKind::ApiKey);
+        window->showPage(app::CredentialKind::ApiKey);
+        window->resize(1200, 720);
+        const auto select = [keys](const QString& name, bool oldOne = false) {
+            for (int row = 0; row < keys->model()->rowCount(); ++row) {
+                const protocol::ApiKeyDto r = keys->model()->record(row);
+                if (r.name == name && r.rotatedTo.isEmpty() != oldOne) {
+                    keys->showCredential(r.id);
+                    return true;
+                }
+            }
+            return false;
+        };
+        auto* tabs = keys->findChild<QTabWidget*>(u"detailTabs"_s);
+        QVERIFY(select(u"CI deploy"_s));
+        tabs->setCurrentIndex(1);
+        auto* chart = keys->findChild<ui::UsageChart*>(u"usageChart"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->perDay().isEmpty() && chart->perDay().constLast() > 0, 10000);
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"usage-tab.png"_s)));
+        QVERIFY(select(u"Warehouse sync"_s));
+        tabs->setCurrentIndex(2);
+        QTRY_VERIFY_WITH_TIMEOUT(keys->findChild<QPushButton*>(u"allowAddressButton"_s)->isVisible(), 10000);
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"refusals-tab.png"_s)));
+        QVERIFY(select(u"Billing"_s, true));
+        tabs->setCurrentIndex(0);
+        auto* drain = keys->findChild<ui::DrainWatch*>(u"drainWatch"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(drain->text().contains(u"still used"_s), 10000);
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"drain-watch.png"_s)));
+        window->showSupportPage(ui::MainWindow::SupportPage::Risk);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->riskPage()->isBusy() && window->riskPage()->tree()->topLevelItemCount() > 0,
+                                 10000);
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"risk-review.png"_s)));
         window->showPage(app::CredentialKind::ApiKey);
     }
 
