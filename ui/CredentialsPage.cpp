@@ -398,12 +398,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
                                            : tr("%n not revoked.", nullptr, outcome.notRevoked));
         const QString summary = parts.join(u' ');
         if (!outcome.error.ok()) {
-            app::ApiError error = outcome.error;
-            error.message = summary + u' ' + error.userMessage();
-            error.kind = app::ApiError::Kind::Http;
-            error.httpStatus = 0;
-            error.details = {};
-            showError(error, {});
+            showError(summary + u' ' + outcome.error.userMessage());
             return;
         }
         clearError();
@@ -519,8 +514,13 @@ void CredentialsPage::setBusy(bool busy)
 
 void CredentialsPage::showError(const app::ApiError& error, std::function<void()> retry)
 {
-    m_errorBanner->showError(error.userMessage(), std::move(retry));
-    emit statusMessage(error.userMessage());
+    showError(error.userMessage(), std::move(retry));
+}
+
+void CredentialsPage::showError(const QString& text, std::function<void()> retry)
+{
+    m_errorBanner->showError(text, std::move(retry));
+    emit statusMessage(text);
 }
 
 void CredentialsPage::clearError()

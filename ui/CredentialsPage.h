@@ -85,6 +85,7 @@ private:
     void submitNew(GenerateDialog* dialog, const app::NewCredential& request);
     void showSecret(const QString& name, QByteArray secret);
     void showError(const app::ApiError& error, std::function<void()> retry);
+    void showError(const QString& text, std::function<void()> retry = {}); // a sentence of the page's own
     void clearError();
     void setBusy(bool busy);
     void updateActions();
