@@ -43,6 +43,11 @@ struct CsvRow
     {
         add(name, protocol::toString(record.status));
     }
+    // "5/60" (requests per seconds), empty for none.
+    void rateLimit(const QString& name, const protocol::RateLimit& value)
+    {
+        add(name, value.isSet() ? u"%1/%2"_s.arg(value.requests).arg(value.perSeconds) : QString());
+    }
 };
 
 } // namespace

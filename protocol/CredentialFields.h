@@ -19,7 +19,8 @@ namespace td::protocol {
 //   time(name, value, required)     an ISO-8601 UTC time; not required: null when unset ("never")
 //   date(name, value)               the date through which a date-valued expiry is valid (UATs' validUntil):
 //                                   derived from expiresAt, written, never read back
-//   status(name, record)            "active" | "expired" | "revoked"
+//   status(name, record)            "active" | "expired" | "revoked" | "suspended"
+//   rateLimit(name, value)          {"requests", "perSeconds"}, null when the credential has no limit of its own
 // The record's rights are named by its kind (scopes or permissions).
 template <typename Record, typename Visitor>
 void visitCredentialFields(Record& r, const CredentialKindInfo& kind, Visitor& v)
@@ -46,6 +47,8 @@ void visitCredentialFields(Record& r, const CredentialKindInfo& kind, Visitor& v
     v.textOrNull(u"revokedBy"_s, r.revokedBy);
     v.textOrNull(u"rotatedFrom"_s, r.rotatedFrom);
     v.textOrNull(u"rotatedTo"_s, r.rotatedTo);
+    v.time(u"suspendedAt"_s, r.suspendedAt, false);
+    v.rateLimit(u"rateLimit"_s, r.rateLimit);
 }
 
 } // namespace td::protocol

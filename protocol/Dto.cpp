@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QTime>
 
+#include <cmath>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -240,6 +241,8 @@ QString toString(KeyStatus status)
         return u"expired"_s;
     case KeyStatus::Revoked:
         return u"revoked"_s;
+    case KeyStatus::Suspended:
+        return u"suspended"_s;
     }
     Q_UNREACHABLE();
     return {};
@@ -253,6 +256,8 @@ std::optional<KeyStatus> keyStatusFromString(const QString& text)
         return KeyStatus::Expired;
     if (text == "revoked"_L1)
         return KeyStatus::Revoked;
+    if (text == "suspended"_L1)
+        return KeyStatus::Suspended;
     return std::nullopt;
 }
 
@@ -321,6 +326,12 @@ struct JsonWriter
                                              : QJsonValue());
     }
     void status(const QString& name, const ApiKeyDto& record) { out.insert(name, toString(record.status)); }
+    void rateLimit(const QString& name, const RateLimit& value)
+    {
+        out.insert(name, value.isSet() ? QJsonValue(QJsonObject{{u"requests"_s, value.requests},
+                                                                {u"perSeconds"_s, value.perSeconds}})
+                                       : QJsonValue());
+    }
 };
 
 // A JSON object to ApiKeyDto, field by field from CredentialFields.h.
@@ -345,7 +356,23 @@ struct JsonReader
         if (const std::optional<KeyStatus> parsed = keyStatusFromString(text))
             record.status = *parsed;
         else
-            reader.fail(u"field \"status\" must be \"active\", \"expired\" or \"revoked\""_s);
+            reader.fail(u"field \"status\" must be \"active\", \"expired\", \"revoked\" or \"suspended\""_s);
+    }
+    void rateLimit(const QString& name, RateLimit& value)
+    {
+        const QJsonValue v = object.value(name);
+        value = {};
+        if (v.isUndefined() || v.isNull())
+            return;
+        const QJsonObject o = v.toObject();
+        const double requests = o.value(u"requests"_s).toDouble(-1);
+        const double seconds = o.value(u"perSeconds"_s).toDouble(-1);
+        if (!v.isObject() || requests < 1 || seconds < 1 || requests > RateLimit::MaxRequests ||
+            seconds > RateLimit::MaxSeconds || requests != std::floor(requests) || seconds != std::floor(seconds)) {
+            reader.fail(u"field \"%1\" must be null or {\"requests\", \"perSeconds\"} of whole numbers"_s.arg(name));
+            return;
+        }
+        value = {int(requests), int(seconds)};
     }
 };
 
@@ -514,12 +541,15 @@ std::optional<ErrorDto> ErrorDto::fromJson(const QJsonObject& object, QString* e
     return e;
 }
 
-KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now)
+KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now,
+                        const QDateTime& suspendedAt)
 {
     if (revokedAt.isValid())
         return KeyStatus::Revoked;
     if (expiresAt.isValid() && expiresAt <= now)
         return KeyStatus::Expired;
+    if (suspendedAt.isValid())
+        return KeyStatus::Suspended;
     return KeyStatus::Active;
 }
 

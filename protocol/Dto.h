@@ -38,11 +38,13 @@ inline constexpr auto MethodNotAllowed = "method_not_allowed";
 inline constexpr auto Conflict = "conflict";
 inline constexpr auto PayloadTooLarge = "payload_too_large";
 inline constexpr auto RateLimited = "rate_limited";
+inline constexpr auto CredentialSuspended = "credential_suspended";
+inline constexpr auto Forbidden = "forbidden";
 inline constexpr auto InternalError = "internal_error";
 } // namespace ErrorCode
 
-enum class KeyStatus { Active, Expired, Revoked };
-QString toString(KeyStatus status); // "active", "expired", "revoked"
+enum class KeyStatus { Active, Expired, Revoked, Suspended };
+QString toString(KeyStatus status); // "active", "expired", "revoked", "suspended"
 std::optional<KeyStatus> keyStatusFromString(const QString& text);
 
 struct UserDto
@@ -65,6 +67,27 @@ struct TenantDto
 
     QJsonObject toJson() const;
     static std::optional<TenantDto> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+// A credential's own request rate limit ("rateLimit": {"requests", "perSeconds"}, or null for none).
+struct RateLimit
+{
+    static constexpr int MaxRequests = 1000000;
+    static constexpr int MaxSeconds = 86400;
+    int requests = 0; // 0: no limit
+    int perSeconds = 0;
+    bool isSet() const { return requests > 0 && perSeconds > 0; }
+    // Whether this limit allows no more than other does (an unset other allows anything).
+    bool within(const RateLimit& other) const
+    {
+        return !other.isSet() ||
+               (isSet() && qint64(requests) * other.perSeconds <= qint64(other.requests) * perSeconds);
+    }
+    friend bool operator==(const RateLimit& a, const RateLimit& b)
+    {
+        return a.requests == b.requests && a.perSeconds == b.perSeconds;
+    }
+    friend bool operator!=(const RateLimit& a, const RateLimit& b) { return !(a == b); }
 };
 
 // A credential (API key, UAT or private token) as every list and get returns it: never the secret. Its fields on
@@ -90,6 +113,8 @@ struct ApiKeyDto
     QString revokedBy;
     QString rotatedFrom;
     QString rotatedTo;
+    QDateTime suspendedAt; // invalid = not suspended
+    RateLimit rateLimit;
 
     QJsonObject toJson() const;
     // "kind" may be absent (an API key); the rights are read under the kind's name ("scopes" or "permissions").
@@ -172,6 +197,8 @@ struct ListPageDto
 };
 
 // Status computed at read time.
-KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now);
+// Revoked before expired before suspended before active.
+KeyStatus computeStatus(const QDateTime& revokedAt, const QDateTime& expiresAt, const QDateTime& now,
+                        const QDateTime& suspendedAt = {});
 
 } // namespace td::protocol

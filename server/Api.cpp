@@ -19,6 +19,7 @@ Api::Api(ServerContext& context, Store& store, QObject* parent)
     , m_authController(context, store, m_auth)
     , m_credentials(context, store, m_auth)
     , m_support(context, store, m_auth)
+    , m_gateway(context, store, m_auth)
     , m_resources(context, store, m_auth)
 {}
 
@@ -56,15 +57,14 @@ Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dial
         }
         const bool held = scope.isEmpty() || result.principal->hasScope(scope);
         m_auth.noteScope(request, *result.principal, scope, held);
-        if (!held) {
-            reply(dialect == Dialect::V2
-                      ? Response::json(403, {{u"detail"_s, u"You do not have permission to perform this action."_s}})
-                      : Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
-                                        tr("This credential lacks the scope \"%1\".").arg(scope),
-                                        {{u"required"_s, scope}}));
-            return;
-        }
-        reply(handler(request, *result.principal));
+        Response response =
+            held ? handler(request, *result.principal)
+            : dialect == Dialect::V2
+                ? Response::json(403, {{u"detail"_s, u"You do not have permission to perform this action."_s}})
+                : Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                  tr("This credential lacks the scope \"%1\".").arg(scope), {{u"required"_s, scope}});
+        addRateLimitHeaders(response, result.principal->rate);
+        reply(response);
     };
 }
 
@@ -109,6 +109,12 @@ void Api::registerRoutes(Router& router)
                    guarded(admin, bind(credentials, &CredentialController::rotate, k.wireName)));
         router.add("POST", base + u"/{id}/grace"_s,
                    guarded(admin, bind(credentials, &CredentialController::grace, k.wireName)));
+        for (const bool suspended : {true, false}) {
+            router.add("POST", base + (suspended ? u"/{id}/suspend"_s : u"/{id}/resume"_s),
+                       guarded(admin, [credentials, wire = k.wireName, suspended](Request& r, const Principal& p) {
+                           return credentials->suspend(r, p, wire, suspended);
+                       }));
+        }
     }
     router.add("GET", v1 + u"/findings"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_credentials.findings(r, p); }));
@@ -116,6 +122,13 @@ void Api::registerRoutes(Router& router)
                guarded({}, [this](Request& r, const Principal& p) { return m_credentials.limits(r, p); }));
     router.add("POST", v1 + u"/tokens/introspect"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_support.introspect(r, p); }));
+    // The authorisation service of the company's own APIs (forward-auth, RFC 7662), issue 13.
+    for (const QByteArray method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+        for (const QString& path : {QString(v1 + u"/authz"_s), QString(v1 + u"/authz/{*path}"_s)})
+            router.add(method, path, [this](Request& r, const Reply& reply) { reply(m_gateway.authz(r)); });
+    }
+    router.add("POST", u"/oauth2/introspect"_s,
+               guarded(u"introspect"_s, [this](Request& r, const Principal& p) { return m_gateway.introspect(r, p); }));
     router.add("GET", v1 + u"/audit-events"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_support.auditEvents(r, p); }));
 

@@ -3,6 +3,7 @@
 #include "Auth.h"
 #include "AuthController.h"
 #include "CredentialController.h"
+#include "GatewayController.h"
 #include "ResourceController.h"
 #include "Router.h"
 #include "ServerContext.h"
@@ -36,6 +37,7 @@ private:
     AuthController m_authController;
     CredentialController m_credentials;
     SupportController m_support;
+    GatewayController m_gateway;
     ResourceController m_resources;
 };
 

@@ -239,6 +239,10 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     case KeyStatus::Expired:
         return refuse(request, 401, ErrorCode::TokenNotValid, tr("The token has expired."), record->kind, record->id,
                       record->tenantId);
+    case KeyStatus::Suspended:
+        return refuse(request, 401, ErrorCode::CredentialSuspended,
+                      tr("The credential is suspended; an admin can resume it."), record->kind, record->id,
+                      record->tenantId);
     case KeyStatus::Active:
         break;
     }
@@ -253,9 +257,32 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
         return refuse(request, 403, ErrorCode::TenantForbidden, tr("This credential does not belong to that tenant."),
                       record->kind, record->id, record->tenantId);
     }
+    // Its own rate limit, in this instance (each instance of several counts the requests it serves).
+    RateLimitState rate;
+    if (record->rateLimit.isSet()) {
+        const QString key = u"rate:"_s + record->id;
+        const int wait = m_context.limiter.acquire(key, record->rateLimit.requests, record->rateLimit.perSeconds, now);
+        rate = {record->rateLimit, 0,
+                wait > 0 ? wait : m_context.limiter.secondsUntilFree(key, record->rateLimit.perSeconds, now)};
+        if (wait > 0) {
+            AuthResult refused =
+                refuse(request, 429, ErrorCode::RateLimited,
+                       tr("The credential's rate limit of %n request(s) per %1 s is reached; retry in %2 s.", nullptr,
+                          record->rateLimit.requests)
+                           .arg(record->rateLimit.perSeconds)
+                           .arg(wait),
+                       record->kind, record->id, record->tenantId);
+            refused.error.withHeader("Retry-After", QByteArray::number(wait));
+            addRateLimitHeaders(refused.error, rate);
+            return refused;
+        }
+        rate.remaining =
+            qMax(0, record->rateLimit.requests - m_context.limiter.count(key, record->rateLimit.perSeconds, now));
+    }
     m_context.usage.note(record->id, now, request.clientIp(), QString::fromUtf8(request.header("user-agent")),
                          !record->rotatedTo.isEmpty());
     Principal p;
+    p.rate = rate;
     p.credentialKind = kind.kind;
     p.credentialId = record->id;
     // createdBy is an actor ("user:<id>", or "apiKey:<id>" for a key made by a key): the user behind it, if any.
@@ -265,6 +292,16 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     p.expiresAt = record->expiresAt;
     p.allowlist = *allowlist;
     return {p, {}};
+}
+
+void addRateLimitHeaders(Response& response, const RateLimitState& rate)
+{
+    if (!rate.limit.isSet())
+        return;
+    // The IETF httpapi RateLimit header fields, as Kong and GitHub send them.
+    response.withHeader("RateLimit-Limit", QByteArray::number(rate.limit.requests));
+    response.withHeader("RateLimit-Remaining", QByteArray::number(rate.remaining));
+    response.withHeader("RateLimit-Reset", QByteArray::number(qMax(1, rate.resetSeconds)));
 }
 
 } // namespace td::server

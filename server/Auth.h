@@ -15,6 +15,14 @@
 namespace td::server {
 
 // Who is calling, resolved for one request.
+// A credential's own rate limit as this request found it.
+struct RateLimitState
+{
+    protocol::RateLimit limit; // unset: the credential has none
+    int remaining = 0;         // requests left in the window after this one
+    int resetSeconds = 0;      // until the oldest request counted leaves the window
+};
+
 struct Principal
 {
     std::optional<protocol::CredentialKind> credentialKind; // none: a login session
@@ -25,12 +33,16 @@ struct Principal
     QStringList scopes;
     qint64 expiresAt = 0;            // ms; 0: never (a session: its access token's expiry)
     QList<protocol::Cidr> allowlist; // a credential's IP allowlist; empty: any address
+    RateLimitState rate;
 
     bool hasScope(const QString& scope) const;
     bool isSession() const { return !credentialKind; }
     QString kindName() const; // "session", or the credential kind's wire name
     QString actor() const;    // "user:<id>" or "<kind>:<id>", for the audit log
 };
+
+// RateLimit-Limit, -Remaining and -Reset for a credential with a rate limit of its own; nothing otherwise.
+void addRateLimitHeaders(Response& response, const RateLimitState& rate);
 
 struct AuthResult
 {

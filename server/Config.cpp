@@ -132,8 +132,13 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,       adminEmail,
                        demo,         addUser, tenant,  tenantName, role,       username,   workers,
                        trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes, authCache});
+    const QCommandLineOption authzPolicy(
+        u"authz-policy"_s,
+        tr("Policy file of /api/v1/authz (forward-auth): which scope each method and path of the protected API "
+           "needs (docs/deploy/authz-policy.conf)."),
+        u"path"_s);
     parser.addOptions({maxConnections, maxPerClient, maxBodyMemory, idleTimeout, requestTimeout, handshakeTimeout,
-                       maxQueuedLogins, loginFailuresGlobal, auditRetention});
+                       maxQueuedLogins, loginFailuresGlobal, auditRetention, authzPolicy});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -300,6 +305,17 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         if (!catalog)
             return fail(tr("The scope catalog %1 is invalid: %2").arg(file.fileName(), error));
         config.scopes = *catalog;
+    }
+    // After the scope catalog: the policy names its scopes.
+    if (parser.isSet(authzPolicy)) {
+        QFile file(parser.value(authzPolicy));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read the authz policy %1: %2").arg(file.fileName(), file.errorString()));
+        const auto policy = AuthzPolicy::parse(QString::fromUtf8(file.readAll()), config.scopes, &error);
+        if (!policy)
+            return fail(tr("The authz policy %1 is invalid: %2").arg(file.fileName(), error));
+        config.authzPolicy = std::make_shared<const AuthzPolicy>(*policy);
+        config.authzPolicyPath = file.fileName();
     }
 #ifdef TOKENDESK_TEST_HOOKS
     if (parser.isSet(scryptLogN)) {

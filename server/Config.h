@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuthzPolicy.h"
 #include "protocol/Cidr.h"
 #include "protocol/Scopes.h"
 
@@ -8,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace td::server {
@@ -60,6 +62,9 @@ struct ServerConfig
     // made by this process drop it at once (AuthCache). 0: read the database for every request.
     int authCacheMs = 1000;
     int privateTokenMaxDays = 365;
+    // --authz-policy: what /api/v1/authz requires of each request to the protected API; none: it denies all.
+    QString authzPolicyPath;
+    std::shared_ptr<const AuthzPolicy> authzPolicy;
     bool allowPlainHttp = false;
     bool listRoutes = false;
 

@@ -57,7 +57,7 @@ Response CredentialController::list(Request& request, const Principal& p, const 
     if (request.query.hasQueryItem(u"status"_s)) {
         query.status = keyStatusFromString(request.query.queryItemValue(u"status"_s));
         if (!query.status)
-            errors.add(u"status"_s, tr("Must be one of active, expired, revoked."));
+            errors.add(u"status"_s, tr("Must be one of active, expired, revoked, suspended."));
     }
     query.text = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
     if (query.text.size() > 200)
@@ -143,6 +143,13 @@ std::optional<Response> CredentialController::outsideBounds(const Principal& p, 
                           u"ipAllowlist"_s);
         }
     }
+    if (!record.rateLimit.within(p.rate.limit)) {
+        return refuse(tr("A credential limited to %n request(s) per %1 s can only create or change credentials "
+                         "limited at least as tightly.",
+                         nullptr, p.rate.limit.requests)
+                          .arg(p.rate.limit.perSeconds),
+                      u"rateLimit"_s);
+    }
     return std::nullopt;
 }
 
@@ -159,7 +166,8 @@ Response CredentialController::create(Request& request, const Principal& p, cons
     if (!body)
         return error;
     FieldErrors errors;
-    rejectUnknownFields(*body, {u"name"_s, u"description"_s, k.rightsField, k.expiryField, u"ipAllowlist"_s}, errors);
+    rejectUnknownFields(
+        *body, {u"name"_s, u"description"_s, k.rightsField, k.expiryField, u"ipAllowlist"_s, u"rateLimit"_s}, errors);
     const qint64 now = Clock::nowMs();
     CredentialRecord record;
     record.id = newId(k.idPrefix);
@@ -168,6 +176,7 @@ Response CredentialController::create(Request& request, const Principal& p, cons
     record.name = nameField(*body, errors, true);
     record.description = descriptionField(*body, errors);
     record.ipAllowlist = allowlistField(*body, errors);
+    record.rateLimit = rateLimitField(*body, errors);
     record.createdAt = now;
     record.createdBy = p.actor();
 
@@ -458,7 +467,8 @@ Response CredentialController::patch(Request& request, const Principal& p, const
         return missingCredential(record.isFailed());
     FieldErrors errors;
     const CredentialKindInfo& k = rules(kind);
-    rejectUnknownFields(*body, {u"name"_s, u"description"_s, u"ipAllowlist"_s, k.rightsField, k.expiryField}, errors);
+    rejectUnknownFields(
+        *body, {u"name"_s, u"description"_s, u"ipAllowlist"_s, u"rateLimit"_s, k.rightsField, k.expiryField}, errors);
     const CredentialRecord before = *record;
     if (body->contains(u"name"_s))
         record->name = nameField(*body, errors, true);
@@ -466,6 +476,8 @@ Response CredentialController::patch(Request& request, const Principal& p, const
         record->description = descriptionField(*body, errors);
     if (body->contains(u"ipAllowlist"_s))
         record->ipAllowlist = allowlistField(*body, errors);
+    if (body->contains(u"rateLimit"_s))
+        record->rateLimit = rateLimitField(*body, errors);
     // Scopes and expiry only narrow (the least-privilege advice, an expiry for a key that has none): what would widen
     // them needs a new credential or a rotation, which mint a new secret.
     if (body->contains(k.rightsField)) {
@@ -523,7 +535,7 @@ Response CredentialController::patch(Request& request, const Principal& p, const
     switch (m_store.updateCredential(
         *record,
         {auditRecord(request, p.tenantId, p.actor(), kind + u".update"_s, kind, record->id, changed.join(u", "_s))},
-        &before)) {
+        before)) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::Conflict:
@@ -723,6 +735,8 @@ Response CredentialController::rotate(Request& request, const Principal& p, cons
     successor.lastUsedAt = 0;
     successor.lastUsedIp.clear();
     successor.revokedAt = 0;
+    successor.suspendedAt = 0;
+    successor.graceLimit = 0;
     if (auto refused = outsideBounds(p, successor))
         return *refused;
     successor.revokedBy.clear();
@@ -748,6 +762,31 @@ Response CredentialController::rotate(Request& request, const Principal& p, cons
                     {u"secret"_s, QString::fromLatin1(secret)},
                     {u"previous"_s, previous ? QJsonValue(credentialJson(*previous, now)) : QJsonValue()}},
         201);
+}
+
+Response CredentialController::suspend(Request& request, const Principal& p, const QString& kind, bool suspended)
+{
+    const QString id = request.params.value(u"id"_s);
+    const qint64 now = Clock::nowMs();
+    bool changed = false;
+    switch (m_store.setSuspended(
+        p.tenantId, kind, id, suspended, now,
+        {auditRecord(request, p.tenantId, p.actor(), kind + (suspended ? u".suspend"_s : u".resume"_s), kind, id)},
+        &changed)) {
+    case Store::Outcome::Ok:
+        break;
+    case Store::Outcome::NotFound:
+        return missingCredential(false);
+    case Store::Outcome::Conflict:
+        return Response::error(409, QLatin1String(ErrorCode::Conflict),
+                               tr("A revoked or expired credential cannot be suspended or resumed."));
+    default:
+        return storeFailure();
+    }
+    const auto record = m_store.credential(p.tenantId, kind, id);
+    if (!record)
+        return storeFailure();
+    return Response::ok(QJsonObject{{kind, credentialJson(*record, now)}});
 }
 
 } // namespace td::server

@@ -27,6 +27,8 @@ public:
     Response usage(Request& request, const Principal& principal, const QString& kind); // GET …/{id}/usage
     Response grace(Request& request, const Principal& principal, const QString& kind); // POST …/{id}/grace
     Response findings(Request& request, const Principal& principal);                   // GET /api/v1/findings
+    // POST …/{id}/suspend and …/{id}/resume: stop and restart a credential without revoking it.
+    Response suspend(Request& request, const Principal& principal, const QString& kind, bool suspended);
 
 private:
     QJsonObject credentialJson(const CredentialRecord& record, qint64 now);

@@ -305,10 +305,12 @@ QByteArray HttpConnection::serialize(const Response& response, bool close) const
     out += reasonPhrase(response.status);
     out += "\r\nDate: ";
     out += httpDate();
-    out += "\r\nContent-Type: ";
-    out += response.contentType;
-    out += "\r\nContent-Length: ";
-    out += QByteArray::number(response.body.size());
+    if (response.status != 204) { // a 204 has neither a body nor a Content-Length (RFC 9110, 8.6)
+        out += "\r\nContent-Type: ";
+        out += response.contentType;
+        out += "\r\nContent-Length: ";
+        out += QByteArray::number(response.body.size());
+    }
     out += "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
     for (const auto& header : response.headers) {
         out += header.first;

@@ -154,6 +154,16 @@ struct TextWriter
     {
         text(key, protocol::toString(record.status(now)));
     }
+    void rateLimit(const QString& key, const protocol::RateLimit& value)
+    {
+        name(key);
+        if (value.isSet())
+            out += "{\"requests\":" + QByteArray::number(value.requests) +
+                   ",\"perSeconds\":" + QByteArray::number(value.perSeconds) + '}';
+        else
+            out += "null";
+        out += ',';
+    }
 };
 
 } // namespace

@@ -63,10 +63,12 @@ Router::Match Router::match(Request& request) const
     Match result;
     const Route* best = nullptr;
     for (const Route& route : m_routes) {
-        if (route.segments.size() != segments.size())
+        // "{*name}" as the last segment takes the rest of the path, one segment or more.
+        const bool rest = route.segments.constLast().startsWith(u"{*"_s);
+        if (rest ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
             continue;
         bool matches = true;
-        for (qsizetype i = 0; i < segments.size() && matches; ++i) {
+        for (qsizetype i = 0; i < route.segments.size() && matches; ++i) {
             const QString& want = route.segments.at(i);
             if (want.startsWith(u'{'))
                 matches = !segments.at(i).isEmpty();
@@ -85,10 +87,16 @@ Router::Match Router::match(Request& request) const
     }
     if (best) {
         request.params.clear();
-        for (qsizetype i = 0; i < segments.size(); ++i) {
+        for (qsizetype i = 0; i < best->segments.size(); ++i) {
             const QString& want = best->segments.at(i);
-            if (want.startsWith(u'{'))
+            if (want.startsWith(u"{*"_s)) {
+                QStringList rest;
+                for (qsizetype j = i; j < segments.size(); ++j)
+                    rest.append(segments.at(j).toString());
+                request.params.insert(want.mid(2, want.size() - 3), rest.join(u'/'));
+            } else if (want.startsWith(u'{')) {
                 request.params.insert(want.mid(1, want.size() - 2), segments.at(i).toString());
+            }
         }
         result.handler = &best->handler;
         result.allowed.clear();

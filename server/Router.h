@@ -10,7 +10,8 @@
 
 namespace td::server {
 
-// Exact routes with {param} segments. A path that matches but not for this method answers 405 with Allow.
+// Exact routes with {param} segments, and a last segment {*param} that takes the rest of the path (one segment or
+// more). A path that matches but not for this method answers 405 with Allow.
 class Router final
 {
 public:

@@ -168,6 +168,12 @@ CREATE TABLE usage_refusals (
 );
 CREATE INDEX usage_refusals_hour ON usage_refusals(hour);
 )sql",
+    // 4: a credential's own rate limit, and suspension (issue 13)
+    R"sql(
+ALTER TABLE credentials ADD COLUMN rate_limit_requests INTEGER;
+ALTER TABLE credentials ADD COLUMN rate_limit_seconds INTEGER;
+ALTER TABLE credentials ADD COLUMN suspended_at INTEGER;
+)sql",
 };
 
 } // namespace
@@ -190,7 +196,7 @@ protocol::UserDto UserRecord::toDto() const
 
 protocol::KeyStatus CredentialRecord::status(qint64 nowMs) const
 {
-    return protocol::computeStatus(fromMs(revokedAt), fromMs(expiresAt), fromMs(nowMs));
+    return protocol::computeStatus(fromMs(revokedAt), fromMs(expiresAt), fromMs(nowMs), fromMs(suspendedAt));
 }
 
 protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
@@ -216,6 +222,8 @@ protocol::ApiKeyDto CredentialRecord::toDto(qint64 nowMs) const
     dto.revokedBy = revokedBy;
     dto.rotatedFrom = rotatedFrom;
     dto.rotatedTo = rotatedTo;
+    dto.suspendedAt = fromMs(suspendedAt);
+    dto.rateLimit = rateLimit;
     return dto;
 }
 

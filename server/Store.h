@@ -71,7 +71,9 @@ struct CredentialRecord
     QString revokedBy;
     QString rotatedFrom;
     QString rotatedTo;
-    qint64 graceLimit = 0; // rotated: the latest its grace may be extended to (0: not rotated, or before v0.2)
+    qint64 graceLimit = 0;  // rotated: the latest its grace may be extended to (0: not rotated, or before v0.2)
+    qint64 suspendedAt = 0; // 0: not suspended
+    protocol::RateLimit rateLimit;
 
     protocol::KeyStatus status(qint64 nowMs) const;
     protocol::ApiKeyDto toDto(qint64 nowMs) const;
@@ -282,10 +284,10 @@ public:
     // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
     std::optional<QString> visitCredentials(const CredentialQuery& query,
                                             const std::function<void(const CredentialRecord&)>& visit);
-    // Name, description, allowlist; scopes and expiry only narrowed (the caller checks), and only when they are still
-    // what expected holds (Conflict otherwise), so that two narrowings cannot undo each other.
+    // Name, description, allowlist, rate limit; scopes and expiry only narrowed (the caller checks), and only when
+    // they are still what expected holds (Conflict otherwise), so that two narrowings cannot undo each other.
     Outcome updateCredential(const CredentialRecord& record, const QList<AuditRecord>& audit,
-                             const CredentialRecord* expected = nullptr);
+                             const CredentialRecord& expected);
     // All or nothing: any id unknown in the tenant -> NotFound with *missing filled, nothing changed. Ids already
     // revoked stay as they were (time and author) and go to *alreadyRevoked; their audit records are not written.
     Outcome revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids, const QString& by,
@@ -300,6 +302,10 @@ public:
     std::optional<UsageReport> usage(const QString& credentialId, int days, qint64 nowMs);
     std::optional<DrainReport> drain(const QString& credentialId, qint64 nowMs);
     // Ends (endsAt <= now) or moves the end of a rotated credential's grace; Conflict when it is not in its grace.
+    // Suspends (at now) or resumes an active credential; Conflict when it is revoked or expired, Ok when it already
+    // was as asked (*changed false: nothing written, nothing audited).
+    Outcome setSuspended(const QString& tenantId, const QString& kind, const QString& id, bool suspended, qint64 now,
+                         const QList<AuditRecord>& audit, bool* changed);
     Outcome setGrace(const QString& tenantId, const QString& kind, const QString& id, qint64 endsAt, qint64 now,
                      const QList<AuditRecord>& audit);
     // The tenant's risk findings, computed now (DESIGN.md, "Usage insight").

@@ -18,7 +18,7 @@ namespace {
 
 const QString CredentialColumns =
     u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
-    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to, grace_limit"_s;
+    "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to, grace_limit, rate_limit_requests, rate_limit_seconds, suspended_at"_s;
 
 CredentialRecord readCredential(const QSqlQuery& q)
 {
@@ -42,6 +42,8 @@ CredentialRecord readCredential(const QSqlQuery& q)
     r.rotatedFrom = q.value(16).toString();
     r.rotatedTo = q.value(17).toString();
     r.graceLimit = q.value(18).toLongLong();
+    r.rateLimit = {q.value(19).toInt(), q.value(20).toInt()};
+    r.suspendedAt = q.value(21).toLongLong();
     return r;
 }
 
@@ -86,10 +88,12 @@ bool Store::insertCredentialRow(const CredentialRecord& r, const QByteArray& dig
     QSqlQuery q(m_db);
     q.prepare(
         u"INSERT INTO credentials (id, kind, tenant_id, name, description, prefix, last4, digest, scopes, "
-        "ip_allowlist, created_at, created_by, expires_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        "ip_allowlist, created_at, created_by, expires_at, rotated_from, rate_limit_requests, rate_limit_seconds) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     return run(q, {r.id, r.kind, r.tenantId, r.name, notNull(r.description), r.prefix, r.last4, digest,
                    toJsonArray(r.scopes), toJsonArray(r.ipAllowlist), r.createdAt, r.createdBy, nullable(r.expiresAt),
-                   nullable(r.rotatedFrom)});
+                   nullable(r.rotatedFrom), nullable(qint64(r.rateLimit.isSet() ? r.rateLimit.requests : 0)),
+                   nullable(qint64(r.rateLimit.isSet() ? r.rateLimit.perSeconds : 0))});
 }
 
 Read<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
@@ -114,7 +118,11 @@ std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
     if (query.status) {
         switch (*query.status) {
         case protocol::KeyStatus::Active:
-            sql += u" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"_s;
+            sql += u" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) AND suspended_at IS NULL"_s;
+            binds.append(query.nowMs);
+            break;
+        case protocol::KeyStatus::Suspended:
+            sql += u" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) AND suspended_at IS NOT NULL"_s;
             binds.append(query.nowMs);
             break;
         case protocol::KeyStatus::Expired:
@@ -171,32 +179,50 @@ std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
 }
 
 Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<AuditRecord>& audit,
-                                       const CredentialRecord* expected)
+                                       const CredentialRecord& expected)
 {
     Transaction tx(*this, audit, Transaction::Auth::Changed);
     if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
-    if (expected) {
-        q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ?, scopes = ?, expires_at = ? "
-                  "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL AND scopes = ? AND "
-                  "COALESCE(expires_at, 0) = ?"_s);
-        if (!run(q,
-                 {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), toJsonArray(r.scopes),
-                  nullable(r.expiresAt), r.tenantId, r.kind, r.id, toJsonArray(expected->scopes), expected->expiresAt}))
-            return Outcome::Failed;
-    } else {
-        q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ? "
-                  "WHERE tenant_id = ? AND kind = ? AND id = ? AND revoked_at IS NULL"_s);
-        if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), r.tenantId, r.kind, r.id}))
-            return Outcome::Failed;
-    }
+    q.prepare(u"UPDATE credentials SET name = ?, description = ?, ip_allowlist = ?, scopes = ?, expires_at = ?, "
+              "rate_limit_requests = ?, rate_limit_seconds = ? WHERE tenant_id = ? AND kind = ? AND id = ? AND "
+              "revoked_at IS NULL AND scopes = ? AND COALESCE(expires_at, 0) = ?"_s);
+    const bool limited = r.rateLimit.isSet();
+    if (!run(q, {r.name, notNull(r.description), toJsonArray(r.ipAllowlist), toJsonArray(r.scopes),
+                 nullable(r.expiresAt), nullable(qint64(limited ? r.rateLimit.requests : 0)),
+                 nullable(qint64(limited ? r.rateLimit.perSeconds : 0)), r.tenantId, r.kind, r.id,
+                 toJsonArray(expected.scopes), expected.expiresAt}))
+        return Outcome::Failed;
     if (q.numRowsAffected() != 1) {
-        // Nothing changed: gone, or revoked meanwhile (a revoked credential is never changed).
+        // Nothing changed: gone, revoked or narrowed meanwhile (a revoked credential is never changed).
         const Read<CredentialRecord> current = credential(r.tenantId, r.kind, r.id);
         return current.isFailed() ? Outcome::Failed : current ? Outcome::Conflict : Outcome::NotFound;
     }
     return tx.commit() ? Outcome::Ok : Outcome::Failed;
+}
+
+Store::Outcome Store::setSuspended(const QString& tenantId, const QString& kind, const QString& id, bool suspended,
+                                   qint64 now, const QList<AuditRecord>& audit, bool* changed)
+{
+    *changed = false;
+    Transaction tx(*this, audit, Transaction::Auth::Changed);
+    if (!tx.isOpen())
+        return Outcome::Failed;
+    const Read<CredentialRecord> current = credential(tenantId, kind, id);
+    if (!current)
+        return current.isFailed() ? Outcome::Failed : Outcome::NotFound;
+    const protocol::KeyStatus status = current->status(now);
+    if (status == protocol::KeyStatus::Revoked || status == protocol::KeyStatus::Expired)
+        return Outcome::Conflict;
+    if ((current->suspendedAt != 0) == suspended)
+        return Outcome::Ok; // as asked already: rolled back, so that no audit event is written
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET suspended_at = ? WHERE id = ?"_s);
+    if (!run(q, {suspended ? QVariant(now) : QVariant(QMetaType(QMetaType::LongLong)), id}) || !tx.commit())
+        return Outcome::Failed;
+    *changed = true;
+    return Outcome::Ok;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace td::protocol;
 
@@ -108,6 +110,28 @@ std::optional<int> intParam(const Request& request, const QString& name, int min
         return std::nullopt;
     }
     return value;
+}
+
+protocol::RateLimit rateLimitField(const QJsonObject& body, FieldErrors& errors)
+{
+    const QJsonValue value = body.value(u"rateLimit"_s);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    const QJsonObject o = value.toObject();
+    const QJsonValue requests = o.value(u"requests"_s);
+    const QJsonValue seconds = o.value(u"perSeconds"_s);
+    const auto whole = [](const QJsonValue& v, int most) {
+        const double d = v.toDouble(-1);
+        return v.isDouble() && d >= 1 && d <= most && d == std::floor(d);
+    };
+    if (!value.isObject() || o.size() != 2 || !whole(requests, protocol::RateLimit::MaxRequests) ||
+        !whole(seconds, protocol::RateLimit::MaxSeconds)) {
+        errors.add(u"rateLimit"_s, tr("Give null for no limit, or {\"requests\": 1 to %1, \"perSeconds\": 1 to %2}.")
+                                       .arg(protocol::RateLimit::MaxRequests)
+                                       .arg(protocol::RateLimit::MaxSeconds));
+        return {};
+    }
+    return {requests.toInt(), seconds.toInt()};
 }
 
 } // namespace td::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Http.h"
+#include "protocol/Dto.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -40,6 +41,8 @@ QString nameField(const QJsonObject& body, FieldErrors& errors, bool required);
 QString descriptionField(const QJsonObject& body, FieldErrors& errors);
 // "ipAllowlist": at most MaxAllowlistEntries CIDR entries, normalised, without repeats.
 QStringList allowlistField(const QJsonObject& body, FieldErrors& errors);
+// "rateLimit": null (no limit of its own) or {"requests": 1..1000000, "perSeconds": 1..86400}.
+protocol::RateLimit rateLimitField(const QJsonObject& body, FieldErrors& errors);
 void rejectUnknownFields(const QJsonObject& body, const QStringList& known, FieldErrors& errors);
 // A whole-number query parameter within [min, max]; fallback when absent.
 std::optional<int> intParam(const Request& request, const QString& name, int min, int max, int fallback,

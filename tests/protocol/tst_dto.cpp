@@ -41,6 +41,8 @@ ApiKeyDto fullKey()
     key.revokedBy = u"user-2"_s;
     key.rotatedFrom = u"key-0"_s;
     key.rotatedTo = u"key-2"_s;
+    key.suspendedAt = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+    key.rateLimit = {5, 60};
     return key;
 }
 
@@ -239,7 +241,8 @@ void TestDto::apiKeyFieldNames()
     QStringList expected{u"id"_s,        u"kind"_s,       u"name"_s,        u"description"_s, u"prefix"_s,
                          u"last4"_s,     u"scopes"_s,     u"tenantId"_s,    u"createdAt"_s,   u"createdBy"_s,
                          u"expiresAt"_s, u"lastUsedAt"_s, u"lastUsedIp"_s,  u"ipAllowlist"_s, u"status"_s,
-                         u"revokedAt"_s, u"revokedBy"_s,  u"rotatedFrom"_s, u"rotatedTo"_s};
+                         u"revokedAt"_s, u"revokedBy"_s,  u"rotatedFrom"_s, u"rotatedTo"_s,   u"suspendedAt"_s,
+                         u"rateLimit"_s};
     expected.sort();
     QCOMPARE(keys, expected);
 
@@ -354,9 +357,9 @@ void TestDto::sessionPayloadsReadTheirParts()
 void TestDto::apiKeyNulls()
 {
     const QJsonObject json = minimalKey().toJson();
-    QCOMPARE(json.size(), 19);
+    QCOMPARE(json.size(), 21);
     for (const char* key : {"description", "createdBy", "expiresAt", "lastUsedAt", "lastUsedIp", "revokedAt",
-                            "revokedBy", "rotatedFrom", "rotatedTo"}) {
+                            "revokedBy", "rotatedFrom", "rotatedTo", "suspendedAt", "rateLimit"}) {
         QVERIFY2(json.contains(QLatin1StringView(key)), key);
         QVERIFY2(json.value(QLatin1StringView(key)).isNull(), key);
     }
@@ -401,6 +404,8 @@ void TestDto::apiKeyRoundTrip()
     QCOMPARE(back->revokedBy, key.revokedBy);
     QCOMPARE(back->rotatedFrom, key.rotatedFrom);
     QCOMPARE(back->rotatedTo, key.rotatedTo);
+    QCOMPARE(back->suspendedAt, key.suspendedAt);
+    QCOMPARE(back->rateLimit, key.rateLimit);
     QCOMPARE(back->toJson(), key.toJson());
 }
 

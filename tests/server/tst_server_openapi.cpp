@@ -248,8 +248,9 @@ private slots:
         for (const QString& route : std::as_const(m_serverRoutes)) {
             const qsizetype space = route.indexOf(u' ');
             QVERIFY2(space > 0, qPrintable(u"unexpected --list-routes line: "_s + route));
+            // OpenAPI has no rest-of-path parameter: the router's {*path} is documented as {path}.
             if (!route.mid(space + 1).startsWith(TestRoutePrefix))
-                served.insert(route);
+                served.insert(QString(route).replace(u"{*"_s, u"{"_s));
         }
         QSet<QString> documented;
         for (const Operation& op : std::as_const(m_document.operations)) {
