@@ -238,7 +238,13 @@ QString TestServer::log() const
 HttpResult TestServer::request(const QByteArray& method, const QString& path, const QByteArray& body,
                                const Headers& headers)
 {
-    QNetworkRequest request(m_url.resolved(QUrl(path)));
+    return requestTo(m_url.resolved(QUrl(path)), method, body, headers);
+}
+
+HttpResult TestServer::requestTo(const QUrl& url, const QByteArray& method, const QByteArray& body,
+                                 const Headers& headers)
+{
+    QNetworkRequest request(url);
     request.setTransferTimeout(30000);
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

@@ -82,6 +82,9 @@ public:
     // HTTP against this server. A body of QJsonObject is sent as JSON; raw bytes as given.
     HttpResult request(const QByteArray& method, const QString& path, const QByteArray& body = {},
                        const Headers& headers = {});
+    // The same client against another address (a gateway in front of this server).
+    HttpResult requestTo(const QUrl& url, const QByteArray& method, const QByteArray& body = {},
+                         const Headers& headers = {});
     HttpResult get(const QString& path, const Headers& headers = {}) { return request("GET", path, {}, headers); }
     HttpResult post(const QString& path, const QJsonObject& body, const Headers& headers = {});
     HttpResult patch(const QString& path, const QJsonObject& body, const Headers& headers = {});
