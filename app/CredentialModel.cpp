@@ -71,6 +71,8 @@ CredentialModel::DisplayStatus CredentialModel::displayStatus(int row, qint64 no
     const bool expires = expiresAt != CredentialRows::Never;
     if (status == protocol::KeyStatus::Expired || (expires && expiresAt <= nowMs))
         return DisplayStatus::Expired;
+    if (status == protocol::KeyStatus::Suspended)
+        return DisplayStatus::Suspended;
     if (expires && expiresAt - nowMs <= qint64(ExpiringSoonDays) * 24 * 3600 * 1000)
         return DisplayStatus::ExpiringSoon;
     return DisplayStatus::Active;
@@ -87,6 +89,8 @@ QString CredentialModel::statusText(DisplayStatus status)
         return tr("Expired");
     case DisplayStatus::Revoked:
         return tr("Revoked");
+    case DisplayStatus::Suspended:
+        return tr("Suspended");
     }
     return {};
 }
@@ -178,6 +182,7 @@ QColor CredentialModel::statusColor(DisplayStatus status)
     case DisplayStatus::Expired:
         return palette::bad();
     case DisplayStatus::Revoked:
+    case DisplayStatus::Suspended:
         return palette::inactive();
     }
     return {};

@@ -26,7 +26,7 @@ public:
         StatusRole,            // DisplayStatus as int
     };
     // What the status filter and the status column show: "expiring soon" is computed here.
-    enum class DisplayStatus { Active, ExpiringSoon, Expired, Revoked };
+    enum class DisplayStatus { Active, ExpiringSoon, Expired, Revoked, Suspended };
     Q_ENUM(DisplayStatus)
     static constexpr int ExpiringSoonDays = 7;
 

@@ -81,11 +81,13 @@ struct CredentialRows::Header
     qint64 expiresAt;
     qint64 lastUsedAt;
     qint64 revokedAt;
+    qint64 suspendedAt;
     quint32 scopes;    // Interned::lists
     quint32 allowlist; // Interned::lists
     quint32 tenant;    // Interned::strings
     quint32 createdBy; // Interned::strings
     quint32 revokedBy; // Interned::strings
+    quint32 rateLimit; // Interned::strings: "requests/perSeconds", "" for none (few distinct limits)
     quint8 status;
     quint8 flags;
     quint16 length[FieldCount];
@@ -252,6 +254,10 @@ void CredentialRows::append(const protocol::ApiKeyDto& record)
     h.tenant = m_interned->string(record.tenantId);
     h.createdBy = m_interned->string(record.createdBy);
     h.revokedBy = m_interned->string(record.revokedBy);
+    h.suspendedAt = msOrNever(record.suspendedAt);
+    h.rateLimit = m_interned->string(record.rateLimit.isSet() ? QString::number(record.rateLimit.requests) + u'/' +
+                                                                    QString::number(record.rateLimit.perSeconds)
+                                                              : QString());
     h.status = quint8(record.status);
 
     const QByteArray name = utf8(record.name);
@@ -313,6 +319,7 @@ void CredentialRows::append(CredentialRows&& other)
         h->tenant = strings[h->tenant];
         h->createdBy = strings[h->createdBy];
         h->revokedBy = strings[h->revokedBy];
+        h->rateLimit = strings[h->rateLimit];
         m_blocks.push_back(block);
     }
     // The last chunk stays the one being filled.
@@ -406,6 +413,10 @@ protocol::ApiKeyDto CredentialRows::record(int row) const
     r.revokedBy = m_interned->stringAt(h.revokedBy);
     r.rotatedFrom = text(row, RotatedFrom);
     r.rotatedTo = text(row, RotatedTo);
+    r.suspendedAt = timeOf(h.suspendedAt);
+    const QString limit = m_interned->stringAt(h.rateLimit);
+    if (const qsizetype slash = limit.indexOf(u'/'); slash > 0)
+        r.rateLimit = {limit.left(slash).toInt(), limit.mid(slash + 1).toInt()};
     return r;
 }
 

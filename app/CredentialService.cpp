@@ -141,6 +141,20 @@ void CredentialService::rotate(const QString& id, qint64 graceSeconds, std::opti
            });
 }
 
+void CredentialService::setSuspended(const QString& id, bool suspended)
+{
+    setBusy(true);
+    runJob(new SuspendCredentialJob(m_client, m_kind, id, suspended, this), this, [this](SuspendCredentialJob* job) {
+        setBusy(false);
+        if (!job->error().ok()) {
+            emit changeFailed(job->error());
+            return;
+        }
+        m_model->upsert(job->record());
+        emit suspendedChanged(job->record());
+    });
+}
+
 struct CredentialService::RevokeRun
 {
     QStringList pending;

@@ -60,6 +60,7 @@ public:
     int update(const QString& id, const QJsonObject& changes);
     // expiry: nullopt keeps the old one's lifetime; an invalid time: never (where the kind allows it).
     void rotate(const QString& id, qint64 graceSeconds, std::optional<QDateTime> expiry = std::nullopt);
+    void setSuspended(const QString& id, bool suspended); // suspend or resume one credential
     // Revokes what is not revoked yet among ids (the already revoked are skipped and counted), in requests the server
     // accepts (at most protocol::MaxBulkRevokeIds ids each, each all-or-nothing), one after the other. What the
     // server revoked lands in the model as one update at the end, also after a cancel or a failure. One at a time:
@@ -83,7 +84,8 @@ signals:
     void rotated(const td::protocol::ApiKeyDto& successor, const QByteArray& secret, const QString& previousName);
     void revokeProgress(int done, int total);            // ids sent and answered, of those to revoke
     void revoked(const td::app::RevokeOutcome& outcome); // finished, failed or cancelled: see outcome.error
-    void changeFailed(const td::app::ApiError& error);   // a rotate
+    void changeFailed(const td::app::ApiError& error);   // a rotate, a suspend or a resume
+    void suspendedChanged(const td::protocol::ApiKeyDto& record);
 
 private:
     struct RevokeRun;

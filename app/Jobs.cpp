@@ -214,6 +214,28 @@ bool UsageJob::parse(const QJsonValue& data)
     return true;
 }
 
+SuspendCredentialJob::SuspendCredentialJob(ApiClient* client, CredentialKind kind, QString id, bool suspend,
+                                           QObject* parent)
+    : ApiJob(client, parent)
+    , m_kind(kind)
+    , m_id(std::move(id))
+    , m_suspend(suspend)
+{}
+
+QString SuspendCredentialJob::path() const
+{
+    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) +
+           (m_suspend ? u"/suspend"_s : u"/resume"_s);
+}
+
+bool SuspendCredentialJob::parse(const QJsonValue& data)
+{
+    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
+    if (record)
+        m_record = *record;
+    return record.has_value();
+}
+
 GraceJob::GraceJob(ApiClient* client, CredentialKind kind, QString id, QDateTime endsAt, QObject* parent)
     : ApiJob(client, parent)
     , m_kind(kind)
@@ -376,6 +398,9 @@ QJsonObject CreateCredentialJob::body() const
                   {u"ipAllowlist"_s, QJsonArray::fromStringList(m_request.ipAllowlist)}};
     if (!m_request.description.isEmpty())
         o.insert(u"description"_s, m_request.description);
+    if (m_request.rateLimit.isSet())
+        o.insert(u"rateLimit"_s, QJsonObject{{u"requests"_s, m_request.rateLimit.requests},
+                                             {u"perSeconds"_s, m_request.rateLimit.perSeconds}});
     if (m_request.expiresAt.isValid() || !info.expiryRequired)
         o.insert(info.expiryField, expiryJson(m_kind, m_request.expiresAt));
     return o;

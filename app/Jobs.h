@@ -213,6 +213,7 @@ struct NewCredential
     QStringList scopes;
     QDateTime expiresAt; // invalid: never (where the kind allows it)
     QStringList ipAllowlist;
+    protocol::RateLimit rateLimit; // unset: none of its own
 };
 
 // Create and rotate answer with the only copy of the secret there will ever be.
@@ -369,6 +370,26 @@ private:
     QString m_id;
     int m_days;
     CredentialUsage m_usage;
+};
+
+// POST …/{id}/suspend or …/{id}/resume.
+class SuspendCredentialJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    SuspendCredentialJob(ApiClient* client, CredentialKind kind, QString id, bool suspend, QObject* parent = nullptr);
+    const protocol::ApiKeyDto& record() const { return m_record; }
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override;
+    bool parse(const QJsonValue& data) override;
+
+private:
+    CredentialKind m_kind;
+    QString m_id;
+    bool m_suspend;
+    protocol::ApiKeyDto m_record;
 };
 
 // POST …/{id}/grace: ends (a time now or past) or moves the end of a rotated credential's grace.

@@ -537,6 +537,10 @@
         <source>Permissions</source>
         <translation>Berechtigungen</translation>
     </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Pausiert</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -1194,6 +1198,53 @@
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Stop or restart the credential without revoking it</source>
+        <translation>Den Zugang anhalten oder wieder starten, ohne ihn zu widerrufen</translation>
+    </message>
+    <message>
+        <source>Suspended &quot;%1&quot;.</source>
+        <translation>„%1“ pausiert.</translation>
+    </message>
+    <message>
+        <source>Resumed &quot;%1&quot;.</source>
+        <translation>„%1“ fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Suspend %1? Requests made with it are refused until it is resumed; nothing else changes, and it can be resumed at any time.</source>
+        <translation>%1 pausieren? Anfragen damit werden abgelehnt, bis er fortgesetzt wird; sonst ändert sich nichts, und er kann jederzeit fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) per %1 s</source>
+        <translation>
+            <numerusform>%n Anfrage pro %1 s</numerusform>
+            <numerusform>%n Anfragen pro %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of its own</source>
+        <translation>Kein eigenes</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Pausiert</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::DrainWatch</name>
@@ -1476,6 +1527,45 @@ Leer: alle Adressen.</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation>Hö&amp;chstens</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>requests per hour</source>
+        <translation>Anfragen pro Stunde</translation>
+    </message>
+    <message>
+        <source>requests per day</source>
+        <translation>Anfragen pro Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>Ra&amp;tenlimit:</translation>
+    </message>
+    <message numerus="yes">
+        <source>requests per %n second(s)</source>
+        <translation>
+            <numerusform>Anfragen pro %n Sekunde</numerusform>
+            <numerusform>Anfragen pro %n Sekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

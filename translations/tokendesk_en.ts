@@ -155,6 +155,13 @@
             <numerusform>%n of those selected are already revoked and are skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) per %1 s</source>
+        <translation>
+            <numerusform>%n request per %1 s</numerusform>
+            <numerusform>%n requests per %1 s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::DrainWatch</name>
@@ -207,6 +214,16 @@
         <translation>
             <numerusform>Week of %1: %n expiring</numerusform>
             <numerusform>Week of %1: %n expiring</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::GenerateDialog</name>
+    <message numerus="yes">
+        <source>requests per %n second(s)</source>
+        <translation>
+            <numerusform>requests per %n second</numerusform>
+            <numerusform>requests per %n seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -537,6 +537,10 @@
         <source>Permissions</source>
         <translation>Autorisations</translation>
     </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -1194,6 +1198,53 @@
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>Stop or restart the credential without revoking it</source>
+        <translation>Arrêter ou relancer l’identifiant sans le révoquer</translation>
+    </message>
+    <message>
+        <source>Suspended &quot;%1&quot;.</source>
+        <translation>« %1 » suspendu.</translation>
+    </message>
+    <message>
+        <source>Resumed &quot;%1&quot;.</source>
+        <translation>« %1 » repris.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Suspend %1? Requests made with it are refused until it is resumed; nothing else changes, and it can be resumed at any time.</source>
+        <translation>Suspendre %1 ? Les requêtes faites avec lui sont refusées jusqu’à sa reprise ; rien d’autre ne change, et il peut être repris à tout moment.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Re&amp;prendre</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) per %1 s</source>
+        <translation>
+            <numerusform>%n requête par %1 s</numerusform>
+            <numerusform>%n requêtes par %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of its own</source>
+        <translation>Aucune qui lui soit propre</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::DrainWatch</name>
@@ -1211,11 +1262,11 @@
     </message>
     <message>
         <source>Still calling: %1.</source>
-        <translation>Appelle encore : %1.</translation>
+        <translation>Appelle encore&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Old key still used: %1 from %2 (%3 since the rotation); its grace ends %4.</source>
-        <translation>Ancienne clé encore utilisée : %1 depuis %2 (%3 depuis le renouvellement) ; son délai de grâce se termine le %4.</translation>
+        <translation>Ancienne clé encore utilisée&#xa0;: %1 depuis %2 (%3 depuis le renouvellement)&#xa0;; son délai de grâce se termine le %4.</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) in the last hour</source>
@@ -1248,7 +1299,7 @@
     </message>
     <message>
         <source>End the grace of %1 now? Every request still made with the old key fails from now on; its successor keeps working.</source>
-        <translation>Terminer maintenant le délai de grâce de %1 ? Toute requête faite avec l’ancienne clé échoue désormais ; sa remplaçante continue de fonctionner.</translation>
+        <translation>Terminer maintenant le délai de grâce de %1&#xa0;? Toute requête faite avec l’ancienne clé échoue désormais&#xa0;; sa remplaçante continue de fonctionner.</translation>
     </message>
     <message>
         <source>End grace</source>
@@ -1260,7 +1311,7 @@
     </message>
     <message>
         <source>Until when should the old key of %1 keep working? At most until %2.</source>
-        <translation>Jusqu’à quand l’ancienne clé de %1 doit-elle fonctionner ? Au plus tard jusqu’au %2.</translation>
+        <translation>Jusqu’à quand l’ancienne clé de %1 doit-elle fonctionner&#xa0;? Au plus tard jusqu’au %2.</translation>
     </message>
     <message>
         <source>Extend</source>
@@ -1476,6 +1527,45 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>&amp;Save</source>
         <translation>En&amp;registrer</translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation>Au pl&amp;us</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>requêtes par seconde</translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation>requêtes par minute</translation>
+    </message>
+    <message>
+        <source>requests per hour</source>
+        <translation>requêtes par heure</translation>
+    </message>
+    <message>
+        <source>requests per day</source>
+        <translation>requêtes par jour</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Limite de débit :</translation>
+    </message>
+    <message numerus="yes">
+        <source>requests per %n second(s)</source>
+        <translation>
+            <numerusform>requêtes par %n seconde</numerusform>
+            <numerusform>requêtes par %n secondes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2053,8 +2143,8 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message numerus="yes">
         <source>%n credential(s): %1</source>
         <translation>
-            <numerusform>%n identifiant : %1</numerusform>
-            <numerusform>%n identifiants : %1</numerusform>
+            <numerusform>%n identifiant&#xa0;: %1</numerusform>
+            <numerusform>%n identifiants&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2070,7 +2160,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>Last used %1; its grace ends %2</source>
-        <translation>Dernière utilisation le %1 ; son délai de grâce se termine le %2</translation>
+        <translation>Dernière utilisation le %1&#xa0;; son délai de grâce se termine le %2</translation>
     </message>
     <message>
         <source>Created %1, no expiry</source>
@@ -2078,11 +2168,11 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>Holds %1; needed none of them in 30 days: revoke it</source>
-        <translation>Détient %1 ; n’en a utilisé aucune en 30 jours : à révoquer</translation>
+        <translation>Détient %1&#xa0;; n’en a utilisé aucune en 30 jours&#xa0;: à révoquer</translation>
     </message>
     <message>
         <source>Holds %1 it did not need; used only %2 in 30 days: narrow to %2</source>
-        <translation>Détient %1 sans en avoir besoin ; n’a utilisé que %2 en 30 jours : restreindre à %2</translation>
+        <translation>Détient %1 sans en avoir besoin&#xa0;; n’a utilisé que %2 en 30 jours&#xa0;: restreindre à %2</translation>
     </message>
     <message>
         <source>Last used %1</source>
@@ -2106,7 +2196,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>No findings (checked at %1): every credential is used, expires, and holds only what it needs.</source>
-        <translation>Aucun constat (vérifié à %1) : chaque identifiant est utilisé, expire et ne détient que ce dont il a besoin.</translation>
+        <translation>Aucun constat (vérifié à %1)&#xa0;: chaque identifiant est utilisé, expire et ne détient que ce dont il a besoin.</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s) (checked at %1).</source>
@@ -2117,7 +2207,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>A credential can appear under several; check the ones to act on, then choose an action.</source>
-        <translation>Un identifiant peut apparaître dans plusieurs groupes ; cochez ceux sur lesquels agir, puis choisissez une action.</translation>
+        <translation>Un identifiant peut apparaître dans plusieurs groupes&#xa0;; cochez ceux sur lesquels agir, puis choisissez une action.</translation>
     </message>
     <message numerus="yes">
         <source>(the newest %n listed)</source>
@@ -2132,24 +2222,24 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>%1: keep %2</source>
-        <translation>%1 : garder %2</translation>
+        <translation>%1&#xa0;: garder %2</translation>
     </message>
     <message>
         <source>None of the checked credentials needed any of its scopes; revoke them instead.</source>
-        <translation>Aucun des identifiants cochés n’a eu besoin de ses portées ; révoquez-les plutôt.</translation>
+        <translation>Aucun des identifiants cochés n’a eu besoin de ses portées&#xa0;; révoquez-les plutôt.</translation>
     </message>
     <message numerus="yes">
         <source>Revoke %n credential(s)? Every request made with them fails from now on; this cannot be undone.</source>
         <translation>
-            <numerusform>Révoquer %n identifiant ? Toute requête faite avec lui échoue désormais ; c’est irréversible.</numerusform>
-            <numerusform>Révoquer %n identifiants ? Toute requête faite avec eux échoue désormais ; c’est irréversible.</numerusform>
+            <numerusform>Révoquer %n identifiant&#xa0;? Toute requête faite avec lui échoue désormais&#xa0;; c’est irréversible.</numerusform>
+            <numerusform>Révoquer %n identifiants&#xa0;? Toute requête faite avec eux échoue désormais&#xa0;; c’est irréversible.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Narrow the scopes of %n credential(s) to those they needed in the last 30 days? Requests that need a dropped scope are refused from now on.</source>
         <translation>
-            <numerusform>Restreindre les portées de %n identifiant à celles utilisées ces 30 derniers jours ? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
-            <numerusform>Restreindre les portées de %n identifiants à celles utilisées ces 30 derniers jours ? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
+            <numerusform>Restreindre les portées de %n identifiant à celles utilisées ces 30 derniers jours&#xa0;? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
+            <numerusform>Restreindre les portées de %n identifiants à celles utilisées ces 30 derniers jours&#xa0;? Les requêtes qui ont besoin d’une portée retirée sont désormais refusées.</numerusform>
         </translation>
     </message>
     <message>
@@ -2178,8 +2268,8 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message numerus="yes">
         <source>Make %n credential(s) expire. An expiry can only be brought forward: those that already expire sooner keep their date.</source>
         <translation>
-            <numerusform>Faire expirer %n identifiant. Une expiration ne peut qu’être avancée : ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
-            <numerusform>Faire expirer %n identifiants. Une expiration ne peut qu’être avancée : ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
+            <numerusform>Faire expirer %n identifiant. Une expiration ne peut qu’être avancée&#xa0;: ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
+            <numerusform>Faire expirer %n identifiants. Une expiration ne peut qu’être avancée&#xa0;: ceux qui expirent déjà plus tôt gardent leur date.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2195,11 +2285,11 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>&amp;Expires:</source>
-        <translation>&amp;Expire :</translation>
+        <translation>&amp;Expire&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>&amp;Date :</translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>Changing %n credential(s)…</source>
@@ -2210,7 +2300,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Revoked %n credential(s).</source>
@@ -2236,8 +2326,8 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message numerus="yes">
         <source>%n change(s) failed: %1</source>
         <translation>
-            <numerusform>%n modification a échoué : %1</numerusform>
-            <numerusform>%n modifications ont échoué : %1</numerusform>
+            <numerusform>%n modification a échoué&#xa0;: %1</numerusform>
+            <numerusform>%n modifications ont échoué&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -117,7 +117,8 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_status->setAccessibleName(tr("Status filter"));
     m_status->addItem(tr("All statuses"), -1);
     for (auto s : {CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
-                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked})
+                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked,
+                   CredentialModel::DisplayStatus::Suspended})
         m_status->addItem(CredentialModel::statusText(s), int(s));
     // Two rows, so that neither the actions nor the search are pushed into an overflow menu at 1024 px.
     layout->addWidget(toolbar);
@@ -147,6 +148,10 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     m_copyIdAction->setObjectName(u"copyIdAction"_s);
     connect(m_copyIdAction, &QAction::triggered, this,
             [this] { QGuiApplication::clipboard()->setText(selectedIds().join(u'\n')); });
+    m_suspendAction = new QAction(themedIcon(u"media-playback-pause"_s), tr("&Suspend"), this);
+    m_suspendAction->setObjectName(u"suspendAction"_s);
+    m_suspendAction->setToolTip(tr("Stop or restart the credential without revoking it"));
+    connect(m_suspendAction, &QAction::triggered, this, &CredentialsPage::toggleSuspendedSelected);
     m_auditAction = new QAction(themedIcon(u"view-list-details"_s), tr("Show &audit events"), this);
     m_auditAction->setObjectName(u"auditAction"_s);
     connect(m_auditAction, &QAction::triggered, this, [this] {
@@ -155,7 +160,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
             emit auditRequested(ids.constFirst());
     });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
+    m_view->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_suspendAction, m_revokeAction, m_auditAction});
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { editSelected(); });
     m_view->setItemDelegateForColumn(CredentialModel::Status, new StatusChipDelegate(m_view));
     m_view->setWordWrap(false);
@@ -202,7 +207,8 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
     detailsActions->setObjectName(u"detailsActions"_s);
     detailsActions->setIconSize(QSize(16, 16));
     detailsActions->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips: the pane is narrow
-    detailsActions->addActions({m_copyIdAction, m_editAction, m_rotateAction, m_revokeAction, m_auditAction});
+    detailsActions->addActions(
+        {m_copyIdAction, m_editAction, m_rotateAction, m_suspendAction, m_revokeAction, m_auditAction});
     detailsLayout->addWidget(detailsActions);
     m_drainWatch = new DrainWatch(m_service->client(), m_detailsBox);
     detailsLayout->addWidget(m_drainWatch);
@@ -404,6 +410,11 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         clearError();
         emit statusMessage(summary);
     });
+    connect(service, &app::CredentialService::suspendedChanged, this, [this](const protocol::ApiKeyDto& record) {
+        clearError();
+        emit statusMessage(record.status == protocol::KeyStatus::Suspended ? tr("Suspended \"%1\".").arg(record.name)
+                                                                           : tr("Resumed \"%1\".").arg(record.name));
+    });
     connect(service, &app::CredentialService::changeFailed, this,
             [this](const app::ApiError& error) { showError(error, {}); });
     updateActions();
@@ -433,7 +444,8 @@ void CredentialsPage::fitColumns()
     };
     int status = header(CredentialModel::Status);
     for (auto s : {CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
-                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked})
+                   CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked,
+                   CredentialModel::DisplayStatus::Suspended})
         status = qMax(status, fm.horizontalAdvance(CredentialModel::statusText(s)) + pad + 16); // the chip
     // The widest of what the column says: a wide date, and "in 23 hours", "in 29 days", "in 11 months".
     const QDateTime sample(QDate(2026, 12, 31), QTime(12, 0), Qt::UTC);
@@ -679,6 +691,13 @@ void CredentialsPage::editSelected(const QString& addAddress)
                 changes.insert(u"description"_s, wanted.description);
             if (wanted.ipAllowlist != record.ipAllowlist)
                 changes.insert(u"ipAllowlist"_s, QJsonArray::fromStringList(wanted.ipAllowlist));
+            if (wanted.rateLimit != record.rateLimit) {
+                changes.insert(u"rateLimit"_s,
+                               wanted.rateLimit.isSet()
+                                   ? QJsonValue(QJsonObject{{u"requests"_s, wanted.rateLimit.requests},
+                                                            {u"perSeconds"_s, wanted.rateLimit.perSeconds}})
+                                   : QJsonValue());
+            }
             if (changes.isEmpty()) {
                 dialog->accept();
                 return;
@@ -779,6 +798,33 @@ void CredentialsPage::revokeSelected()
     box->open();
 }
 
+void CredentialsPage::toggleSuspendedSelected()
+{
+    const SelectionSummary selection = summarizeSelection();
+    if (selection.count != 1 || selection.firstSourceRow < 0)
+        return;
+    const protocol::ApiKeyDto record = m_model->record(selection.firstSourceRow);
+    if (record.status == protocol::KeyStatus::Suspended) {
+        m_service->setSuspended(record.id, false); // resuming takes nothing away: no confirmation
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Suspend"),
+                                tr("Suspend %1? Requests made with it are refused until it is resumed; nothing else "
+                                   "changes, and it can be resumed at any time.")
+                                    .arg(protocol::credentialLabel(record.name, record.prefix, record.last4)),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"suspendConfirm"_s);
+    QPushButton* suspend = box->addButton(tr("Suspend"), QMessageBox::AcceptRole);
+    suspend->setObjectName(u"confirmSuspendButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, suspend, id = record.id](QAbstractButton* button) {
+        if (button == suspend)
+            m_service->setSuspended(id, true);
+    });
+    box->open();
+}
+
 void CredentialsPage::exportShown()
 {
     const QString csv = tr("CSV files (*.csv)");
@@ -863,6 +909,18 @@ void CredentialsPage::updateActions()
     m_copyIdAction->setEnabled(selection.count > 0);
     m_auditAction->setEnabled(ids.size() == 1);
     m_rotateAction->setEnabled(rotatable);
+    // Suspend or Resume, as the one selected credential is; revoked and expired ones are neither.
+    bool suspendable = false;
+    bool suspended = false;
+    if (ids.size() == 1) {
+        const int row = m_model->rowOf(ids.constFirst());
+        const protocol::KeyStatus status = row >= 0 ? m_model->rows().status(row) : protocol::KeyStatus::Revoked;
+        suspended = status == protocol::KeyStatus::Suspended;
+        suspendable = status == protocol::KeyStatus::Active || suspended;
+    }
+    m_suspendAction->setEnabled(suspendable);
+    m_suspendAction->setText(suspended ? tr("Res&ume") : tr("&Suspend"));
+    m_suspendAction->setIcon(themedIcon(suspended ? u"media-playback-start"_s : u"media-playback-pause"_s));
     m_revokeAction->setEnabled(anyActive && !m_service->isRevoking());
     m_exportAction->setEnabled(m_proxy->rowCount() > 0);
 }
@@ -904,6 +962,12 @@ void CredentialsPage::updateDetails()
     html += line(tr("IP allowlist"), r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s));
     if (r.revokedAt.isValid())
         html += line(tr("Revoked"), tr("%1 by %2").arg(when(r.revokedAt), r.revokedBy));
+    html += line(tr("Rate limit"),
+                 r.rateLimit.isSet()
+                     ? tr("%n request(s) per %1 s", nullptr, r.rateLimit.requests).arg(r.rateLimit.perSeconds)
+                     : tr("None of its own"));
+    if (r.suspendedAt.isValid())
+        html += line(tr("Suspended"), when(r.suspendedAt));
     if (!r.rotatedFrom.isEmpty())
         html += line(tr("Replaces"), r.rotatedFrom);
     if (!r.rotatedTo.isEmpty())

@@ -72,6 +72,7 @@ public slots:
     void editSelected(const QString& addAddress);
     void rotateSelected();
     void revokeSelected();
+    void toggleSuspendedSelected();     // Suspend (confirmed) or Resume the one selected credential
     void exportShown();                 // asks where, then exportTo()
     void exportTo(const QString& path); // CSV, or JSON for a .json name: what the filters show
 
@@ -140,6 +141,7 @@ private:
     QAction* m_auditAction;
     QAction* m_rotateAction;
     QAction* m_revokeAction;
+    QAction* m_suspendAction;
     QAction* m_refreshAction;
     QAction* m_exportAction;
     QAction* m_detailsAction;

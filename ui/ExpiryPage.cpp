@@ -22,7 +22,8 @@ namespace td::ui {
 namespace {
 const CredentialModel::DisplayStatus Statuses[] = {
     CredentialModel::DisplayStatus::Active, CredentialModel::DisplayStatus::ExpiringSoon,
-    CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked};
+    CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked,
+    CredentialModel::DisplayStatus::Suspended};
 const app::CredentialKind Kinds[] = {app::CredentialKind::ApiKey, app::CredentialKind::Uat,
                                      app::CredentialKind::PrivateToken};
 } // namespace

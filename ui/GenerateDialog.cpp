@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -122,6 +124,43 @@ GenerateDialog::GenerateDialog(app::CredentialKind kind, const protocol::ScopeCa
     m_allowlistError = errorLabel(u"allowlistError"_s, this);
     form->addRow(tr("&IP allowlist:"), m_allowlist);
     form->addRow(QString(), m_allowlistError);
+
+    // Its own rate limit: at most so many requests per second, minute, hour or day (none by default).
+    auto* rateRow = new QWidget(this);
+    auto* rateLayout = new QHBoxLayout(rateRow);
+    rateLayout->setContentsMargins(0, 0, 0, 0);
+    m_rateLimited = new QCheckBox(tr("At &most"), rateRow);
+    m_rateLimited->setObjectName(u"rateLimitCheck"_s);
+    m_rateRequests = new QSpinBox(rateRow);
+    m_rateRequests->setObjectName(u"rateRequestsSpin"_s);
+    m_rateRequests->setAccessibleName(tr("Requests"));
+    m_rateRequests->setRange(1, protocol::RateLimit::MaxRequests);
+    m_rateRequests->setValue(100);
+    m_rateWindow = new QComboBox(rateRow);
+    m_rateWindow->setObjectName(u"rateWindowCombo"_s);
+    m_rateWindow->setAccessibleName(tr("Per"));
+    m_rateWindow->addItem(tr("requests per second"), 1);
+    m_rateWindow->addItem(tr("requests per minute"), 60);
+    m_rateWindow->addItem(tr("requests per hour"), 3600);
+    m_rateWindow->addItem(tr("requests per day"), 86400);
+    m_rateWindow->setCurrentIndex(1);
+    rateLayout->addWidget(m_rateLimited);
+    rateLayout->addWidget(m_rateRequests);
+    rateLayout->addWidget(m_rateWindow, 1);
+    const auto followCheck = [this] {
+        m_rateRequests->setEnabled(m_rateLimited->isChecked());
+        m_rateWindow->setEnabled(m_rateLimited->isChecked());
+    };
+    connect(m_rateLimited, &QCheckBox::toggled, this, followCheck);
+    followCheck();
+    connect(m_rateLimited, &QCheckBox::toggled, this, &GenerateDialog::validate);
+    connect(m_rateRequests, &QSpinBox::valueChanged, this, &GenerateDialog::validate);
+    connect(m_rateWindow, &QComboBox::currentIndexChanged, this, &GenerateDialog::validate);
+    m_rateError = errorLabel(u"rateLimitError"_s, this);
+    auto* rateLabel = new QLabel(tr("&Rate limit:"), this);
+    rateLabel->setBuddy(m_rateLimited);
+    form->addRow(rateLabel, rateRow);
+    form->addRow(QString(), m_rateError);
     connect(m_allowlist, &QPlainTextEdit::textChanged, this, &GenerateDialog::validate);
     connect(m_name, &QLineEdit::textChanged, this, &GenerateDialog::validate);
 
@@ -168,6 +207,17 @@ void GenerateDialog::setEditing(const protocol::ApiKeyDto& record)
     m_name->setText(record.name);
     m_description->setText(record.description);
     m_allowlist->setPlainText(record.ipAllowlist.join(u'\n'));
+    m_rateLimited->setChecked(record.rateLimit.isSet());
+    if (record.rateLimit.isSet()) {
+        m_rateRequests->setValue(record.rateLimit.requests);
+        int window = m_rateWindow->findData(record.rateLimit.perSeconds);
+        if (window < 0) { // a window set through the API: offered as it is
+            m_rateWindow->addItem(tr("requests per %n second(s)", nullptr, record.rateLimit.perSeconds),
+                                  record.rateLimit.perSeconds);
+            window = m_rateWindow->count() - 1;
+        }
+        m_rateWindow->setCurrentIndex(window);
+    }
     for (auto it = m_scopeBoxes.cbegin(); it != m_scopeBoxes.cend(); ++it) {
         it.value()->setChecked(record.scopes.contains(it.key()));
         it.value()->setEnabled(false); // rights are not changed in place: rotate, or generate another
@@ -197,6 +247,8 @@ app::NewCredential GenerateDialog::request() const
     }
     r.scopes.sort();
     r.expiresAt = m_expiry->expiry().value_or(QDateTime());
+    if (m_rateLimited->isChecked())
+        r.rateLimit = {m_rateRequests->value(), m_rateWindow->currentData().toInt()};
     const QStringList lines = m_allowlist->toPlainText().split(u'\n', Qt::SkipEmptyParts);
     for (const QString& line : lines) {
         if (!line.trimmed().isEmpty())
@@ -232,6 +284,7 @@ void GenerateDialog::validate()
             allowlistProblem = tr("Line %1: %2").arg(i + 1).arg(error);
     }
     showError(m_allowlistError, allowlistProblem);
+    showError(m_rateError, {}); // a server refusal of the limit lasts until the limit is changed
     if (!allowlistProblem.isEmpty())
         reasons << tr("Fix the IP allowlist.");
     m_reason->setText(reasons.join(u' '));
@@ -272,6 +325,7 @@ void GenerateDialog::showServerError(const app::ApiError& error)
         }
     }
     place(u"ipAllowlist"_s, m_allowlistError, m_allowlist);
+    place(u"rateLimit"_s, m_rateError, m_rateLimited);
     place(u"description"_s, m_nameError, m_description);
     if (first && first != m_expiry)
         first->setFocus(Qt::OtherFocusReason);

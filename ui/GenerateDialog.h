@@ -16,6 +16,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 
 namespace td::ui {
 
@@ -57,6 +58,10 @@ private:
     QLabel* m_nameError;
     QLabel* m_scopesError;
     QLabel* m_allowlistError;
+    QCheckBox* m_rateLimited;
+    QSpinBox* m_rateRequests;
+    QComboBox* m_rateWindow;
+    QLabel* m_rateError;
     QLabel* m_reason;
     QDialogButtonBox* m_buttons;
     bool m_busy = false;

@@ -89,7 +89,7 @@ private:
     QPair<QString, QByteArray> create(const QString& name, const QStringList& scopes = {u"read:products"_s},
                                       const QDateTime& expiresAt = {})
     {
-        td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey, {name, {}, scopes, expiresAt, {}});
+        td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey, {name, {}, scopes, expiresAt, {}, {}});
         if (!run(job) || !job.error().ok()) {
             qWarning().noquote() << "create failed:" << describe(job);
             return {};
@@ -199,7 +199,8 @@ private slots:
                                        u"from the pipeline"_s,
                                        {u"read:products"_s, u"read:orders"_s},
                                        QDateTime(QDate(2099, 1, 31), QTime(0, 0), Qt::UTC),
-                                       {u"127.0.0.1"_s}};
+                                       {u"127.0.0.1"_s},
+                                       {}};
         td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey, request);
         RUN_OK(job);
         QCOMPARE(job.httpStatus(), 201);
@@ -231,7 +232,7 @@ private slots:
     void createWithoutExpiryNeverExpires()
     {
         td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey,
-                                         {u"forever"_s, {}, {u"read:products"_s}, {}, {}});
+                                         {u"forever"_s, {}, {u"read:products"_s}, {}, {}, {}});
         RUN_OK(job);
         QVERIFY(!job.result().record.expiresAt.isValid());
         QVERIFY(job.result().record.ipAllowlist.isEmpty());
@@ -239,7 +240,7 @@ private slots:
 
     void createValidationErrorNamesTheField()
     {
-        td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey, {u"no scopes"_s, {}, {}, {}, {}});
+        td::app::CreateCredentialJob job(&m_client, CredentialKind::ApiKey, {u"no scopes"_s, {}, {}, {}, {}, {}});
         RUN(job);
         const ApiError& e = job.error();
         QCOMPARE(e.kind, ApiError::Kind::Http);
@@ -583,7 +584,8 @@ private slots:
                                           u"secret must not leak"_s,
                                           {u"read:products"_s},
                                           QDateTime::currentDateTimeUtc().addDays(3),
-                                          {u"127.0.0.1"_s}});
+                                          {u"127.0.0.1"_s},
+                                          {}});
         RUN_OK(job);
         CredentialModel model;
         model.upsert(job.result().record);

@@ -57,6 +57,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -793,6 +794,63 @@ private slots:
         dialog->reject();
     }
 
+    // The rate limit in the Generate dialog reaches the server; Suspend (confirmed) stops the key at once and
+    // Resume restarts it, from the details pane.
+    void rateLimitAndSuspendFromTheConsole()
+    {
+        td::ui::CredentialsPage* page = keysPage();
+        page->findChild<QAction*>(u"generateAction"_s)->trigger();
+        auto* dialog = waitForWidget<td::ui::GenerateDialog>(u"generateDialog"_s);
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(u"nameEdit"_s), u"metered"_s);
+        auto* scope = dialog->findChild<QCheckBox*>(u"scope_read:products"_s);
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Space);
+        auto* limited = dialog->findChild<QCheckBox*>(u"rateLimitCheck"_s);
+        auto* requests = dialog->findChild<QSpinBox*>(u"rateRequestsSpin"_s);
+        QVERIFY(!requests->isEnabled()); // no limit unless asked for
+        limited->setFocus();
+        QTest::keyClick(limited, Qt::Key_Space);
+        QVERIFY(requests->isEnabled());
+        requests->setFocus();
+        QTest::keyClick(requests, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(requests, u"2"_s);
+        auto* window = dialog->findChild<QComboBox*>(u"rateWindowCombo"_s);
+        window->setFocus();
+        QTest::keyClick(window, Qt::Key_Home);
+        QTest::keyClick(window, Qt::Key_Down); // per minute
+        QCOMPARE(window->currentData().toInt(), 60);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"generateButton"_s), Qt::LeftButton);
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s);
+        QVERIFY(secretDialog);
+        const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        secretDialog->setConfirmCloseAnswer(true);
+        secretDialog->reject();
+        const Headers h = TestServer::apiKey(secret);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, h).status, 200);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, h).status, 200);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, h).status, 429);
+
+        const auto key = createKey(u"to pause"_s);
+        page->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && page->model()->rowOf(key.first) >= 0, 10000);
+        selectIds(page, {key.first});
+        auto* bar = page->findChild<QToolBar*>(u"detailsActions"_s);
+        QAction* suspend = page->findChild<QAction*>(u"suspendAction"_s);
+        QVERIFY(suspend->isEnabled());
+        QTest::mouseClick(bar->widgetForAction(suspend), Qt::LeftButton);
+        auto* box = waitForWidget<QMessageBox>(u"suspendConfirm"_s);
+        QVERIFY(box && box->text().contains(u"to pause ("_s));
+        QTest::mouseClick(box->findChild<QPushButton*>(u"confirmSuspendButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"suspended"_s, 10000);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).errorCode(),
+                 u"credential_suspended"_s);
+        QVERIFY(!suspend->text().contains(u"Suspend"_s)); // now it resumes
+        QTest::mouseClick(bar->widgetForAction(suspend), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"active"_s, 10000);
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+    }
+
     // A rotated key's drain watch: who still uses the old key, live; End grace now makes it fail at once. The Audit
     // tab lists the change, and the Token Inspector tells why the old key's calls are refused now.
     void drainWatchAndEndGrace()
@@ -919,7 +977,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!risk->isBusy() && !locate(), 10000);
     }
 
-    // The details pane offers the row's actions too: Copy ID, Edit…, Rotate…, Revoke…, Show audit events.
+    // The details pane offers the row's actions too: Copy ID, Edit…, Rotate…, Suspend, Revoke…, Show audit events.
     void detailsPaneActions()
     {
         td::ui::CredentialsPage* page = keysPage();
@@ -932,8 +990,8 @@ private slots:
         QStringList names;
         for (QAction* action : bar->actions())
             names.append(action->objectName());
-        QCOMPARE(names, (QStringList{u"copyIdAction"_s, u"editAction"_s, u"rotateAction"_s, u"revokeAction"_s,
-                                     u"auditAction"_s}));
+        QCOMPARE(names, (QStringList{u"copyIdAction"_s, u"editAction"_s, u"rotateAction"_s, u"suspendAction"_s,
+                                     u"revokeAction"_s, u"auditAction"_s}));
         QTest::mouseClick(bar->widgetForAction(page->findChild<QAction*>(u"copyIdAction"_s)), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), key.first);
         QTest::mouseClick(bar->widgetForAction(page->findChild<QAction*>(u"revokeAction"_s)), Qt::LeftButton);
