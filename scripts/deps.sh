@@ -12,11 +12,11 @@ set -euo pipefail
 what=${1:-build}
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
           qtkeychain-qt6-dev qt6-qpa-plugins libsecret-1-0 openssl qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
-          libqt6sql6-sqlite libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev qt6-translations-l10n)
+          libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libssl-dev qt6-svg-dev dpkg-dev qt6-translations-l10n)
 case "$what" in
     build) ;;
     test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3
-                     clang libclang-rt-14-dev nginx-light) ;;
+                     clang libclang-rt-14-dev nginx-light postgresql) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
     *) echo "usage: $0 build|test|fuzz|bench" >&2; exit 2 ;;

@@ -15,6 +15,7 @@ namespace td::server {
 Api::Api(ServerContext& context, Store& store, QObject* parent)
     : QObject(parent)
     , m_context(context)
+    , m_store(store)
     , m_auth(context, store)
     , m_authController(context, store, m_auth)
     , m_credentials(context, store, m_auth)
@@ -26,6 +27,7 @@ Api::Api(ServerContext& context, Store& store, QObject* parent)
 void Api::prepare(Request& request) const
 {
     request.client = m_auth.clientAddress(request);
+    m_store.reconnectIfLost(); // PostgreSQL restarted: back as soon as it is (a failed try answers 503)
 }
 
 Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dialect)

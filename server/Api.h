@@ -33,6 +33,7 @@ private:
     Router::Handler guarded(const QString& scope, Guarded handler, Dialect dialect = Dialect::V1);
 
     ServerContext& m_context;
+    Store& m_store;
     Authenticator m_auth;
     AuthController m_authController;
     CredentialController m_credentials;

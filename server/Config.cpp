@@ -1,4 +1,7 @@
 #include "Config.h"
+
+#include "Log.h"
+#include "Store.h"
 #include "Text.h"
 
 #include <QCommandLineParser>
@@ -6,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QThread>
+#include <QUrl>
 
 #include <functional>
 
@@ -55,9 +59,16 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption listen(u"listen"_s,
                                     tr("Address and port to serve, ADDRESS:PORT; port 0 picks a free one."),
                                     u"addr:port"_s, u"127.0.0.1:8443"_s);
-    const QCommandLineOption db(u"db"_s, tr("SQLite database file."), u"path"_s);
-    const QCommandLineOption keyFile(u"key-file"_s, tr("Key material file (default: the database path + .keys)."),
-                                     u"path"_s);
+    const QCommandLineOption db(
+        u"db"_s,
+        tr("SQLite database file, or postgresql://user@host[:port]/dbname[?sslmode=…] for several instances on one "
+           "PostgreSQL (the password from TOKENDESK_DB_PASSWORD or the file TOKENDESK_DB_PASSWORD_FILE)."),
+        u"path|url"_s);
+    const QCommandLineOption keyFile(
+        u"key-file"_s,
+        tr("Key material file (default: the database path + .keys; required with PostgreSQL, the same file on every "
+           "instance)."),
+        u"path"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, tr("PEM certificate chain for HTTPS."), u"path"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, tr("PEM private key for HTTPS."), u"path"_s);
     const QCommandLineOption init(u"init"_s,
@@ -174,6 +185,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         return fail(error);
     config.databasePath = parser.value(db);
     config.keyFilePath = parser.value(keyFile);
+    if (Store::isPostgresUrl(config.databasePath)) {
+        if (config.keyFilePath.isEmpty())
+            return fail(
+                tr("--key-file is required with a PostgreSQL database: every instance needs the same key file."));
+        if (!QUrl(config.databasePath).password().isEmpty())
+            qCWarning(lcServer) << "the --db URL holds a password; prefer TOKENDESK_DB_PASSWORD or "
+                                   "TOKENDESK_DB_PASSWORD_FILE (a command line is visible to every local user)";
+    }
     config.tlsCertPath = parser.value(tlsCert);
     config.tlsKeyPath = parser.value(tlsKey);
     if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())

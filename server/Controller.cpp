@@ -62,6 +62,13 @@ std::optional<QJsonArray> Controller::refusals(const QString& tenantId, const QS
 
 Response Controller::storeFailure()
 {
+    if (m_store.connectionLost()) {
+        // The database is away (PostgreSQL restarting): a passing state, said as one, never as "not found".
+        Response response = Response::error(503, u"service_unavailable"_s,
+                                            tr("The database cannot be reached right now. Try again shortly."));
+        response.withHeader("Retry-After", "1");
+        return response;
+    }
     return Response::error(500, QLatin1String(ErrorCode::InternalError),
                            tr("The server could not complete the request; nothing was changed. Try again."));
 }

@@ -10,8 +10,12 @@
 #include "protocol/CredentialKind.h"
 #include "protocol/Token.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace td::server::storesql;
@@ -246,8 +250,66 @@ Store::~Store()
     }
 }
 
-bool Store::open(const QString& path, QString* error)
+bool Store::isPostgresUrl(const QString& location)
 {
+    return location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
+}
+
+bool Store::openPostgres(const QString& location, QString* error)
+{
+    const QUrl url(location);
+    const QString database = url.path().mid(1);
+    if (!url.isValid() || database.isEmpty() || database.contains(u'/')) {
+        *error = u"not a PostgreSQL URL: postgresql://user[:password]@host[:port]/dbname[?sslmode=...]"_s;
+        return false;
+    }
+    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    if (!m_db.isValid()) {
+        *error = u"Qt's PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)"_s;
+        return false;
+    }
+    const QUrlQuery query(url);
+    // host= in the query names a unix-socket folder (libpq's own convention) and wins over the URL's host.
+    m_db.setHostName(query.hasQueryItem(u"host"_s) ? query.queryItemValue(u"host"_s, QUrl::FullyDecoded) : url.host());
+    if (url.port() > 0)
+        m_db.setPort(url.port());
+    m_db.setDatabaseName(QUrl::fromPercentEncoding(database.toUtf8()));
+    m_db.setUserName(url.userName(QUrl::FullyDecoded));
+    QString password = url.password(QUrl::FullyDecoded);
+    if (password.isEmpty())
+        password = qEnvironmentVariable("TOKENDESK_DB_PASSWORD");
+    if (password.isEmpty() && qEnvironmentVariableIsSet("TOKENDESK_DB_PASSWORD_FILE")) {
+        QFile file(qEnvironmentVariable("TOKENDESK_DB_PASSWORD_FILE"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read TOKENDESK_DB_PASSWORD_FILE: %1"_s.arg(file.errorString());
+            return false;
+        }
+        password = QString::fromUtf8(file.readAll()).trimmed();
+    }
+    m_db.setPassword(password);
+    QStringList options{u"connect_timeout=5"_s, u"application_name=tokendesk-"_s + m_connectionName};
+    for (const char* key : {"sslmode", "sslrootcert", "sslcert", "sslkey"}) {
+        const QString name = QString::fromLatin1(key);
+        if (query.hasQueryItem(name))
+            options.append(name + u'=' + query.queryItemValue(name, QUrl::FullyDecoded));
+    }
+    m_db.setConnectOptions(options.join(u';'));
+    if (!m_db.open()) {
+        // The driver's message names host and database, never the password.
+        *error = m_db.lastError().text();
+        return false;
+    }
+    return exec(u"SET TIME ZONE 'UTC'"_s);
+}
+
+bool Store::open(const QString& location, QString* error)
+{
+    m_location = location;
+    if (isPostgresUrl(location)) {
+        m_dialect = Dialect::PostgreSQL;
+        return openPostgres(location, error);
+    }
+    const QString path = location;
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
@@ -292,15 +354,20 @@ int Store::schemaVersion()
 
 bool Store::migrate(QString* error)
 {
-    if (!exec(
-            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"_s)) {
+    const int known = int(std::size(Migrations));
+    // Several workers, or instances, may start at once: BEGIN IMMEDIATE serialises them on SQLite, a transaction-level
+    // advisory lock on PostgreSQL (released by the commit), before anything reads or creates the version table.
+    Transaction tx(*this);
+    if (!tx.isOpen()) {
         *error = m_lastError;
         return false;
     }
-    const int known = int(std::size(Migrations));
-    // Several workers may start at once on one file: BEGIN IMMEDIATE serialises them.
-    Transaction tx(*this);
-    if (!tx.isOpen()) {
+    if (m_dialect == Dialect::PostgreSQL && !exec(u"SELECT pg_advisory_xact_lock(7263533722)"_s)) {
+        *error = m_lastError;
+        return false;
+    }
+    if (!exec(dialectSql(
+            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"_s))) {
         *error = m_lastError;
         return false;
     }
@@ -312,7 +379,7 @@ bool Store::migrate(QString* error)
         return false;
     }
     for (int version = current + 1; version <= known; ++version) {
-        const QStringList statements = QString::fromUtf8(Migrations[version - 1])
+        const QStringList statements = dialectSql(QString::fromUtf8(Migrations[version - 1]))
                                            .replace(u"{credential_kinds}"_s, protocol::sqlKindList())
                                            .split(u';', Qt::SkipEmptyParts);
         for (const QString& statement : statements) {
@@ -340,6 +407,12 @@ bool Store::migrate(QString* error)
 QSqlQuery& Store::cached(const QString& sql)
 {
     auto it = m_cache.find(sql);
+    // A statement that failed is prepared again: PostgreSQL may have dropped or invalidated its plan (a table
+    // changed under it), and a new plan costs one round trip.
+    if (it != m_cache.end() && m_stale.remove(sql)) {
+        m_cache.erase(it);
+        it = m_cache.end();
+    }
     if (it == m_cache.end()) {
         auto query = std::make_unique<QSqlQuery>(m_db);
         query->setForwardOnly(true);
@@ -369,8 +442,11 @@ Store::Transaction::Transaction(Store& store, QList<AuditRecord> audit, Auth aut
     : m_store(store)
     , m_audit(std::move(audit))
     , m_auth(auth)
-    , m_open(store.exec(u"BEGIN IMMEDIATE"_s))
-{}
+{
+    store.reconnectIfLost();
+    m_open = store.exec(store.m_dialect == Dialect::PostgreSQL ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+    store.m_inTransaction = m_open;
+}
 
 Store::Transaction::~Transaction()
 {
@@ -378,6 +454,7 @@ Store::Transaction::~Transaction()
         QSqlQuery q(m_store.m_db);
         q.exec(u"ROLLBACK"_s);
     }
+    m_store.m_inTransaction = false;
 }
 
 bool Store::Transaction::commit()
@@ -388,7 +465,13 @@ bool Store::Transaction::commit()
         if (!m_store.audit(event))
             return false; // the destructor rolls back
     }
+    // Other instances on the same PostgreSQL empty their authentication caches when this commits (LISTEN in
+    // AuthListener); NOTIFY is transactional, so a rolled-back change tells nobody.
+    if (m_auth == Auth::Changed && m_store.m_dialect == Dialect::PostgreSQL &&
+        !m_store.exec(u"NOTIFY tokendesk_auth"_s))
+        return false;
     m_open = false;
+    m_store.m_inTransaction = false;
     const bool committed = m_store.exec(u"COMMIT"_s);
     if (!committed) {
         QSqlQuery q(m_store.m_db);
@@ -409,7 +492,58 @@ bool Store::fail(const QSqlQuery& query)
     // Only the driver's message: bound values (digests, hashes) never reach the log.
     m_lastError = query.lastError().text();
     qCWarning(lcStore).noquote() << "SQL error:" << m_lastError;
+    if (m_cache.count(query.lastQuery()))
+        m_stale.insert(query.lastQuery());
+    if (m_dialect == Dialect::PostgreSQL && !m_connectionLost) {
+        // A lost connection (PostgreSQL restarted, the network cut) is told apart from a failing statement: the
+        // first is answered 503 and reconnected, the second 500.
+        QSqlQuery probe(m_db);
+        if (query.lastError().type() == QSqlError::ConnectionError || !probe.exec(u"SELECT 1"_s)) {
+            m_connectionLost = true;
+            qCWarning(lcStore) << "lost the connection to PostgreSQL; reconnecting";
+        }
+    }
     return false;
+}
+
+bool Store::reconnectIfLost()
+{
+    if (!m_connectionLost)
+        return true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastReconnect < 1000)
+        return false;
+    m_lastReconnect = now;
+    m_cache.clear(); // prepared on the lost connection
+    m_db.close();
+    if (!m_db.open()) {
+        m_lastError = m_db.lastError().text();
+        return false;
+    }
+    m_connectionLost = false;
+    m_inTransaction = false;
+    qCInfo(lcStore) << "reconnected to PostgreSQL";
+    return exec(u"SET TIME ZONE 'UTC'"_s);
+}
+
+QString Store::dialectSql(QString sql) const
+{
+    if (m_dialect != Dialect::PostgreSQL)
+        return sql;
+    // Times are milliseconds: SQLite's INTEGER is 64 bits, PostgreSQL's is 32.
+    static const QRegularExpression autoincrement(u"\\bINTEGER PRIMARY KEY AUTOINCREMENT\\b"_s);
+    static const QRegularExpression integer(u"\\bINTEGER\\b"_s);
+    static const QRegularExpression blob(u"\\bBLOB\\b"_s);
+    return sql.replace(autoincrement, u"BIGSERIAL PRIMARY KEY"_s)
+        .replace(integer, u"BIGINT"_s)
+        .replace(blob, u"BYTEA"_s);
+}
+
+QString Store::lockForUpdate(const QString& of) const
+{
+    if (m_dialect != Dialect::PostgreSQL || !m_inTransaction)
+        return {};
+    return of.isEmpty() ? u" FOR UPDATE"_s : u" FOR UPDATE OF "_s + of;
 }
 
 QString Store::meta(const QString& key)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -244,7 +245,17 @@ public:
     ~Store();
     Q_DISABLE_COPY_MOVE(Store)
 
-    bool open(const QString& path, QString* error);
+    enum class Dialect { SQLite, PostgreSQL };
+    // A file path (SQLite) or postgresql://user[:password]@host[:port]/dbname[?sslmode=…&host=/socket/dir]
+    // (the password also from TOKENDESK_DB_PASSWORD or the file TOKENDESK_DB_PASSWORD_FILE; never logged).
+    bool open(const QString& location, QString* error);
+    Dialect dialect() const { return m_dialect; }
+    QString connectionName() const { return m_connectionName; }
+    static bool isPostgresUrl(const QString& location);
+    // PostgreSQL: the connection was lost (the database restarted); reads and writes fail until reconnected.
+    bool connectionLost() const { return m_connectionLost; }
+    // Reopens a lost connection (at most once a second); true when connected. Called before each request's work.
+    bool reconnectIfLost();
     bool migrate(QString* error);
     int schemaVersion();
     QString lastError() const { return m_lastError; }
@@ -335,12 +346,28 @@ private:
     template <typename T, typename Reader> Read<T> queryOne(QSqlQuery& query, const QVariantList& binds, Reader read);
     bool fail(const class QSqlQuery& query);
     bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
+    bool openPostgres(const QString& location, QString* error);
+    // The dialect's spelling: a migration's text; the scalar min and max of two values; a read that locks its rows
+    // for the rest of the transaction (PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers anyway).
+    QString dialectSql(QString sql) const;
+    QString least() const { return m_dialect == Dialect::PostgreSQL ? QStringLiteral("LEAST") : QStringLiteral("MIN"); }
+    QString greatest() const
+    {
+        return m_dialect == Dialect::PostgreSQL ? QStringLiteral("GREATEST") : QStringLiteral("MAX");
+    }
+    QString lockForUpdate(const QString& of = {}) const;
     bool authChanged(bool committed); // empties the auth cache; returns committed
 
     QString m_connectionName;
     QSqlDatabase m_db;
     QString m_lastError;
+    Dialect m_dialect = Dialect::SQLite;
+    QString m_location;
+    bool m_inTransaction = false;
+    bool m_connectionLost = false;
+    qint64 m_lastReconnect = 0;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
+    QSet<QString> m_stale; // cached statements that failed: prepared again on their next use
     class AuthCache* m_authCache = nullptr;
 };
 

@@ -16,7 +16,8 @@ bool Store::audit(const AuditRecord& e, qint64* insertedId)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO audit_events (at, tenant_id, actor, action, target_kind, target_id, ip, detail) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s +
+              (m_dialect == Dialect::PostgreSQL ? u" RETURNING id"_s : QString()));
     q.addBindValue(e.at);
     q.addBindValue(nullable(e.tenantId));
     q.addBindValue(e.actor);
@@ -28,7 +29,8 @@ bool Store::audit(const AuditRecord& e, qint64* insertedId)
     if (!q.exec())
         return fail(q);
     if (insertedId)
-        *insertedId = q.lastInsertId().toLongLong();
+        *insertedId =
+            m_dialect == Dialect::PostgreSQL ? (q.next() ? q.value(0).toLongLong() : 0) : q.lastInsertId().toLongLong();
     return true;
 }
 

@@ -106,7 +106,8 @@ Read<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
 Read<CredentialRecord> Store::credential(const QString& tenantId, const QString& kind, const QString& id)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.prepare(u"SELECT "_s + CredentialColumns + u" FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s +
+              lockForUpdate());
     return queryOne<CredentialRecord>(q, {tenantId, kind, id}, readCredential);
 }
 
@@ -233,7 +234,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
     if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s);
+    q.prepare(u"SELECT revoked_at FROM credentials WHERE tenant_id = ? AND kind = ? AND id = ?"_s + lockForUpdate());
     QSet<QString> revokedBefore;
     for (const QString& id : ids) {
         if (!run(q, {tenantId, kind, id}))
@@ -357,9 +358,9 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
         q.prepare(
             QString::fromLatin1(
                 "INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = MIN(%1.first_seen, excluded.first_seen), "
-                "last_seen = MAX(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
-                .arg(QLatin1StringView(table), QLatin1StringView(column)));
+                "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = %3(%1.first_seen, excluded.first_seen), "
+                "last_seen = %4(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
+                .arg(QLatin1StringView(table), QLatin1StringView(column), least(), greatest()));
         return q;
     };
     // Only the most recently seen are kept per credential.
@@ -375,9 +376,9 @@ bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
     QSqlQuery pruneAddresses = pruneQuery("usage_addresses", "ip");
     QSqlQuery pruneAgents = pruneQuery("usage_agents", "agent");
     QSqlQuery scopes(m_db);
-    scopes.prepare(
-        u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
-        "(credential_id, scope) DO UPDATE SET last_used = MAX(usage_scopes.last_used, excluded.last_used)"_s);
+    scopes.prepare(u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
+                   "(credential_id, scope) DO UPDATE SET last_used = "_s +
+                   greatest() + u"(usage_scopes.last_used, excluded.last_used)"_s);
     QSqlQuery drain(m_db);
     drain.prepare(u"INSERT INTO usage_drain (credential_id, minute, count) VALUES (?, ?, ?) "
                   "ON CONFLICT (credential_id, minute) DO UPDATE SET count = usage_drain.count + excluded.count"_s);

@@ -143,8 +143,10 @@ Store::Outcome Store::rotateRefresh(const QByteArray& digest, const QByteArray& 
     if (!tx.isOpen())
         return Outcome::Failed;
     QSqlQuery q(m_db);
+    // Locked until the commit: the same token refreshed at another instance waits here, then finds it used.
     q.prepare(u"SELECT r.used_at, s.id, s.user_id, s.tenant_id, s.created_at, s.expires_at, s.revoked_at "
-              "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s);
+              "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.digest = ?"_s +
+              lockForUpdate(u"r, s"_s));
     if (!run(q, {digest}))
         return Outcome::Failed;
     if (!q.next())

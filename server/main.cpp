@@ -1,4 +1,5 @@
 #include "Api.h"
+#include "AuthListener.h"
 #include "Clock.h"
 #include "Config.h"
 #include "KeyFile.h"
@@ -16,6 +17,7 @@
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 
@@ -135,13 +137,19 @@ int main(int argc, char* argv[])
         if (!demoDir && !removeDatabaseFiles(config.databasePath))
             return fail(tr("Cannot remove the previous demo database %1.").arg(config.databasePath));
     }
-    if (!QDir().mkpath(QFileInfo(config.databasePath).absolutePath()))
+    const bool postgres = Store::isPostgresUrl(config.databasePath);
+    // Named in messages without the password a URL may hold.
+    const QString databaseName =
+        postgres ? QUrl(config.databasePath).toDisplayString(QUrl::RemovePassword) : config.databasePath;
+    if (postgres && config.demo)
+        return fail(tr("--demo runs on its own SQLite file; give no PostgreSQL URL."));
+    if (!postgres && !QDir().mkpath(QFileInfo(config.databasePath).absolutePath()))
         return fail(tr("Cannot create the folder of %1.").arg(config.databasePath));
 
     QString error;
     Store store(u"main"_s);
     if (!store.open(config.databasePath, &error))
-        return fail(tr("Cannot open the database %1: %2").arg(config.databasePath, error));
+        return fail(tr("Cannot open the database %1: %2").arg(databaseName, error));
     if (!store.migrate(&error))
         return fail(error);
 
@@ -151,7 +159,7 @@ int main(int argc, char* argv[])
         // New keys would orphan every stored digest and session: the key file has gone missing.
         return fail(tr("%1 already holds users but its key file %2 is missing. Restore the key file (or give "
                        "--key-file); --init never replaces keys.")
-                        .arg(config.databasePath, keyPath));
+                        .arg(databaseName, keyPath));
     }
     if (config.init || config.demo) {
         // --init on a database that has its keys already keeps them: initialising twice never rotates them.
@@ -172,7 +180,7 @@ int main(int argc, char* argv[])
         if (!initializeFirstAdmin(store, context.hasher, config.adminEmail, password, &error))
             return fail(error);
         printLine(tr("Initialised %1: admin %2 in tenant \"default\". Keys are in %3.")
-                      .arg(config.databasePath, config.adminEmail, keyPath));
+                      .arg(databaseName, config.adminEmail, keyPath));
         return 0;
     }
     if (!config.addUserEmail.isEmpty()) {
@@ -196,6 +204,13 @@ int main(int argc, char* argv[])
     Server server(context);
     if (!server.start(&error))
         return fail(error);
+    // Several instances on one PostgreSQL: another instance's revoke empties this one's authentication cache.
+    std::unique_ptr<AuthListener> listener;
+    if (postgres) {
+        listener = std::make_unique<AuthListener>(config.databasePath, context.authCache);
+        if (!listener->start(&error))
+            return fail(tr("Cannot listen for authentication changes on %1: %2").arg(databaseName, error));
+    }
     // The first line on stdout is the URL served: scripts and the console's demo launcher read it.
     printLine(server.url().toString());
     if (demoLogin) {
@@ -204,7 +219,7 @@ int main(int argc, char* argv[])
         printLine(u"demo-password: "_s + demoLogin->password);
     }
     qCInfo(lcServer).noquote() << "serving" << server.url().toString() << "with" << config.workers
-                               << "workers, database" << config.databasePath;
+                               << "workers, database" << databaseName;
 
 #ifdef Q_OS_UNIX
     if (::pipe(g_signalPipe) == 0) {

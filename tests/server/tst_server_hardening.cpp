@@ -402,10 +402,9 @@ private slots:
         QVERIFY(s.start({u"--audit-retention-days"_s, u"30"_s}));
         s.createKey(u"old news"_s, {u"read:products"_s}); // audit events: login, apiKey.create
         const auto count = [&s] {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"retention"_s);
-            db.setDatabaseName(s.databasePath());
+            QSqlDatabase db = s.openDatabase(u"retention"_s);
             int n = -1;
-            if (db.open()) {
+            if (db.isOpen()) {
                 QSqlQuery q(db);
                 if (q.exec(u"SELECT COUNT(*) FROM audit_events"_s) && q.next())
                     n = q.value(0).toInt();

@@ -89,7 +89,11 @@ private:
     QDateTime now() { return m_server.serverNow(); }
     int tokenCount()
     {
-        return m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray().size();
+        return m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin())
+            .data()
+            .value(u"items"_s)
+            .toArray()
+            .size();
     }
 
 private slots:
@@ -103,9 +107,9 @@ private slots:
     void createShowsTheSecretOnce()
     {
         const QString expires = iso(now().addDays(90));
-        const HttpResult r =
-            m_server.post(u"/api/v1/private-tokens"_s,
-                          tokenBody(u"reporting job"_s, {u"read:products"_s, u"read:orders"_s}, expires), m_server.admin());
+        const HttpResult r = m_server.post(
+            u"/api/v1/private-tokens"_s, tokenBody(u"reporting job"_s, {u"read:products"_s, u"read:orders"_s}, expires),
+            m_server.admin());
         QVERIFY2(r.status == 201, qPrintable(describe(r)));
         const QString secret = r.data().value(u"secret"_s).toString();
         QVERIFY2(secret.startsWith(u"tdp_"_s), qPrintable(secret.left(4)));
@@ -182,8 +186,8 @@ private slots:
 
     void withinTheDefaultMaximum()
     {
-        const Created t =
-            createToken(m_server, m_server.admin(), u"almost a year"_s, {u"read:products"_s}, now().addSecs(365 * Day - 3600));
+        const Created t = createToken(m_server, m_server.admin(), u"almost a year"_s, {u"read:products"_s},
+                                      now().addSecs(365 * Day - 3600));
         QVERIFY(!t.secret.isEmpty());
         const Created shortLived =
             createToken(m_server, m_server.admin(), u"an hour"_s, {u"read:products"_s}, now().addSecs(3600));
@@ -246,7 +250,7 @@ private slots:
 
         // Bad values of the option are refused at start.
         const auto [code, output] = s.runCommand(
-            {u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s, u"--private-token-max-days"_s, u"0"_s});
+            s.databaseArgs() + QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--private-token-max-days"_s, u"0"_s});
         QCOMPARE(code, 2);
         QVERIFY2(output.contains(u"--private-token-max-days"_s), qPrintable(output));
     }
@@ -312,8 +316,8 @@ private slots:
         QCOMPARE(m_server.get(u"/api/v1/products"_s, {{"Authorization", "bearer " + t.secret.toLatin1()}}).status, 200);
 
         // A writer writes.
-        const Created writer =
-            createToken(m_server, m_server.admin(), u"writer"_s, {u"read:products"_s, u"write:products"_s}, now().addDays(7));
+        const Created writer = createToken(m_server, m_server.admin(), u"writer"_s,
+                                           {u"read:products"_s, u"write:products"_s}, now().addDays(7));
         const HttpResult created =
             m_server.post(u"/api/v1/products"_s, {{u"name"_s, u"Rocket skates"_s}}, TestServer::bearer(writer.secret));
         QVERIFY2(created.status == 201, qPrintable(describe(created)));
@@ -336,9 +340,11 @@ private slots:
 
     void revokedStopsAtOnce()
     {
-        const Created t = createToken(m_server, m_server.admin(), u"to revoke"_s, {u"read:products"_s}, now().addDays(7));
+        const Created t =
+            createToken(m_server, m_server.admin(), u"to revoke"_s, {u"read:products"_s}, now().addDays(7));
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(t.secret)).status, 200);
-        const HttpResult revoked = m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, m_server.admin());
+        const HttpResult revoked =
+            m_server.post(u"/api/v1/private-tokens/"_s + t.id + u"/revoke"_s, {}, m_server.admin());
         QVERIFY2(revoked.status == 200, qPrintable(describe(revoked)));
         QCOMPARE(tokenOf(revoked).value(u"status"_s).toString(), u"revoked"_s);
         const HttpResult use = m_server.get(u"/api/v1/products"_s, TestServer::bearer(t.secret));
@@ -350,13 +356,15 @@ private slots:
         // Bulk revoke, all or nothing.
         const Created a = createToken(m_server, m_server.admin(), u"bulk a"_s, {u"read:products"_s}, now().addDays(7));
         const Created b = createToken(m_server, m_server.admin(), u"bulk b"_s, {u"read:products"_s}, now().addDays(7));
-        QCOMPARE(
-            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, u"ptk_missing"_s}}}, m_server.admin())
-                .status,
-            404);
+        QCOMPARE(m_server
+                     .post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, u"ptk_missing"_s}}},
+                           m_server.admin())
+                     .status,
+                 404);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(a.secret)).status, 200);
         QCOMPARE(
-            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, b.id}}}, m_server.admin()).status,
+            m_server.post(u"/api/v1/private-tokens/revoke"_s, {{u"ids"_s, QJsonArray{a.id, b.id}}}, m_server.admin())
+                .status,
             200);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(a.secret)).status, 401);
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(b.secret)).status, 401);
@@ -437,7 +445,10 @@ private slots:
         QCOMPARE(m_server.get(path, m_server.admin()).status, 404);
         QCOMPARE(m_server.post(path + u"/revoke"_s, {}, m_server.admin()).status, 404);
         QCOMPARE(m_server.post(path + u"/rotate"_s, {{u"graceSeconds"_s, 0}}, m_server.admin()).status, 404);
-        QVERIFY(!ids(m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin()).data().value(u"items"_s).toArray())
+        QVERIFY(!ids(m_server.get(u"/api/v1/private-tokens?limit=1000"_s, m_server.admin())
+                         .data()
+                         .value(u"items"_s)
+                         .toArray())
                      .contains(theirs.id));
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(theirs.secret)).status, 200);
     }

@@ -15,14 +15,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool renameTable(const QString& databasePath, const QString& from, const QString& to, QString* error)
+bool renameTable(const TestServer& server, const QString& from, const QString& to, QString* error)
 {
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rename"_s);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (db.open()) {
+        QSqlDatabase db = server.openDatabase(u"rename"_s);
+        if (db.isOpen()) {
             QSqlQuery q(db);
             ok = q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to));
             if (!ok)
@@ -55,7 +53,7 @@ void TestServerStoreFailure::credentialReadsFailAsTheServers()
     QVERIFY(!secret.isEmpty());
 
     QString error;
-    QVERIFY2(renameTable(server.databasePath(), u"credentials"_s, u"credentials_away"_s, &error), qPrintable(error));
+    QVERIFY2(renameTable(server, u"credentials"_s, u"credentials_away"_s, &error), qPrintable(error));
     HttpResult r = server.get(u"/api/v1/me"_s, TestServer::apiKey(secret));
     QCOMPARE(r.status, 503);
     QCOMPARE(r.errorCode(), u"service_unavailable"_s);
@@ -68,7 +66,7 @@ void TestServerStoreFailure::credentialReadsFailAsTheServers()
     r = server.post(u"/api/v1/api-keys/"_s + id + u"/rotate"_s, {{u"graceSeconds"_s, 60}}, admin);
     QCOMPARE(r.status, 500);
 
-    QVERIFY2(renameTable(server.databasePath(), u"credentials_away"_s, u"credentials"_s, &error), qPrintable(error));
+    QVERIFY2(renameTable(server, u"credentials_away"_s, u"credentials"_s, &error), qPrintable(error));
     r = server.get(u"/api/v1/me"_s, TestServer::apiKey(secret));
     QCOMPARE(r.status, 200);
     r = server.get(u"/api/v1/api-keys/"_s + id, admin);
@@ -90,7 +88,7 @@ void TestServerStoreFailure::sessionReadsFailAsTheServers()
     QCOMPARE(server.get(u"/api/v1/me"_s, admin).status, 200);
 
     QString error;
-    QVERIFY2(renameTable(server.databasePath(), u"sessions"_s, u"sessions_away"_s, &error), qPrintable(error));
+    QVERIFY2(renameTable(server, u"sessions"_s, u"sessions_away"_s, &error), qPrintable(error));
     HttpResult r = server.get(u"/api/v1/me"_s, admin);
     QCOMPARE(r.status, 503); // not "The session has ended. Log in again."
     QCOMPARE(r.errorCode(), u"service_unavailable"_s);
@@ -100,7 +98,7 @@ void TestServerStoreFailure::sessionReadsFailAsTheServers()
     QVERIFY2(r.json.contains(u"detail"_s), r.body.constData());
     QCOMPARE(r.header("retry-after"), QByteArray("1"));
 
-    QVERIFY2(renameTable(server.databasePath(), u"sessions_away"_s, u"sessions"_s, &error), qPrintable(error));
+    QVERIFY2(renameTable(server, u"sessions_away"_s, u"sessions"_s, &error), qPrintable(error));
     QCOMPARE(server.get(u"/api/v1/me"_s, admin).status, 200);
 }
 

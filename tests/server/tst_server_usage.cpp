@@ -301,11 +301,9 @@ private slots:
             QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
         // Wait for the batch to reach the database file.
         const auto written = [&s, &key] {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-            db.setDatabaseName(s.databasePath());
-            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            QSqlDatabase db = s.openDatabase(u"peek"_s);
             int sum = -1;
-            if (db.open()) {
+            if (db.isOpen()) {
                 QSqlQuery q(db);
                 q.prepare(u"SELECT COALESCE(SUM(count), 0) FROM usage_daily WHERE credential_id = ?"_s);
                 q.addBindValue(key.first);

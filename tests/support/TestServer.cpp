@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include "PgCluster.h"
+
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #endif
@@ -11,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSqlError>
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTimer>
@@ -52,9 +55,61 @@ QString TestServer::binary()
     return qEnvironmentVariable("TOKENDESK_SERVER_BIN");
 }
 
+bool TestServer::usesPostgres()
+{
+    return qEnvironmentVariable("TOKENDESK_TEST_DB") == u"pg"_s;
+}
+
 QString TestServer::databasePath() const
 {
-    return m_sharedDatabase.isEmpty() ? m_dir.filePath(u"tokendesk.sqlite"_s) : m_sharedDatabase;
+    if (!m_sharedDatabase.isEmpty())
+        return m_sharedDatabase;
+    if (!usesPostgres())
+        return m_dir.filePath(u"tokendesk.sqlite"_s);
+    if (m_postgresUrl.isEmpty()) {
+        // A database of its own in the test process's cluster, made on first use.
+        QString error;
+        PgCluster* cluster = PgCluster::shared(&error);
+        m_postgresUrl = cluster ? cluster->createDatabase(&error) : QString();
+        if (m_postgresUrl.isEmpty())
+            qWarning().noquote() << "no PostgreSQL database for the test server:" << error;
+    }
+    return m_postgresUrl;
+}
+
+QString TestServer::keyFilePath() const
+{
+    if (!m_sharedKeyFile.isEmpty())
+        return m_sharedKeyFile;
+    return usesPostgres() ? m_dir.filePath(u"tokendesk.keys"_s) : databasePath() + u".keys"_s;
+}
+
+QStringList TestServer::databaseArgs() const
+{
+    QStringList args{u"--db"_s, databasePath()};
+    if (usesPostgres())
+        args += QStringList{u"--key-file"_s, keyFilePath()};
+    return args;
+}
+
+QSqlDatabase TestServer::openDatabase(const QString& connectionName) const
+{
+    QSqlDatabase db;
+    if (usesPostgres()) {
+        const QUrl url(databasePath());
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+    } else {
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(databasePath());
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    if (!db.open())
+        qWarning().noquote() << "cannot open the test server's database:" << db.lastError().text();
+    return db;
 }
 
 QPair<int, QString> TestServer::runCommand(const QStringList& args, const QProcessEnvironment& env, int timeoutMs)
@@ -78,9 +133,10 @@ bool TestServer::start(const QStringList& extraArgs)
         return false;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"TOKENDESK_ADMIN_PASSWORD"_s, QString::fromLatin1(AdminPassword));
-    const auto [code, output] = runCommand({u"--init"_s, u"--db"_s, databasePath(), u"--admin-email"_s,
-                                            QString::fromLatin1(AdminEmail), u"--scrypt-log-n"_s, u"12"_s},
-                                           env);
+    const auto [code, output] =
+        runCommand(QStringList{u"--init"_s} + databaseArgs() +
+                       QStringList{u"--admin-email"_s, QString::fromLatin1(AdminEmail), u"--scrypt-log-n"_s, u"12"_s},
+                   env);
     if (code != 0) {
         qWarning().noquote() << "--init failed:" << output;
         return false;
@@ -93,6 +149,7 @@ bool TestServer::startSharing(const TestServer& other, const QStringList& extraA
     if (binary().isEmpty() || other.databasePath().isEmpty())
         return false;
     m_sharedDatabase = other.databasePath();
+    m_sharedKeyFile = other.keyFilePath();
     return launch(extraArgs);
 }
 
@@ -108,7 +165,7 @@ bool TestServer::launch(const QStringList& extraArgs)
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
                      [this] { m_log += QString::fromUtf8(m_process->readAllStandardError()); });
-    QStringList args{u"--db"_s, databasePath(), u"--listen"_s, u"127.0.0.1:0"_s, u"--scrypt-log-n"_s, u"12"_s};
+    QStringList args = databaseArgs() + QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--scrypt-log-n"_s, u"12"_s};
     args += extraArgs;
 #ifdef Q_OS_UNIX
     if (m_descriptorLimit > 0) {
@@ -208,8 +265,8 @@ bool TestServer::addUser(const QString& email, const QString& tenant, const QStr
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"TOKENDESK_PASSWORD"_s, QString::fromUtf8(password));
-    QStringList args{u"--db"_s,   databasePath(), u"--add-user"_s,     email,  u"--tenant"_s, tenant,
-                     u"--role"_s, role,           u"--scrypt-log-n"_s, u"12"_s};
+    QStringList args = databaseArgs() + QStringList{u"--add-user"_s, email, u"--tenant"_s,       tenant,
+                                                    u"--role"_s,     role,  u"--scrypt-log-n"_s, u"12"_s};
     if (!username.isEmpty())
         args << u"--username"_s << username;
     const auto [code, output] = runCommand(args, env);

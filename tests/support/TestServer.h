@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>
@@ -72,8 +73,14 @@ public:
     qint64 residentKiB() const;  // VmRSS of the serving process (Linux /proc); -1 when unknown
 
     QUrl url() const { return m_url; }
-    QString databasePath() const;
-    QString keyFilePath() const { return databasePath() + QStringLiteral(".keys"); }
+    // With TOKENDESK_TEST_DB=pg the server runs on a database of its own in a throw-away PostgreSQL cluster
+    // (PgCluster); else on a SQLite file in its folder.
+    static bool usesPostgres();
+    QString databasePath() const; // the SQLite file, or the postgresql:// URL
+    QString keyFilePath() const;
+    QStringList databaseArgs() const; // --db (and --key-file) for a command of this server
+    // A connection to the server's database under connectionName (QSQLITE or QPSQL); the caller removes it.
+    QSqlDatabase openDatabase(const QString& connectionName) const;
     QByteArray signingKey() const; // from the key file, to forge tokens in JWT tests
     QString log() const;           // everything the serving process wrote to stderr so far
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
@@ -112,6 +119,8 @@ public:
 private:
     bool launch(const QStringList& extraArgs);
     QString m_sharedDatabase; // startSharing(): the other server's database
+    QString m_sharedKeyFile;
+    mutable QString m_postgresUrl;
     int m_descriptorLimit = 0;
 
     QTemporaryDir m_dir;

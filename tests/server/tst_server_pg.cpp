@@ -1,0 +1,162 @@
+// Several instances on one PostgreSQL (issue 14), against real server processes and a real cluster: a revoke at one
+// is refused by the other through LISTEN/NOTIFY, and within --auth-cache-ms when the notification connection is
+// cut; concurrent refreshes of one token at two instances succeed once; PostgreSQL stopped under load gives 503
+// with Retry-After, never 401, and recovers by itself.
+#include "PgCluster.h"
+#include "TestServer.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using td::test::Headers;
+using td::test::HttpResult;
+using td::test::PgCluster;
+using td::test::TestServer;
+
+class TestServerPg : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(TestServer::usesPostgres(), "run with TOKENDESK_TEST_DB=pg (ctest -L pg)");
+        QString error;
+        QVERIFY2(PgCluster::shared(&error), qPrintable(error));
+    }
+
+    void aRevokeAtOneInstanceIsRefusedAtTheOther()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        // A cache that would keep the key for a minute: only the notification can make b refuse it sooner.
+        QVERIFY(b.startSharing(a, {u"--auth-cache-ms"_s, u"60000"_s}));
+        const auto key = a.createKey(u"shared"_s, {u"read:products"_s});
+        const Headers h = TestServer::apiKey(key.second);
+        QCOMPARE(b.get(u"/api/v1/products"_s, h).status, 200); // now in b's cache
+        QCOMPARE(a.post(u"/api/v1/api-keys/"_s + key.first + u"/revoke"_s, {}, a.admin()).status, 200);
+        // NOTIFY reaches b as the revoke commits; b's next requests read the database again.
+        QTRY_COMPARE_WITH_TIMEOUT(b.get(u"/api/v1/products"_s, h).status, 401, 5000);
+        // Suspension and changes to the allowlist likewise.
+        const auto other = a.createKey(u"suspended elsewhere"_s, {u"read:products"_s});
+        QCOMPARE(b.get(u"/api/v1/products"_s, TestServer::apiKey(other.second)).status, 200);
+        QCOMPARE(a.post(u"/api/v1/api-keys/"_s + other.first + u"/suspend"_s, {}, a.admin()).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(b.get(u"/api/v1/products"_s, TestServer::apiKey(other.second)).errorCode(),
+                                  u"credential_suspended"_s, 5000);
+    }
+
+    void withoutTheNotificationsTheCacheBoundHolds()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        QVERIFY(b.startSharing(a, {u"--auth-cache-ms"_s, u"1000"_s}));
+        // Cut b's listening connection (its backend is named by application_name).
+        QSqlDatabase db = a.openDatabase(u"cut"_s);
+        QVERIFY(db.isOpen());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE "
+                           "'tokendesk-listen-%' AND pid <> pg_backend_pid()"_s));
+            int terminated = 0;
+            while (q.next())
+                terminated += q.value(0).toBool() ? 1 : 0;
+            QCOMPARE(terminated, 2); // a's and b's
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"cut"_s);
+        const auto key = a.createKey(u"cut off"_s, {u"read:products"_s});
+        const Headers h = TestServer::apiKey(key.second);
+        QCOMPARE(b.get(u"/api/v1/products"_s, h).status, 200);
+        QCOMPARE(a.post(u"/api/v1/api-keys/"_s + key.first + u"/revoke"_s, {}, a.admin()).status, 200);
+        // Refused within the cache's bound (1 s), whatever happened to the notification.
+        QTRY_COMPARE_WITH_TIMEOUT(b.get(u"/api/v1/products"_s, h).status, 401, 5000);
+        // The loss is noticed, logged, and the connection comes back.
+        QTRY_VERIFY_WITH_TIMEOUT(b.log().contains(u"listening for authentication changes again"_s), 20000);
+        QVERIFY(b.log().contains(u"lost the connection that listens"_s));
+    }
+
+    void aRefreshTokenUsedAtBothInstancesSucceedsOnce()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        QVERIFY(b.startSharing(a));
+        const HttpResult login = a.login(QString::fromLatin1(TestServer::AdminEmail), TestServer::AdminPassword);
+        const QByteArray refresh = login.data().value(u"refreshToken"_s).toString().toLatin1();
+        QVERIFY(!refresh.isEmpty());
+        // 20 at once, half to each instance.
+        QNetworkAccessManager nam;
+        QList<QNetworkReply*> replies;
+        for (int i = 0; i < 20; ++i) {
+            QNetworkRequest request((i % 2 ? b.url() : a.url()).resolved(QUrl(u"/api/v1/auth/refresh"_s)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            replies.append(
+                nam.post(request, QJsonDocument(QJsonObject{{u"refreshToken"_s, QString::fromLatin1(refresh)}})
+                                      .toJson(QJsonDocument::Compact)));
+        }
+        int ok = 0;
+        int refused = 0;
+        QString fresh;
+        for (QNetworkReply* reply : std::as_const(replies)) {
+            if (!reply->isFinished()) {
+                QEventLoop loop;
+                connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200) {
+                ++ok;
+                fresh = QJsonDocument::fromJson(reply->readAll())
+                            .object()
+                            .value(u"data"_s)
+                            .toObject()
+                            .value(u"refreshToken"_s)
+                            .toString();
+            } else if (status == 401) {
+                ++refused;
+            }
+            reply->deleteLater();
+        }
+        QCOMPARE(ok, 1);
+        QCOMPARE(refused, 19);
+        // The reuse ended the session: even the one successful successor no longer works.
+        QCOMPARE(a.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, fresh}}).status, 401);
+    }
+
+    void postgresStoppedUnderLoadAnswers503ThenRecovers()
+    {
+        TestServer a;
+        QVERIFY(a.start({u"--auth-cache-ms"_s, u"0"_s}));
+        const auto key = a.createKey(u"steady"_s, {u"read:products"_s});
+        const Headers h = TestServer::apiKey(key.second);
+        QCOMPARE(a.get(u"/api/v1/products"_s, h).status, 200);
+        QString error;
+        PgCluster* cluster = PgCluster::shared(&error);
+        QVERIFY2(cluster->stopServer(&error), qPrintable(error));
+        int unavailable = 0;
+        for (int i = 0; i < 10; ++i) {
+            const HttpResult r = a.get(u"/api/v1/products"_s, h);
+            QVERIFY2(r.status == 503, qPrintable(td::test::describe(r)));
+            QCOMPARE(r.header("retry-after"), QByteArray("1"));
+            ++unavailable;
+        }
+        const HttpResult admin = a.get(u"/api/v1/api-keys/"_s + key.first, a.admin());
+        QVERIFY2(admin.status == 503, qPrintable(td::test::describe(admin))); // never 404
+        QVERIFY2(cluster->startServer(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(a.get(u"/api/v1/products"_s, h).status, 200, 15000);
+        QCOMPARE(a.get(u"/api/v1/api-keys/"_s + key.first, a.admin()).status, 200);
+        QCOMPARE(unavailable, 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerPg)
+#include "tst_server_pg.moc"
