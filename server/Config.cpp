@@ -133,6 +133,11 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         u"audit-retention-days"_s,
         tr("Days audit events are kept; older ones are deleted daily (default 400; 0: keep them)."), u"days"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, tr("Print every route served (METHOD path), then exit."));
+    const QCommandLineOption migrateFrom(
+        u"migrate-from"_s,
+        tr("Copy a SQLite deployment (sqlite:PATH) into the empty PostgreSQL database of --db, check the counts, then "
+           "exit. Give the SQLite deployment's key file as --key-file."),
+        u"sqlite:path"_s);
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(
         u"trusted-proxy"_s, tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
@@ -140,9 +145,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
     const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."),
                                     u"path"_s);
-    parser.addOptions({listen,       db,      keyFile, tlsCert,    tlsKey,     init,       adminEmail,
-                       demo,         addUser, tenant,  tenantName, role,       username,   workers,
-                       trustedProxy, issuer,  scopes,  allowPlain, privateMax, listRoutes, authCache});
+    parser.addOptions({listen,  db,         keyFile,    tlsCert,    tlsKey,    init,       adminEmail,   demo,
+                       addUser, tenant,     tenantName, role,       username,  workers,    trustedProxy, issuer,
+                       scopes,  allowPlain, privateMax, listRoutes, authCache, migrateFrom});
     const QCommandLineOption authzPolicy(
         u"authz-policy"_s,
         tr("Policy file of /api/v1/authz (forward-auth): which scope each method and path of the protected API "
@@ -177,6 +182,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     ServerConfig config;
     QString error;
     config.listRoutes = parser.isSet(listRoutes);
+    if (parser.isSet(migrateFrom)) {
+        const QString from = parser.value(migrateFrom);
+        if (!from.startsWith(u"sqlite:"_s) || from.size() <= 7)
+            return fail(tr("--migrate-from takes sqlite:PATH (the SQLite database to copy)."));
+        config.migrateFrom = from.mid(7);
+        if (!Store::isPostgresUrl(parser.value(db)))
+            return fail(tr("--migrate-from copies into PostgreSQL: give --db postgresql://…"));
+    }
     if (config.listRoutes) {
         result.config = config;
         return result;

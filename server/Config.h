@@ -67,6 +67,7 @@ struct ServerConfig
     std::shared_ptr<const AuthzPolicy> authzPolicy;
     bool allowPlainHttp = false;
     bool listRoutes = false;
+    QString migrateFrom; // --migrate-from sqlite:PATH: the SQLite file
 
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
     QString resolvedKeyFilePath() const

@@ -565,4 +565,82 @@ bool Store::setMeta(const QString& key, const QString& value)
     return q.exec() || fail(q);
 }
 
+std::optional<QList<QPair<QString, qint64>>> Store::copyFrom(Store& source, QString* error)
+{
+    // Parents before children (the foreign keys); the schema's own version table is not data.
+    static const char* const Tables[] = {"tenants",        "users",       "memberships",       "sessions",
+                                         "refresh_tokens", "credentials", "audit_events",      "resources",
+                                         "meta",           "usage_daily", "usage_addresses",   "usage_agents",
+                                         "usage_scopes",   "usage_drain", "usage_drain_total", "usage_refusals"};
+    if (source.schemaVersion() != schemaVersion()) {
+        *error =
+            u"the source has schema version %1, this database %2"_s.arg(source.schemaVersion()).arg(schemaVersion());
+        return std::nullopt;
+    }
+    const auto count = [](Store& store, const QString& table) -> qint64 {
+        QSqlQuery q(store.m_db);
+        return q.exec(u"SELECT COUNT(*) FROM "_s + table) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    for (const char* table : Tables) {
+        if (count(*this, QString::fromLatin1(table)) != 0) {
+            *error = u"the target database is not empty (table %1 has rows): migrate into a new database"_s.arg(
+                QString::fromLatin1(table));
+            return std::nullopt;
+        }
+    }
+    Transaction tx(*this);
+    if (!tx.isOpen()) {
+        *error = m_lastError;
+        return std::nullopt;
+    }
+    QList<QPair<QString, qint64>> copied;
+    for (const char* name : Tables) {
+        const QString table = QString::fromLatin1(name);
+        QSqlQuery read(source.m_db);
+        read.setForwardOnly(true);
+        if (!read.exec(u"SELECT * FROM "_s + table)) {
+            *error = u"reading %1: %2"_s.arg(table, read.lastError().text());
+            return std::nullopt;
+        }
+        const QSqlRecord columns = read.record();
+        QStringList names;
+        QStringList marks;
+        for (int i = 0; i < columns.count(); ++i) {
+            names.append(columns.fieldName(i));
+            marks.append(u"?"_s);
+        }
+        QSqlQuery write(m_db);
+        write.prepare(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, names.join(u", "_s), marks.join(u", "_s)));
+        qint64 rows = 0;
+        while (read.next()) {
+            for (int i = 0; i < columns.count(); ++i)
+                write.addBindValue(read.value(i));
+            if (!write.exec()) {
+                *error = u"writing %1: %2"_s.arg(table, write.lastError().text());
+                return std::nullopt;
+            }
+            ++rows;
+        }
+        copied.append({table, rows});
+    }
+    // Audit ids were copied as they were: the sequence continues after them.
+    if (m_dialect == Dialect::PostgreSQL &&
+        !exec(u"SELECT setval(pg_get_serial_sequence('audit_events', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+              "FROM audit_events"_s)) {
+        *error = m_lastError;
+        return std::nullopt;
+    }
+    if (!tx.commit()) {
+        *error = m_lastError;
+        return std::nullopt;
+    }
+    for (const auto& [table, rows] : std::as_const(copied)) {
+        if (count(*this, table) != rows || count(source, table) != rows) {
+            *error = u"table %1: %2 rows read, %3 in the target"_s.arg(table).arg(rows).arg(count(*this, table));
+            return std::nullopt;
+        }
+    }
+    return copied;
+}
+
 } // namespace td::server

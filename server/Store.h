@@ -257,6 +257,9 @@ public:
     // Reopens a lost connection (at most once a second); true when connected. Called before each request's work.
     bool reconnectIfLost();
     bool migrate(QString* error);
+    // --migrate-from: copies every row of source (a SQLite store at the same schema version) into this empty store,
+    // in one transaction, and checks the counts; returns the tables with their row counts, nullopt on failure.
+    std::optional<QList<QPair<QString, qint64>>> copyFrom(Store& source, QString* error);
     int schemaVersion();
     QString lastError() const { return m_lastError; }
 

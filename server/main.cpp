@@ -153,6 +153,25 @@ int main(int argc, char* argv[])
     if (!store.migrate(&error))
         return fail(error);
 
+    if (!config.migrateFrom.isEmpty()) {
+        // The digests and sessions were made with the SQLite deployment's keys: they must be the ones given.
+        if (!KeyMaterial::load(config.resolvedKeyFilePath(), &error))
+            return fail(tr("Cannot read the key file %1 (give the SQLite deployment's key file as --key-file): %2")
+                            .arg(config.resolvedKeyFilePath(), error));
+        if (!QFile::exists(config.migrateFrom))
+            return fail(tr("There is no SQLite database %1.").arg(config.migrateFrom));
+        Store source(u"source"_s);
+        if (!source.open(config.migrateFrom, &error) || !source.migrate(&error))
+            return fail(tr("Cannot open the SQLite database %1: %2").arg(config.migrateFrom, error));
+        const auto copied = store.copyFrom(source, &error);
+        if (!copied)
+            return fail(tr("Nothing was migrated: %1").arg(error));
+        for (const auto& [table, rows] : *copied)
+            printLine(u"%1: %2"_s.arg(table).arg(rows)); // table: rows copied
+        printLine(tr("Migrated %1 into %2; the counts match. Start the instances with --db and this --key-file.")
+                      .arg(config.migrateFrom, databaseName));
+        return 0;
+    }
     const QString keyPath = config.resolvedKeyFilePath();
     std::optional<KeyMaterial> keys;
     if (config.init && !QFile::exists(keyPath) && store.userCount() > 0) {

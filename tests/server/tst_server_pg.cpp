@@ -6,6 +6,7 @@
 #include "TestServer.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -130,6 +131,50 @@ private slots:
         QCOMPARE(refused, 19);
         // The reuse ended the session: even the one successful successor no longer works.
         QCOMPARE(a.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, fresh}}).status, 401);
+    }
+
+    void aSqliteDeploymentMigratesWhole()
+    {
+        // A SQLite deployment in use: keys (one revoked), a session, audit events.
+        qputenv("TOKENDESK_TEST_DB", "sqlite");
+        TestServer old;
+        const bool started = old.start();
+        const QString oldDatabase = old.databasePath(); // while it is a SQLite server
+        const QString oldKeys = old.keyFilePath();
+        qputenv("TOKENDESK_TEST_DB", "pg");
+        QVERIFY(started);
+        const auto kept = old.createKey(u"kept"_s, {u"read:products"_s});
+        const auto revoked = old.createKey(u"revoked"_s, {u"read:products"_s});
+        QCOMPARE(old.post(u"/api/v1/api-keys/"_s + revoked.first + u"/revoke"_s, {}, old.admin()).status, 200);
+        QCOMPARE(old.get(u"/api/v1/products"_s, TestServer::apiKey(kept.second)).status, 200);
+        old.stop();
+
+        QString error;
+        const QString url = PgCluster::shared(&error)->createDatabase(&error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        const QStringList args{
+            u"--db"_s, url, u"--key-file"_s, oldKeys, u"--migrate-from"_s, u"sqlite:"_s + oldDatabase};
+        const auto [code, output] = old.runCommand(args);
+        QVERIFY2(code == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"credentials: 2\n"_s) && output.contains(u"the counts match"_s), qPrintable(output));
+        // Into a database that is not empty: refused, nothing changed.
+        const auto [again, againOutput] = old.runCommand(args);
+        QCOMPARE(again, 1);
+        QVERIFY2(againOutput.contains(u"not empty"_s), qPrintable(againOutput));
+
+        TestServer migrated;
+        QVERIFY(migrated.startOn(url, oldKeys));
+        QCOMPARE(migrated.get(u"/api/v1/products"_s, TestServer::apiKey(kept.second)).status, 200);
+        QCOMPARE(migrated.get(u"/api/v1/products"_s, TestServer::apiKey(revoked.second)).status, 401);
+        const QJsonArray events =
+            migrated.get(u"/api/v1/audit-events?action=apiKey.create,apiKey.revoke"_s, migrated.admin())
+                .data()
+                .value(u"items"_s)
+                .toArray();
+        QCOMPARE(events.size(), 3);
+        // New audit events continue after the copied ones.
+        const auto fresh = migrated.createKey(u"after the move"_s, {u"read:products"_s});
+        QVERIFY(!fresh.first.isEmpty());
     }
 
     void postgresStoppedUnderLoadAnswers503ThenRecovers()

@@ -153,6 +153,13 @@ bool TestServer::startSharing(const TestServer& other, const QStringList& extraA
     return launch(extraArgs);
 }
 
+bool TestServer::startOn(const QString& database, const QString& keyFile, const QStringList& extraArgs)
+{
+    m_sharedDatabase = database;
+    m_sharedKeyFile = keyFile;
+    return launch(extraArgs);
+}
+
 bool TestServer::restart(const QStringList& extraArgs)
 {
     stop();

@@ -57,6 +57,8 @@ public:
     bool start(const QStringList& extraArgs = {});
     // Serves the database of another TestServer (already started), as a second instance would.
     bool startSharing(const TestServer& other, const QStringList& extraArgs = {});
+    // Serves a given database with a given key file (a migrated deployment).
+    bool startOn(const QString& database, const QString& keyFile, const QStringList& extraArgs = {});
     // Serves again on the same database (after stop() or kill()).
     bool restart(const QStringList& extraArgs = {});
     void stop(); // SIGTERM and wait
