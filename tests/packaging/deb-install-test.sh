@@ -142,6 +142,8 @@ check_field "$console_deb" Depends libqt6widgets6 libqt6gui6 libqt6network6 libq
     qt6-qpa-plugins libqt6svg6 libsecret-1-0 libssl3
 check_field "$console_deb" Recommends gnome-keyring
 check_field "$server_deb" Depends libqt6sql6 libqt6sql6-sqlite libqt6network6 libssl3 passwd
+check_field "$server_deb" Recommends libqt6sql6-psql
+check_field "$server_deb" Suggests postgresql
 contents=$(dpkg-deb -c "$server_deb")
 grep -q '/usr/lib/systemd/system/tokendesk-server.service$' <<<"$contents" || fail "the server package has no systemd unit"
 for script in postinst prerm postrm; do
