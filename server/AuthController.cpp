@@ -66,8 +66,14 @@ void AuthController::passwordLogin(const Request& request, const QString& login,
     const int ownFailures = m_context.limiter.count(failuresKey, window, now);
     if (wait == 0 && ownFailures > 0 && m_context.limiter.count(globalKey, window, now) >= config.loginFailuresGlobal)
         wait = m_context.limiter.secondsUntilFree(globalKey, window, now);
-    if (wait == 0)
-        wait = m_context.limiter.acquire(accountKey, config.loginFailuresPerAccount, window, now);
+    if (wait == 0) {
+        // Several instances on one PostgreSQL count an account's attempts together, in the database: guesses
+        // spread over the instances meet the same limit. One process counts in memory.
+        std::optional<int> shared;
+        if (m_store.dialect() == Store::Dialect::PostgreSQL)
+            shared = m_store.acquireAttempt(accountKey, config.loginFailuresPerAccount, window, now);
+        wait = shared ? *shared : m_context.limiter.acquire(accountKey, config.loginFailuresPerAccount, window, now);
+    }
     if (wait > 0) {
         // Seen by the admins of the account's tenant (an unknown account belongs to nobody); once per window and
         // account, so that a flood of refused attempts cannot flood the audit log.
@@ -120,6 +126,8 @@ void AuthController::passwordLogin(const Request& request, const QString& login,
                     return;
                 }
                 m_context.limiter.clear(accountKey);
+                if (m_store.dialect() == Store::Dialect::PostgreSQL)
+                    m_store.clearAttempts(accountKey);
                 if (memberships.isFailed()) {
                     outcome.status = LoginOutcome::Status::Failed;
                     done(outcome);

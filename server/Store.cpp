@@ -178,6 +178,14 @@ ALTER TABLE credentials ADD COLUMN rate_limit_requests INTEGER;
 ALTER TABLE credentials ADD COLUMN rate_limit_seconds INTEGER;
 ALTER TABLE credentials ADD COLUMN suspended_at INTEGER;
 )sql",
+    // 5: login attempts per account, counted in the database when several instances share it (issue 14)
+    R"sql(
+CREATE TABLE login_attempts (
+    bucket TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_bucket ON login_attempts(bucket, at);
+)sql",
 };
 
 } // namespace
@@ -641,6 +649,48 @@ std::optional<QList<QPair<QString, qint64>>> Store::copyFrom(Store& source, QStr
         }
     }
     return copied;
+}
+
+std::optional<int> Store::acquireAttempt(const QString& bucket, int limit, int windowSeconds, qint64 now)
+{
+    Transaction tx(*this);
+    if (!tx.isOpen())
+        return std::nullopt;
+    // One bucket at a time across instances (PostgreSQL); SQLite's writers are serialised anyway.
+    if (m_dialect == Dialect::PostgreSQL) {
+        QSqlQuery lock(m_db);
+        lock.prepare(u"SELECT pg_advisory_xact_lock(hashtext(?))"_s);
+        if (!run(lock, {bucket}))
+            return std::nullopt;
+    }
+    const qint64 since = now - qint64(windowSeconds) * 1000;
+    QSqlQuery prune(m_db);
+    prune.prepare(u"DELETE FROM login_attempts WHERE bucket = ? AND at <= ?"_s);
+    QSqlQuery count(m_db);
+    count.prepare(u"SELECT COUNT(*), MIN(at) FROM login_attempts WHERE bucket = ?"_s);
+    if (!run(prune, {bucket, since}) || !run(count, {bucket}) || !count.next())
+        return std::nullopt;
+    const qint64 attempts = count.value(0).toLongLong();
+    if (attempts >= limit) {
+        const qint64 oldest = count.value(1).toLongLong();
+        count.finish();
+        if (!tx.commit())
+            return std::nullopt;
+        return int(qMax<qint64>(1, (oldest + qint64(windowSeconds) * 1000 - now + 999) / 1000));
+    }
+    count.finish();
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT INTO login_attempts (bucket, at) VALUES (?, ?)"_s);
+    if (!run(insert, {bucket, now}) || !tx.commit())
+        return std::nullopt;
+    return 0;
+}
+
+bool Store::clearAttempts(const QString& bucket)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM login_attempts WHERE bucket = ?"_s);
+    return run(q, {bucket});
 }
 
 } // namespace td::server

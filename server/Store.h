@@ -325,6 +325,11 @@ public:
     // The tenant's risk findings, computed now (DESIGN.md, "Usage insight").
     std::optional<QList<Finding>> findings(const QString& tenantId, qint64 nowMs);
 
+    // Login attempts per bucket (an account), shared by every instance on the database: records one attempt unless
+    // limit attempts are within the window; returns 0 (recorded) or the seconds to wait, nullopt on failure.
+    std::optional<int> acquireAttempt(const QString& bucket, int limit, int windowSeconds, qint64 now);
+    bool clearAttempts(const QString& bucket);
+
     // audit
     bool audit(const AuditRecord& event, qint64* insertedId = nullptr);
     bool setAuditDetail(qint64 id, const QString& detail);

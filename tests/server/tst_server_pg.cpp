@@ -133,6 +133,37 @@ private slots:
         QCOMPARE(a.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, fresh}}).status, 401);
     }
 
+    void anAccountsLoginLimitHoldsAcrossInstances()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        QVERIFY(b.startSharing(a));
+        const QString email = QString::fromLatin1(TestServer::AdminEmail);
+        // Five wrong passwords per account and window (the default), spread over both instances.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE((i % 2 ? b : a).login(email, "wrong password " + QByteArray::number(i)).status, 401);
+        const HttpResult limited = b.login(email, "wrong password again");
+        QCOMPARE(limited.status, 429);
+        QVERIFY(limited.header("retry-after").toInt() >= 1);
+        QCOMPARE(a.login(email, TestServer::AdminPassword).status, 429); // the right one waits too
+    }
+
+    void usageFromBothInstancesAddsUp()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        QVERIFY(b.startSharing(a));
+        const auto key = a.createKey(u"busy at both"_s, {u"read:products"_s});
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE((i % 2 ? b : a).get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+        // Each instance writes its own batch; the report adds them (and a's pending one).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            a.get(u"/api/v1/api-keys/"_s + key.first + u"/usage"_s, a.admin()).data().value(u"total"_s).toInt(), 6,
+            10000);
+    }
+
     void aSqliteDeploymentMigratesWhole()
     {
         // A SQLite deployment in use: keys (one revoked), a session, audit events.
