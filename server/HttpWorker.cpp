@@ -1,13 +1,12 @@
 #include "HttpWorker.h"
 
-#include "Clock.h"
 #include "HttpConnection.h"
 #include "Listener.h"
 #include "Log.h"
 #include "Transport.h"
 #include "protocol/Dto.h"
 
-#include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
@@ -163,10 +162,6 @@ bool HttpWorker::start(QString* error)
     m_port = m_listener->port();
     connect(m_listener, &Listener::accepted, this, &HttpWorker::accept);
 
-    m_flushTimer = new QTimer(this);
-    m_flushTimer->setInterval(config.usageFlushMs);
-    connect(m_flushTimer, &QTimer::timeout, this, &HttpWorker::flushUsage);
-    m_flushTimer->start();
     // Timeouts are checked a few times per shortest timeout, at most every 5 s.
     const qint64 shortest = std::min({m_limits.idleMs, m_limits.requestMs, m_limits.handshakeMs});
     m_idleTimer = new QTimer(this);
@@ -261,11 +256,8 @@ void HttpWorker::stop()
 {
     if (!m_store)
         return;
-    delete m_flushTimer;
-    m_flushTimer = nullptr;
     delete m_idleTimer;
     m_idleTimer = nullptr;
-    flushUsage();
     delete m_listener;
     m_listener = nullptr;
     for (HttpConnection* connection : std::exchange(m_connections, {}))
@@ -274,39 +266,6 @@ void HttpWorker::stop()
     m_log = nullptr;
     m_api.reset();
     m_store.reset();
-}
-
-void HttpWorker::auditMaintenance()
-{
-    const qint64 now = Clock::nowMs();
-    for (const RefusalThrottle::Ended& e : m_context.refusals.takeEnded(now)) {
-        const QString detail =
-            e.detail + QCoreApplication::translate("tokendesk-server", " (and %n more time(s) within the minute)",
-                                                   nullptr, e.more);
-        if (!m_store->setAuditDetail(e.rowId, detail))
-            qCWarning(lcStore) << "could not add a refusal count to the audit log";
-    }
-    // Retention: once a day (by the server's clock), whichever worker comes first.
-    const int days = m_context.config.auditRetentionDays;
-    constexpr qint64 DayMs = 24LL * 3600 * 1000;
-    qint64 last = m_context.lastAuditCleanup.load();
-    if (days > 0 && now - last >= DayMs && m_context.lastAuditCleanup.compare_exchange_strong(last, now)) {
-        const int deleted = m_store->deleteAuditBefore(now - days * DayMs);
-        if (deleted > 0)
-            qCInfo(lcStore).noquote() << u"deleted %1 audit events older than %2 days"_s.arg(deleted).arg(days);
-        else if (deleted < 0)
-            m_context.lastAuditCleanup.store(last); // try again on the next tick
-    }
-}
-
-void HttpWorker::flushUsage()
-{
-    auditMaintenance();
-    const auto updates = m_context.usage.take();
-    if (updates.isEmpty() || m_store->recordUsage(updates))
-        return;
-    qCWarning(lcStore) << "could not record key usage; it will be retried";
-    m_context.usage.restore(updates); // put back, added to what arrived meanwhile
 }
 
 } // namespace td::server

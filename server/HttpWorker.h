@@ -19,7 +19,8 @@ class AccessLog;
 class HttpConnection;
 class Listener;
 
-// One HTTP worker: its own thread, database connection, router and accept loop on the shared port.
+// One HTTP worker: its own thread, database connection, router and accept loop on the shared port. What it notes
+// about usage is written by the server's UsageWriter, never on this thread (see Server.cpp).
 class HttpWorker final : public QObject
 {
     Q_OBJECT
@@ -41,8 +42,6 @@ public:
 private:
     void accept(qintptr fd, const QHostAddress& peer);
     void dispatch(Request& request, const Reply& reply);
-    void flushUsage();
-    void auditMaintenance(); // refusal counts into their rows, daily retention clean-up
 
     ServerContext& m_context;
     int m_index;
@@ -57,7 +56,6 @@ private:
     int m_maxConnections;
     QSet<HttpConnection*> m_connections;
     int m_refusing = 0; // connections being answered 503
-    QTimer* m_flushTimer = nullptr;
     QTimer* m_idleTimer = nullptr;
     quint16 m_port = 0;
 };

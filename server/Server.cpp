@@ -1,6 +1,7 @@
 #include "Server.h"
 #include "Text.h"
 
+#include "Clock.h"
 #include "HttpWorker.h"
 #include "Log.h"
 
@@ -10,6 +11,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QThread>
+#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <arpa/inet.h>
@@ -123,6 +125,97 @@ std::optional<QSslConfiguration> loadTls(const ServerConfig& config, QString* er
 
 } // namespace
 
+// Writes what the workers note about usage (ServerContext::usage) and keeps the audit log up to date (refusal counts
+// into their rows, the daily retention clean-up), on a thread and a database connection of its own.
+//
+// Not on a worker: a flush is one transaction with several upserts per credential used since the previous flush.
+// With 10,000 keys in use it takes about 200 ms, and a worker running it would serve none of its connections
+// meanwhile: that made the p99 of bench/server-throughput with KEYS=10000 (170-210 ms; bench/README.md). Here only
+// SQLite's write lock is held meanwhile: the workers' reads do not wait for it (WAL), and their few writes wait at
+// most one flush (busy_timeout).
+//
+// One flush at a time, the next one usageFlushMs after the previous one ended, so at most one per interval. Under
+// more load a batch holds more requests but not more rows (one set per credential), so a writer that falls behind
+// catches up by itself. A failed flush is put back and retried on the next tick; stop() writes whatever is pending
+// once the workers have stopped, so a graceful stop loses nothing.
+class UsageWriter final : public QObject
+{
+public:
+    explicit UsageWriter(ServerContext& context)
+        : m_context(context)
+    {}
+
+    // Run in the writer's thread.
+    bool start(QString* error)
+    {
+        auto store = std::make_unique<Store>(u"usage"_s);
+        if (!store->open(m_context.config.databasePath, error))
+            return false;
+        m_store = std::move(store);
+        m_timer = new QTimer(this);
+        m_timer->setSingleShot(true);
+        m_timer->setInterval(m_context.config.usageFlushMs);
+        connect(m_timer, &QTimer::timeout, this, [this] {
+            flush();
+            m_timer->start();
+        });
+        m_timer->start();
+        return true;
+    }
+
+    void stop()
+    {
+        if (!m_store)
+            return;
+        delete m_timer;
+        m_timer = nullptr;
+        if (!flush())
+            qCWarning(lcStore) << "stopping without the last usage batch: it could not be written";
+        m_store.reset();
+    }
+
+private:
+    // false: the usage batch could not be written and is pending again.
+    bool flush()
+    {
+        auditMaintenance();
+        const auto updates = m_context.usage.take();
+        if (updates.isEmpty() || m_store->recordUsage(updates))
+            return true;
+        qCWarning(lcStore) << "could not record key usage; it will be retried";
+        m_context.usage.restore(updates); // put back, added to what arrived meanwhile
+        return false;
+    }
+
+    void auditMaintenance()
+    {
+        const qint64 now = Clock::nowMs();
+        for (const RefusalThrottle::Ended& e : m_context.refusals.takeEnded(now)) {
+            const QString detail =
+                e.detail + QCoreApplication::translate("tokendesk-server", " (and %n more time(s) within the minute)",
+                                                       nullptr, e.more);
+            if (!m_store->setAuditDetail(e.rowId, detail))
+                qCWarning(lcStore) << "could not add a refusal count to the audit log";
+        }
+        // Retention: once a day (by the server's clock).
+        const int days = m_context.config.auditRetentionDays;
+        constexpr qint64 DayMs = 24LL * 3600 * 1000;
+        const qint64 last = m_context.lastAuditCleanup.load();
+        if (days > 0 && now - last >= DayMs) {
+            m_context.lastAuditCleanup.store(now);
+            const int deleted = m_store->deleteAuditBefore(now - days * DayMs);
+            if (deleted > 0)
+                qCInfo(lcStore).noquote() << u"deleted %1 audit events older than %2 days"_s.arg(deleted).arg(days);
+            else if (deleted < 0)
+                m_context.lastAuditCleanup.store(last); // try again on the next tick
+        }
+    }
+
+    ServerContext& m_context;
+    std::unique_ptr<Store> m_store;
+    QTimer* m_timer = nullptr;
+};
+
 Server::Server(ServerContext& context)
     : m_context(context)
 {}
@@ -141,6 +234,21 @@ bool Server::start(QString* error)
         if (!tls)
             return false;
     }
+    // The writer first: a worker's first requests may already note usage.
+    m_usageThread = new QThread;
+    m_usageThread->setObjectName(u"usage"_s);
+    m_usageWriter = new UsageWriter(m_context);
+    m_usageWriter->moveToThread(m_usageThread);
+    m_usageThread->start();
+    bool writing = false;
+    QString writerError;
+    QMetaObject::invokeMethod(
+        m_usageWriter, [&] { writing = m_usageWriter->start(&writerError); }, Qt::BlockingQueuedConnection);
+    if (!writing) {
+        *error = tr("The usage writer could not start: %1").arg(writerError);
+        stop();
+        return false;
+    }
     QList<qintptr> sockets;
 #ifdef Q_OS_UNIX
     for (int i = 0; i < config.workers; ++i) {
@@ -152,6 +260,7 @@ bool Server::start(QString* error)
                          .arg(*error);
             for (qintptr s : sockets)
                 ::close(int(s));
+            stop();
             return false;
         }
         if (i == 0)
@@ -199,6 +308,17 @@ void Server::stop()
     }
     m_workers.clear();
     m_threads.clear();
+    // After the workers: nothing notes usage any more, so this last flush writes all of it.
+    if (m_usageWriter) {
+        QMetaObject::invokeMethod(
+            m_usageWriter, [this] { m_usageWriter->stop(); }, Qt::BlockingQueuedConnection);
+        m_usageThread->quit();
+        m_usageThread->wait();
+        delete m_usageWriter;
+        m_usageWriter = nullptr;
+        delete m_usageThread;
+        m_usageThread = nullptr;
+    }
 }
 
 QUrl Server::url() const

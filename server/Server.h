@@ -14,9 +14,11 @@ class QThread;
 namespace td::server {
 
 class HttpWorker;
+class UsageWriter;
 
 // Owns the listening socket(s) and the worker threads. Each worker accepts on the same port
-// (SO_REUSEPORT where the system has it) and serves requests with its own database connection.
+// (SO_REUSEPORT where the system has it) and serves requests with its own database connection. One more thread
+// with a connection of its own writes what the workers note about usage (UsageWriter).
 class Server final
 {
 public:
@@ -35,6 +37,8 @@ private:
     quint16 m_port = 0;
     QList<QThread*> m_threads;
     QList<HttpWorker*> m_workers;
+    QThread* m_usageThread = nullptr;
+    UsageWriter* m_usageWriter = nullptr;
 };
 
 } // namespace td::server
