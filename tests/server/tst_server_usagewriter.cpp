@@ -69,7 +69,8 @@ private slots:
             QCOMPARE(written(s, key.first), 0); // nothing could be written while the lock was held
         }
         QSqlDatabase::removeDatabase(u"holder"_s);
-        QVERIFY2(slowest < 1000, qPrintable(u"the slowest request took %1 ms"_s.arg(slowest)));
+        // A flush on the worker would have held it for the server's 10 s busy timeout; the margin is for slow CI.
+        QVERIFY2(slowest < 5000, qPrintable(u"the slowest request took %1 ms"_s.arg(slowest)));
 
         // The waiting flush goes through once the lock is released: every request is counted.
         QTRY_COMPARE_WITH_TIMEOUT(written(s, key.first), sent, 15000);
