@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 using td::app::CredentialModel;
@@ -38,7 +39,7 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     layout->addWidget(m_banner);
     auto* summary = new QGroupBox(tr("Summary"), this);
     m_counts = new QGridLayout(summary);
-    for (int c = 0; c < 4; ++c) {
+    for (int c = 0; c < int(std::size(Statuses)); ++c) {
         auto* header =
             new QLabel(u"<b>%1</b>"_s.arg(CredentialModel::statusText(Statuses[c]).toHtmlEscaped()), summary);
         header->setAlignment(Qt::AlignRight);
@@ -46,7 +47,7 @@ ExpiryPage::ExpiryPage(app::ExpiryModel* model, QWidget* parent)
     }
     for (int r = 0; r < 3; ++r) {
         m_counts->addWidget(new QLabel(app::kindTitle(Kinds[r]), summary), r + 1, 0);
-        for (int c = 0; c < 4; ++c) {
+        for (int c = 0; c < int(std::size(Statuses)); ++c) {
             auto* cell = new QLabel(summary);
             cell->setObjectName(u"count_%1_%2"_s.arg(r).arg(c));
             cell->setAlignment(Qt::AlignRight);
@@ -102,7 +103,7 @@ void ExpiryPage::updateCounts()
 {
     m_timeline->setWeeks(m_model->expiringPerWeek(), m_model->now());
     for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 4; ++c) {
+        for (int c = 0; c < int(std::size(Statuses)); ++c) {
             auto* cell = findChild<QLabel*>(u"count_%1_%2"_s.arg(r).arg(c));
             cell->setText(QString::number(m_model->count(Kinds[r], Statuses[c])));
         }
