@@ -354,6 +354,9 @@ private:
     template <typename T, typename Reader> Read<T> queryOne(QSqlQuery& query, const QVariantList& binds, Reader read);
     bool fail(const class QSqlQuery& query);
     bool insertCredentialRow(const CredentialRecord& record, const QByteArray& digest);
+    // head VALUES (rowPattern), (rowPattern)… tail, for every row, a hundred rows per statement.
+    bool insertRows(const QString& head, const QString& rowPattern, const QString& tail,
+                    const QList<QVariantList>& rows);
     bool openPostgres(const QString& location, QString* error);
     // The dialect's spelling: a migration's text; the scalar min and max of two values; a read that locks its rows
     // for the rest of the transaction (PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers anyway).

