@@ -222,7 +222,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     std::shared_ptr<const CredentialRecord> record = m_context.authCache.credential(digest, now);
     if (!record) {
         const quint64 generation = m_context.authCache.generation();
-        Read<CredentialRecord> read = m_store.credentialByDigest(digest);
+        Read<CredentialRecord> read = m_store.authCredentialByDigest(digest);
         if (read.isFailed())
             return unavailable();
         if (read) {

@@ -170,8 +170,9 @@ bool BodyBudget::reserve(qint64 bytes)
 void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& ip, const QString& agent, bool draining)
 {
     constexpr qint64 DayMs = 24LL * 3600 * 1000;
-    QMutexLocker lock(&m_mutex);
-    UsageUpdate& u = m_pending[credentialId];
+    Shard& sh = shard(credentialId);
+    QMutexLocker lock(&sh.mutex);
+    UsageUpdate& u = sh.pending[credentialId];
     if (at >= u.at) {
         u.at = at;
         u.ip = ip;
@@ -204,35 +205,51 @@ void UsageRecorder::note(const QString& credentialId, qint64 at, const QString& 
 
 void UsageRecorder::noteScope(const QString& credentialId, const QString& scope, qint64 at)
 {
-    QMutexLocker lock(&m_mutex);
-    qint64& last = m_pending[credentialId].scopes[scope];
+    Shard& sh = shard(credentialId);
+    QMutexLocker lock(&sh.mutex);
+    qint64& last = sh.pending[credentialId].scopes[scope];
     last = qMax(last, at);
 }
 
 void UsageRecorder::noteRefusal(const QString& credentialId, qint64 at)
 {
-    QMutexLocker lock(&m_mutex);
-    ++m_pending[credentialId].refused[at / (3600 * 1000)];
+    Shard& sh = shard(credentialId);
+    QMutexLocker lock(&sh.mutex);
+    ++sh.pending[credentialId].refused[at / (3600 * 1000)];
 }
 
 void UsageRecorder::restore(const QHash<QString, UsageUpdate>& updates)
 {
-    QMutexLocker lock(&m_mutex);
-    for (auto it = updates.cbegin(); it != updates.cend(); ++it)
-        m_pending[it.key()].add(it.value());
+    for (auto it = updates.cbegin(); it != updates.cend(); ++it) {
+        Shard& sh = shard(it.key());
+        QMutexLocker lock(&sh.mutex);
+        sh.pending[it.key()].add(it.value());
+    }
 }
 
 QHash<QString, UsageUpdate> UsageRecorder::take()
 {
-    QMutexLocker lock(&m_mutex);
-    return std::exchange(m_pending, {});
+    QHash<QString, UsageUpdate> all;
+    for (Shard& sh : m_shards) {
+        QHash<QString, UsageUpdate> taken;
+        {
+            QMutexLocker lock(&sh.mutex);
+            taken = std::exchange(sh.pending, {});
+        }
+        if (all.isEmpty())
+            all = std::move(taken);
+        else
+            all.insert(taken);
+    }
+    return all;
 }
 
 std::optional<UsageUpdate> UsageRecorder::pending(const QString& credentialId)
 {
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_pending.constFind(credentialId);
-    if (it == m_pending.cend())
+    Shard& sh = shard(credentialId);
+    QMutexLocker lock(&sh.mutex);
+    const auto it = sh.pending.constFind(credentialId);
+    if (it == sh.pending.cend())
         return std::nullopt;
     return *it;
 }

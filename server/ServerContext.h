@@ -74,8 +74,16 @@ public:
     std::optional<UsageUpdate> pending(const QString& credentialId);
 
 private:
-    QMutex m_mutex;
-    QHash<QString, UsageUpdate> m_pending;
+    // Sharded by credential id: the workers note every request, and one lock for all of them was a hand-off
+    // between the workers' threads on every request.
+    static constexpr int ShardCount = 16;
+    struct Shard
+    {
+        QMutex mutex;
+        QHash<QString, UsageUpdate> pending;
+    };
+    Shard& shard(const QString& credentialId) { return m_shards[qHash(credentialId) % ShardCount]; }
+    Shard m_shards[ShardCount];
 };
 
 // The bucket a client address counts in for per-client limits: an IPv4 address (also IPv4-mapped IPv6) as

@@ -293,6 +293,9 @@ public:
     bool insertCredential(const CredentialRecord& record, const QByteArray& digest,
                           const QList<AuditRecord>& audit = {});
     Read<CredentialRecord> credentialByDigest(const QByteArray& digest);
+    // The same with only what authentication reads (id, kind, tenant, scopes, allowlist, creator, expiry, revoked,
+    // suspended, rotated to, rate limit): the authentication cache's refills.
+    Read<CredentialRecord> authCredentialByDigest(const QByteArray& digest);
     Read<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
     // One page of a list, each record handed to visit as it is read (a page of 1000 is written straight to JSON);
     // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
