@@ -133,6 +133,59 @@ private slots:
         QCOMPARE(a.post(u"/api/v1/auth/refresh"_s, {{u"refreshToken"_s, fresh}}).status, 401);
     }
 
+    void bulkRevokesAtBothInstancesAtOnceRevokeEachKeyOnce()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        TestServer b;
+        QVERIFY(b.startSharing(a));
+        QStringList ids;
+        for (int i = 0; i < 30; ++i)
+            ids.append(a.createKey(u"bulk %1"_s.arg(i), {u"read:products"_s}).first);
+        // Overlapping halves, sent to the two instances at the same moment.
+        const QStringList first = ids.mid(0, 20);
+        const QStringList second = ids.mid(10, 20);
+        QNetworkAccessManager nam;
+        const auto send = [&nam](TestServer& s, const QStringList& some) {
+            QNetworkRequest request(s.url().resolved(QUrl(u"/api/v1/api-keys/revoke"_s)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + s.adminToken().toLatin1());
+            return nam.post(request, QJsonDocument(QJsonObject{{u"ids"_s, QJsonArray::fromStringList(some)}})
+                                         .toJson(QJsonDocument::Compact));
+        };
+        (void)a.adminToken(); // logged in before the race
+        (void)b.adminToken();
+        QNetworkReply* one = send(a, first);
+        QNetworkReply* two = send(b, second);
+        for (QNetworkReply* reply : {one, two}) {
+            if (!reply->isFinished()) {
+                QEventLoop loop;
+                connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        // Every key revoked, each audited exactly once although ten were in both requests.
+        QHash<QString, int> audited;
+        const QJsonArray events = a.get(u"/api/v1/audit-events?action=apiKey.revoke&limit=200"_s, a.admin())
+                                      .data()
+                                      .value(u"items"_s)
+                                      .toArray();
+        for (const QJsonValue& e : events)
+            ++audited[e.toObject().value(u"targetId"_s).toString()];
+        for (const QString& id : std::as_const(ids)) {
+            QCOMPARE(a.get(u"/api/v1/api-keys/"_s + id, a.admin())
+                         .data()
+                         .value(u"apiKey"_s)
+                         .toObject()
+                         .value(u"status"_s)
+                         .toString(),
+                     u"revoked"_s);
+            QCOMPARE(audited.value(id), 1);
+        }
+    }
+
     void anAccountsLoginLimitHoldsAcrossInstances()
     {
         TestServer a;
