@@ -131,6 +131,19 @@ void Api::registerRoutes(Router& router)
     }
     router.add("POST", u"/oauth2/introspect"_s,
                guarded(u"introspect"_s, [this](Request& r, const Principal& p) { return m_gateway.introspect(r, p); }));
+    // The expiry calendar: calendar clients that only take a URL give the feed key as ?feed= (the one place a
+    // credential may travel in a query, and only one that can read the calendar and nothing else).
+    router.add("GET", v1 + u"/calendar.ics"_s,
+               [calendar = guarded(u"calendar:read"_s, [this](Request& r, const Principal& p) {
+                    return m_support.calendar(r, p);
+                })](Request& r, const Reply& reply) {
+                   if (r.query.hasQueryItem(u"feed"_s)) {
+                       r.headers.insert("x-api-key", r.query.queryItemValue(u"feed"_s, QUrl::FullyDecoded).toLatin1());
+                       r.query.removeAllQueryItems(u"feed"_s);
+                       r.params.insert(u"viaFeed"_s, u"1"_s);
+                   }
+                   calendar(r, reply);
+               });
     router.add("GET", v1 + u"/audit-events"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_support.auditEvents(r, p); }));
 

@@ -225,4 +225,104 @@ Response SupportController::auditEvents(Request& request, const Principal& p)
     return Response::ok(ListPageDto{items, more ? QString::number(events->constLast().id) : QString()}.toJson());
 }
 
+namespace {
+
+// RFC 5545 3.3.11: backslash, semicolon, comma and newline escaped.
+QString icsText(QString text)
+{
+    return text.replace(u'\\', u"\\\\"_s).replace(u';', u"\\;"_s).replace(u',', u"\\,"_s).replace(u'\n', u"\\n"_s);
+}
+
+QByteArray icsTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyyMMdd'T'HHmmss'Z'"_s).toLatin1();
+}
+
+// RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and a space, never inside a UTF-8 sequence.
+void icsLine(QByteArray& out, const QByteArray& line)
+{
+    qsizetype start = 0;
+    qsizetype room = 75;
+    while (line.size() - start > room) {
+        qsizetype cut = start + room;
+        while (cut > start && (static_cast<unsigned char>(line.at(cut)) & 0xC0) == 0x80)
+            --cut; // not between the bytes of one character
+        out += line.mid(start, cut - start);
+        out += "\r\n ";
+        start = cut;
+        room = 74; // the leading space counts
+    }
+    out += line.mid(start);
+    out += "\r\n";
+}
+
+} // namespace
+
+Response SupportController::calendar(Request& request, const Principal& p)
+{
+    // Read through a URL (?feed=): a credential that can do nothing else. Anywhere else it is a header credential.
+    if (request.params.contains(u"viaFeed"_s) &&
+        (p.credentialKind != CredentialKind::ApiKey || p.scopes != QStringList{u"calendar:read"_s})) {
+        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                               tr("Only an API key holding calendar:read and nothing else may be given as ?feed=; "
+                                  "send any other credential in a header."));
+    }
+    const qint64 now = Clock::nowMs();
+    QByteArray out;
+    icsLine(out, "BEGIN:VCALENDAR");
+    icsLine(out, "VERSION:2.0");
+    icsLine(out, "PRODID:-//TokenDesk//Expiry calendar//EN");
+    icsLine(out, "CALSCALE:GREGORIAN");
+    icsLine(out, "METHOD:PUBLISH");
+    icsLine(out, "X-WR-CALNAME:" + icsText(tr("TokenDesk expiries (%1)").arg(p.tenantId)).toUtf8());
+    constexpr qint64 DayMs = 24LL * 3600 * 1000;
+    for (const CredentialKindInfo& k : credentialKinds()) {
+        CredentialQuery query;
+        query.tenantId = p.tenantId;
+        query.kind = k.wireName;
+        query.nowMs = now;
+        query.limit = 1000;
+        do {
+            bool failed = false;
+            const auto next = m_store.visitCredentials(query, [&](const CredentialRecord& r) {
+                // Revoked ones never expire any more; long-expired ones are history.
+                if (r.expiresAt == 0 || r.revokedAt != 0 || r.expiresAt < now - 30 * DayMs)
+                    return;
+                const QString label = protocol::credentialLabel(r.name, r.prefix, r.last4);
+                const QString summary =
+                    tr("%1 \"%2\" (%3…%4) expires").arg(kindName(k.tokenKind), r.name, r.prefix, r.last4);
+                icsLine(out, "BEGIN:VEVENT");
+                icsLine(out, "UID:" + r.id.toUtf8() + "@tokendesk");
+                icsLine(out, "DTSTAMP:" + icsTime(now));
+                icsLine(out, "DTSTART:" + icsTime(r.expiresAt));
+                icsLine(out, "DTEND:" + icsTime(r.expiresAt + 30 * 60 * 1000));
+                icsLine(out, "SUMMARY:" + icsText(summary).toUtf8());
+                icsLine(out, "DESCRIPTION:" +
+                                 icsText(tr("%1 stops working at this time. Rotate it in TokenDesk, or let it go.\n"
+                                            "Scopes: %2\nId: %3")
+                                             .arg(label, r.scopes.join(u' '), r.id))
+                                     .toUtf8());
+                icsLine(out, "TRANSP:TRANSPARENT");
+                for (const char* trigger : {"-P7D", "-P1D"}) {
+                    icsLine(out, "BEGIN:VALARM");
+                    icsLine(out, "ACTION:DISPLAY");
+                    icsLine(out, QByteArray("TRIGGER:") + trigger);
+                    icsLine(out, "DESCRIPTION:" + icsText(summary).toUtf8());
+                    icsLine(out, "END:VALARM");
+                }
+                icsLine(out, "END:VEVENT");
+            });
+            failed = !next;
+            if (failed)
+                return storeFailure();
+            query.cursor = *next;
+        } while (!query.cursor.isEmpty());
+    }
+    icsLine(out, "END:VCALENDAR");
+    Response response;
+    response.contentType = "text/calendar; charset=utf-8";
+    response.body = out;
+    return response;
+}
+
 } // namespace td::server

@@ -15,6 +15,8 @@ public:
     Response auditEvents(Request& request, const Principal& principal);
     Response scopes(Request& request, const Principal& principal);
     Response tenants(Request& request, const Principal& principal);
+    // GET /api/v1/calendar.ics: one event per credential of the tenant that expires (RFC 5545).
+    Response calendar(Request& request, const Principal& principal);
 };
 
 } // namespace td::server

@@ -471,9 +471,10 @@ private slots:
         td::app::ScopesJob job(&m_client);
         RUN_OK(job);
         const td::protocol::ScopeCatalog& catalog = job.catalog();
-        QCOMPARE(catalog.scopes().size(), 13);
-        const QStringList keyScopes{u"read:products"_s,  u"write:products"_s,  u"read:orders"_s, u"write:orders"_s,
-                                    u"read:inventory"_s, u"write:inventory"_s, u"admin"_s,       u"introspect"_s};
+        QCOMPARE(catalog.scopes().size(), 14);
+        const QStringList keyScopes{u"read:products"_s, u"write:products"_s, u"read:orders"_s,
+                                    u"write:orders"_s,  u"read:inventory"_s, u"write:inventory"_s,
+                                    u"admin"_s,         u"introspect"_s,     u"calendar:read"_s};
         const QStringList uatPermissions{u"brand_create"_s, u"product_create"_s, u"scans_download"_s,
                                          u"scm_bulk_edit"_s, u"scm_code_edit"_s};
         for (const QString& name : keyScopes + uatPermissions)
@@ -482,7 +483,8 @@ private slots:
             return QSet<QString>(list.cbegin(), list.cend());
         };
         QCOMPARE(asSet(catalog.namesFor(u"apiKey"_s)), asSet(keyScopes));
-        QCOMPARE(asSet(catalog.namesFor(u"privateToken"_s)), asSet(keyScopes) - QSet<QString>{u"introspect"_s});
+        QCOMPARE(asSet(catalog.namesFor(u"privateToken"_s)),
+                 (asSet(keyScopes) - QSet<QString>{u"introspect"_s, u"calendar:read"_s}));
         QCOMPARE(asSet(catalog.namesFor(u"uat"_s)), asSet(uatPermissions));
         QVERIFY(catalog.appliesTo(u"admin"_s, u"privateToken"_s));
         QVERIFY(!catalog.appliesTo(u"brand_create"_s, u"apiKey"_s));

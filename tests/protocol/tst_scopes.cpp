@@ -111,11 +111,11 @@ void TestScopes::defaults()
 void TestScopes::defaultsAreComplete()
 {
     const ScopeCatalog catalog = ScopeCatalog::defaults();
-    QCOMPARE(catalog.scopes().size(), 13);
+    QCOMPARE(catalog.scopes().size(), 14);
     QSet<QString> names;
     for (const ScopeInfo& info : catalog.scopes())
         names.insert(info.name);
-    QCOMPARE(names.size(), 13);
+    QCOMPARE(names.size(), 14);
 }
 
 void TestScopes::namesFor()
@@ -123,8 +123,8 @@ void TestScopes::namesFor()
     const ScopeCatalog catalog = ScopeCatalog::defaults();
     const QStringList keyScopes{u"read:products"_s,  u"write:products"_s,  u"read:orders"_s, u"write:orders"_s,
                                 u"read:inventory"_s, u"write:inventory"_s, u"admin"_s};
-    // "introspect" is for API keys only: gateways and resource servers ask with one.
-    QCOMPARE(catalog.namesFor(ApiKey), keyScopes + QStringList{u"introspect"_s});
+    // "introspect" and "calendar:read" are for API keys only: gateways and calendar clients ask with one.
+    QCOMPARE(catalog.namesFor(ApiKey), (keyScopes + QStringList{u"introspect"_s, u"calendar:read"_s}));
     QCOMPARE(catalog.namesFor(PrivateToken), keyScopes);
     QCOMPARE(catalog.namesFor(Uat), (QStringList{u"brand_create"_s, u"product_create"_s, u"scans_download"_s,
                                                  u"scm_bulk_edit"_s, u"scm_code_edit"_s}));
