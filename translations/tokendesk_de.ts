@@ -2003,6 +2003,30 @@ Leer: alle Adressen.</translation>
         <source>Risk review</source>
         <translation>Risikoprüfung</translation>
     </message>
+    <message>
+        <source>Calendar &amp;feed…</source>
+        <translation>&amp;Kalender-Feed…</translation>
+    </message>
+    <message>
+        <source>Calendar feed</source>
+        <translation>Kalender-Feed</translation>
+    </message>
+    <message>
+        <source>Create a calendar feed of this tenant&apos;s expiries? Calendar apps (Outlook, Google Calendar, Apple Calendar, Thunderbird) subscribe to its address and remind you 7 days and 1 day before each credential expires.
+
+The address holds a new API key that can read the calendar and nothing else. It is shown once; revoke the key &quot;Calendar feed&quot; on the API keys page to end the feed.</source>
+        <translation>Einen Kalender-Feed der Abläufe dieses Mandanten anlegen? Kalender-Apps (Outlook, Google Kalender, Apple Kalender, Thunderbird) abonnieren seine Adresse und erinnern 7 Tage und 1 Tag vor jedem Ablauf.
+
+Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und sonst nichts. Sie wird einmal angezeigt; widerrufen Sie den Schlüssel „Kalender-Feed“ auf der Seite der API-Schlüssel, um den Feed zu beenden.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Read-only expiry calendar, subscribed to by a calendar app</source>
+        <translation>Nur lesbarer Ablaufkalender, von einer Kalender-App abonniert</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RefusalsView</name>

@@ -1208,11 +1208,11 @@
     </message>
     <message>
         <source>Suspended &quot;%1&quot;.</source>
-        <translation>« %1 » suspendu.</translation>
+        <translation>«&#xa0;%1&#xa0;» suspendu.</translation>
     </message>
     <message>
         <source>Resumed &quot;%1&quot;.</source>
-        <translation>« %1 » repris.</translation>
+        <translation>«&#xa0;%1&#xa0;» repris.</translation>
     </message>
     <message>
         <source>Suspend</source>
@@ -1220,7 +1220,7 @@
     </message>
     <message>
         <source>Suspend %1? Requests made with it are refused until it is resumed; nothing else changes, and it can be resumed at any time.</source>
-        <translation>Suspendre %1 ? Les requêtes faites avec lui sont refusées jusqu’à sa reprise ; rien d’autre ne change, et il peut être repris à tout moment.</translation>
+        <translation>Suspendre %1&#xa0;? Les requêtes faites avec lui sont refusées jusqu’à sa reprise&#xa0;; rien d’autre ne change, et il peut être repris à tout moment.</translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
@@ -1558,7 +1558,7 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
     <message>
         <source>&amp;Rate limit:</source>
-        <translation>&amp;Limite de débit :</translation>
+        <translation>&amp;Limite de débit&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>requests per %n second(s)</source>
@@ -2002,6 +2002,30 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>Risk review</source>
         <translation>Revue des risques</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;feed…</source>
+        <translation>&amp;Flux calendrier…</translation>
+    </message>
+    <message>
+        <source>Calendar feed</source>
+        <translation>Flux calendrier</translation>
+    </message>
+    <message>
+        <source>Create a calendar feed of this tenant&apos;s expiries? Calendar apps (Outlook, Google Calendar, Apple Calendar, Thunderbird) subscribe to its address and remind you 7 days and 1 day before each credential expires.
+
+The address holds a new API key that can read the calendar and nothing else. It is shown once; revoke the key &quot;Calendar feed&quot; on the API keys page to end the feed.</source>
+        <translation>Créer un flux calendrier des expirations de ce locataire ? Les applications de calendrier (Outlook, Google Agenda, Calendrier Apple, Thunderbird) s’abonnent à son adresse et vous rappellent 7 jours et 1 jour avant chaque expiration.
+
+L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et rien d’autre. Elle n’est affichée qu’une fois ; révoquez la clé « Flux calendrier » sur la page des clés d’API pour mettre fin au flux.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Read-only expiry calendar, subscribed to by a calendar app</source>
+        <translation>Calendrier des expirations en lecture seule, auquel une application de calendrier est abonnée</translation>
     </message>
 </context>
 <context>

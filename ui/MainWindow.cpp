@@ -10,12 +10,14 @@
 #include "Icons.h"
 #include "InspectorPage.h"
 #include "RiskReviewPage.h"
+#include "SecretDialog.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/CredentialFilterModel.h"
 #include "app/CredentialModel.h"
 #include "app/CredentialService.h"
 #include "app/ExpiryModel.h"
+#include "app/Jobs.h"
 #include "app/Session.h"
 
 #include <QAction>
@@ -30,6 +32,8 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -46,6 +50,7 @@ namespace td::ui {
 MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::ClipboardGuard* clipboard, QWidget* parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_clipboard(clipboard)
     , m_session(session)
 {
     setObjectName(u"mainWindow"_s);
@@ -274,6 +279,9 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     QAction* connections = settingsMenu->addAction(themedIcon(u"network-server"_s), tr("&Connections…"));
     connections->setObjectName(u"connectionsAction"_s);
     connect(connections, &QAction::triggered, this, &MainWindow::connectionsRequested);
+    QAction* calendar = settingsMenu->addAction(themedIcon(u"x-office-calendar"_s), tr("Calendar &feed…"));
+    calendar->setObjectName(u"calendarFeedAction"_s);
+    connect(calendar, &QAction::triggered, this, &MainWindow::createCalendarFeed);
     QMenu* languageMenu = settingsMenu->addMenu(tr("&Language"));
     languageMenu->setObjectName(u"languageMenu"_s);
     auto* languages = new QActionGroup(this);
@@ -471,6 +479,46 @@ void MainWindow::updateTimeLeft()
             ? tr("Session renews %1")
                   .arg(app::CredentialModel::relativeTime(expires.addSecs(-app::Session::RenewAheadSeconds), now))
             : tr("Token expires %1").arg(app::CredentialModel::relativeTime(expires, now)));
+}
+
+void MainWindow::createCalendarFeed()
+{
+    // A key that can read the expiry calendar and nothing else: its URL goes into a calendar app, which keeps it.
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Calendar feed"),
+        tr("Create a calendar feed of this tenant's expiries? Calendar apps (Outlook, Google Calendar, Apple "
+           "Calendar, Thunderbird) subscribe to its address and remind you 7 days and 1 day before each credential "
+           "expires.\n\nThe address holds a new API key that can read the calendar and nothing else. It is shown once; "
+           "revoke the key \"Calendar feed\" on the API keys page to end the feed."),
+        QMessageBox::Cancel, this);
+    box->setObjectName(u"calendarFeedConfirm"_s);
+    QPushButton* create = box->addButton(tr("Create"), QMessageBox::AcceptRole);
+    create->setObjectName(u"confirmCalendarFeedButton"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, create](QAbstractButton* button) {
+        if (button != create)
+            return;
+        app::NewCredential request;
+        request.name = tr("Calendar feed");
+        request.description = tr("Read-only expiry calendar, subscribed to by a calendar app");
+        request.scopes = {u"calendar:read"_s};
+        request.expiresAt = QDateTime::currentDateTimeUtc().addYears(1);
+        auto* job = new app::CreateCredentialJob(m_client, app::CredentialKind::ApiKey, request, this);
+        app::runJob(job, this, [this, job] {
+            if (!job->error().ok()) {
+                statusBar()->showMessage(job->error().userMessage(), 8000);
+                return;
+            }
+            QUrl url = m_client->baseUrl().resolved(QUrl(u"/api/v1/calendar.ics"_s));
+            url.setQuery(u"feed="_s + QString::fromLatin1(job->takeSecret()));
+            auto* dialog =
+                new SecretDialog(tr("Calendar feed"), job->result().record.name, url.toEncoded(), m_clipboard, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+            page(app::CredentialKind::ApiKey)->reload();
+        });
+    });
+    box->open();
 }
 
 } // namespace td::ui

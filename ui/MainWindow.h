@@ -46,6 +46,7 @@ public:
     QString countText() const; // what the status bar says of the page shown
     enum class SupportPage { Expiry, Risk, Inspector, Audit };
     void showSupportPage(SupportPage page);
+    void createCalendarFeed(); // Settings → Calendar feed…: a calendar:read key, its feed address shown once
     InspectorPage* inspectorPage() const { return m_inspector; }
     AuditPage* auditPage() const { return m_audit; }
     RiskReviewPage* riskPage() const { return m_risk; }
@@ -67,6 +68,7 @@ private:
     void updateNavigation(); // the sidebar's counts and expiring-soon badges
 
     app::ApiClient* m_client;
+    app::ClipboardGuard* m_clipboard;
     app::Session* m_session;
     QLabel* m_environment;
     ElidedLabel* m_profileName;

@@ -48,6 +48,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
@@ -849,6 +850,42 @@ private slots:
         QTest::mouseClick(bar->widgetForAction(suspend), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, key.first), u"active"_s, 10000);
         QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+    }
+
+    // Settings → Calendar feed…: a key that reads the calendar and nothing else, its address shown once; the
+    // address is a calendar the server serves.
+    void calendarFeedFromTheSettingsMenu()
+    {
+        auto* window = m_controller->mainWindow();
+        QMenu* settings = window->findChild<QMenu*>(u"settingsMenu"_s);
+        QVERIFY(settings);
+        // Through the menu bar, as a user would.
+        window->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), window);
+        QTest::keyClick(window, Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY(settings->isVisible());
+        QAction* calendar = window->findChild<QAction*>(u"calendarFeedAction"_s);
+        QTest::mouseClick(settings, Qt::LeftButton, {}, settings->actionGeometry(calendar).center());
+        auto* box = waitForWidget<QMessageBox>(u"calendarFeedConfirm"_s);
+        QVERIFY(box);
+        QTest::mouseClick(box->findChild<QPushButton*>(u"confirmCalendarFeedButton"_s), Qt::LeftButton);
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"secretDialog"_s);
+        QVERIFY(secretDialog);
+        const QString address = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        QVERIFY2(address.startsWith(m_server->url().toString() + u"/api/v1/calendar.ics?feed=tdk_"_s),
+                 qPrintable(address.left(40)));
+        secretDialog->setConfirmCloseAnswer(true);
+        secretDialog->reject();
+        const QUrl url(address);
+        const HttpResult feed = m_server->get(url.path() + u'?' + url.query());
+        QCOMPARE(feed.status, 200);
+        QVERIFY(feed.body.startsWith("BEGIN:VCALENDAR"));
+        // The key is listed (by name, never with its secret) and reads nothing else.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !keysPage()->isBusy() && td::test::allModelText(keysPage()->model()).contains(u"Calendar feed"_s), 10000);
+        QVERIFY(!td::test::allModelText(keysPage()->model()).contains(url.query().mid(5)));
+        QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(url.query().mid(5))).errorCode(),
+                 u"insufficient_scope"_s);
     }
 
     // A rotated key's drain watch: who still uses the old key, live; End grace now makes it fail at once. The Audit
