@@ -11,6 +11,21 @@ namespace td::app {
 
 namespace {
 
+// One credential's address, …/{id}[suffix], the id percent-encoded.
+QString credentialPath(CredentialKind kind, const QString& id, const QString& suffix = {})
+{
+    return kindInfo(kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)) + suffix;
+}
+
+// The record an answer carries under the kind's name ({"apiKey": {…}}); false when it holds none.
+bool parseRecord(const QJsonValue& data, CredentialKind kind, protocol::ApiKeyDto* record)
+{
+    const auto parsed = ApiKeyDto::fromJson(data.toObject().value(kindInfo(kind).wireName).toObject());
+    if (parsed)
+        *record = *parsed;
+    return parsed.has_value();
+}
+
 // A kind's expiry on the wire: a day (UTC) for date-valued kinds, else a time; null: never.
 QJsonValue expiryJson(CredentialKind kind, const QDateTime& expiry)
 {
@@ -153,7 +168,7 @@ UsageJob::UsageJob(ApiClient* client, CredentialKind kind, QString id, int days,
 
 QString UsageJob::path() const
 {
-    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/usage"_s;
+    return credentialPath(m_kind, m_id, u"/usage"_s);
 }
 
 QUrlQuery UsageJob::query() const
@@ -224,16 +239,12 @@ SuspendCredentialJob::SuspendCredentialJob(ApiClient* client, CredentialKind kin
 
 QString SuspendCredentialJob::path() const
 {
-    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) +
-           (m_suspend ? u"/suspend"_s : u"/resume"_s);
+    return credentialPath(m_kind, m_id, (m_suspend ? u"/suspend"_s : u"/resume"_s));
 }
 
 bool SuspendCredentialJob::parse(const QJsonValue& data)
 {
-    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
-    if (record)
-        m_record = *record;
-    return record.has_value();
+    return parseRecord(data, m_kind, &m_record);
 }
 
 GraceJob::GraceJob(ApiClient* client, CredentialKind kind, QString id, QDateTime endsAt, QObject* parent)
@@ -245,7 +256,7 @@ GraceJob::GraceJob(ApiClient* client, CredentialKind kind, QString id, QDateTime
 
 QString GraceJob::path() const
 {
-    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/grace"_s;
+    return credentialPath(m_kind, m_id, u"/grace"_s);
 }
 
 QJsonObject GraceJob::body() const
@@ -255,10 +266,7 @@ QJsonObject GraceJob::body() const
 
 bool GraceJob::parse(const QJsonValue& data)
 {
-    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
-    if (record)
-        m_record = *record;
-    return record.has_value();
+    return parseRecord(data, m_kind, &m_record);
 }
 
 FindingsJob::FindingsJob(ApiClient* client, QObject* parent)
@@ -434,15 +442,12 @@ UpdateCredentialJob::UpdateCredentialJob(ApiClient* client, CredentialKind kind,
 
 QString UpdateCredentialJob::path() const
 {
-    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id));
+    return credentialPath(m_kind, m_id);
 }
 
 bool UpdateCredentialJob::parse(const QJsonValue& data)
 {
-    const auto record = ApiKeyDto::fromJson(data.toObject().value(kindInfo(m_kind).wireName).toObject());
-    if (record)
-        m_record = *record;
-    return record.has_value();
+    return parseRecord(data, m_kind, &m_record);
 }
 
 RevokeCredentialsJob::RevokeCredentialsJob(ApiClient* client, CredentialKind kind, QStringList ids, QObject* parent)
@@ -454,8 +459,7 @@ RevokeCredentialsJob::RevokeCredentialsJob(ApiClient* client, CredentialKind kin
 QString RevokeCredentialsJob::path() const
 {
     if (m_ids.size() == 1)
-        return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_ids.constFirst())) +
-               u"/revoke"_s;
+        return credentialPath(m_kind, m_ids.constFirst(), u"/revoke"_s);
     return kindInfo(m_kind).path() + u"/revoke"_s;
 }
 
@@ -497,7 +501,7 @@ RotateCredentialJob::~RotateCredentialJob()
 
 QString RotateCredentialJob::path() const
 {
-    return kindInfo(m_kind).path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(m_id)) + u"/rotate"_s;
+    return credentialPath(m_kind, m_id, u"/rotate"_s);
 }
 
 QJsonObject RotateCredentialJob::body() const

@@ -248,7 +248,8 @@ Response CredentialController::usage(Request& request, const Principal& p, const
         return storeFailure();
     // What is not written yet (at most a second of this worker's and the others' uses) is added on top.
     UsageReport merged = *report;
-    if (const auto pending = m_context.usage.pending(record->id)) {
+    const std::optional<UsageUpdate> pending = m_context.usage.pending(record->id);
+    if (pending) {
         QMap<qint64, qint64> daily;
         for (const auto& [day, count] : std::as_const(merged.daily))
             daily[day] += count;
@@ -299,7 +300,7 @@ Response CredentialController::usage(Request& request, const Principal& p, const
     // Scopes: which of its requests' scopes it used within the days (an admin credential "uses" the scope a route
     // needed), and which of the scopes it holds it did not.
     QHash<QString, qint64> used = merged.scopes;
-    if (const auto pending = m_context.usage.pending(record->id)) {
+    if (pending) {
         for (auto it = pending->scopes.cbegin(); it != pending->scopes.cend(); ++it)
             used[it.key()] = qMax(used.value(it.key()), it.value());
     }
@@ -327,7 +328,7 @@ Response CredentialController::usage(Request& request, const Principal& p, const
                      {u"refusals"_s, *refused},
                      {u"drain"_s, QJsonValue()}};
     if (!record->rotatedTo.isEmpty()) {
-        const auto drain = drainJson(*record, merged, now);
+        const auto drain = drainJson(*record, merged, pending, now);
         if (!drain)
             return storeFailure();
         json.insert(u"drain"_s, *drain);
@@ -338,7 +339,7 @@ Response CredentialController::usage(Request& request, const Principal& p, const
 // The old credential of a rotation: its requests since the rotation and in the last hour, and the addresses that
 // used it since (who still has to switch to the successor).
 std::optional<QJsonObject> CredentialController::drainJson(const CredentialRecord& record, const UsageReport& usage,
-                                                           qint64 now) const
+                                                           const std::optional<UsageUpdate>& pending, qint64 now) const
 {
     const auto successor = m_store.credential(record.tenantId, record.kind, record.rotatedTo);
     if (successor.isFailed())
@@ -347,7 +348,7 @@ std::optional<QJsonObject> CredentialController::drainJson(const CredentialRecor
     auto drain = m_store.drain(record.id, now);
     if (!drain)
         return std::nullopt;
-    if (const auto pending = m_context.usage.pending(record.id)) {
+    if (pending) {
         for (auto it = pending->drain.cbegin(); it != pending->drain.cend(); ++it) {
             drain->total += it.value();
             if (it.key() > now / 60000 - 60)
@@ -768,11 +769,9 @@ Response CredentialController::suspend(Request& request, const Principal& p, con
 {
     const QString id = request.params.value(u"id"_s);
     const qint64 now = Clock::nowMs();
-    bool changed = false;
     switch (m_store.setSuspended(
         p.tenantId, kind, id, suspended, now,
-        {auditRecord(request, p.tenantId, p.actor(), kind + (suspended ? u".suspend"_s : u".resume"_s), kind, id)},
-        &changed)) {
+        {auditRecord(request, p.tenantId, p.actor(), kind + (suspended ? u".suspend"_s : u".resume"_s), kind, id)})) {
     case Store::Outcome::Ok:
         break;
     case Store::Outcome::NotFound:

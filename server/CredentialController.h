@@ -37,7 +37,8 @@ private:
                                       FieldErrors& errors) const;
     int maxExpiryDays(protocol::CredentialKind kind) const; // 0: no bound
     CredentialRecord withPendingUsage(const CredentialRecord& record) const;
-    std::optional<QJsonObject> drainJson(const CredentialRecord& record, const UsageReport& usage, qint64 now) const;
+    std::optional<QJsonObject> drainJson(const CredentialRecord& record, const UsageReport& usage,
+                                         const std::optional<UsageUpdate>& pending, qint64 now) const;
     // A credential (not a login session) acts only within its own bounds: scopes, expiry, allowlist.
     std::optional<Response> outsideBounds(const Principal& p, const CredentialRecord& record) const;
 };

@@ -74,9 +74,9 @@ Response GatewayController::authz(Request& request)
         return forGateway(request, result.error);
     const Principal& p = *result.principal;
     const AuthzPolicy* policy = m_context.config.authzPolicy.get();
-    const AuthzPolicy::Rule* rule = policy ? policy->match(method, *path) : nullptr;
     if (!policy)
         return denied(request, tr("No policy is configured (--authz-policy): every request is denied."));
+    const AuthzPolicy::Rule* rule = policy->match(method, *path);
     if (!rule || rule->requirement == AuthzPolicy::Requirement::Deny) {
         return denied(
             request,

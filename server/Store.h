@@ -320,9 +320,9 @@ public:
     std::optional<DrainReport> drain(const QString& credentialId, qint64 nowMs);
     // Ends (endsAt <= now) or moves the end of a rotated credential's grace; Conflict when it is not in its grace.
     // Suspends (at now) or resumes an active credential; Conflict when it is revoked or expired, Ok when it already
-    // was as asked (*changed false: nothing written, nothing audited).
+    // was as asked (then nothing is written, nor audited).
     Outcome setSuspended(const QString& tenantId, const QString& kind, const QString& id, bool suspended, qint64 now,
-                         const QList<AuditRecord>& audit, bool* changed);
+                         const QList<AuditRecord>& audit);
     Outcome setGrace(const QString& tenantId, const QString& kind, const QString& id, qint64 endsAt, qint64 now,
                      const QList<AuditRecord>& audit);
     // The tenant's risk findings, computed now (DESIGN.md, "Usage insight").

@@ -229,9 +229,8 @@ Store::Outcome Store::updateCredential(const CredentialRecord& r, const QList<Au
 }
 
 Store::Outcome Store::setSuspended(const QString& tenantId, const QString& kind, const QString& id, bool suspended,
-                                   qint64 now, const QList<AuditRecord>& audit, bool* changed)
+                                   qint64 now, const QList<AuditRecord>& audit)
 {
-    *changed = false;
     Transaction tx(*this, audit, Transaction::Auth::Changed);
     if (!tx.isOpen())
         return Outcome::Failed;
@@ -245,10 +244,9 @@ Store::Outcome Store::setSuspended(const QString& tenantId, const QString& kind,
         return Outcome::Ok; // as asked already: rolled back, so that no audit event is written
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET suspended_at = ? WHERE id = ?"_s);
-    if (!run(q, {suspended ? QVariant(now) : QVariant(QMetaType(QMetaType::LongLong)), id}) || !tx.commit())
-        return Outcome::Failed;
-    *changed = true;
-    return Outcome::Ok;
+    return run(q, {suspended ? QVariant(now) : QVariant(QMetaType(QMetaType::LongLong)), id}) && tx.commit()
+               ? Outcome::Ok
+               : Outcome::Failed;
 }
 
 Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& kind, const QStringList& ids,

@@ -283,7 +283,6 @@ Response SupportController::calendar(Request& request, const Principal& p)
         query.nowMs = now;
         query.limit = 1000;
         do {
-            bool failed = false;
             const auto next = m_store.visitCredentials(query, [&](const CredentialRecord& r) {
                 // Revoked ones never expire any more; long-expired ones are history.
                 if (r.expiresAt == 0 || r.revokedAt != 0 || r.expiresAt < now - 30 * DayMs)
@@ -312,8 +311,7 @@ Response SupportController::calendar(Request& request, const Principal& p)
                 }
                 icsLine(out, "END:VEVENT");
             });
-            failed = !next;
-            if (failed)
+            if (!next)
                 return storeFailure();
             query.cursor = *next;
         } while (!query.cursor.isEmpty());

@@ -2060,13 +2060,6 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
 </context>
 <context>
     <name>td::ui::RiskReviewPage</name>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>und %n weiterer</numerusform>
-            <numerusform>und %n weitere</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Refresh</source>
         <translation>Akt&amp;ualisieren</translation>

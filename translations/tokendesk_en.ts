@@ -281,13 +281,6 @@
 <context>
     <name>td::ui::RiskReviewPage</name>
     <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n credential(s) with admin rights and no IP allowlist</source>
         <translation>
             <numerusform>%n credential with admin rights and no IP allowlist</numerusform>

@@ -2015,9 +2015,9 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>Create a calendar feed of this tenant&apos;s expiries? Calendar apps (Outlook, Google Calendar, Apple Calendar, Thunderbird) subscribe to its address and remind you 7 days and 1 day before each credential expires.
 
 The address holds a new API key that can read the calendar and nothing else. It is shown once; revoke the key &quot;Calendar feed&quot; on the API keys page to end the feed.</source>
-        <translation>Créer un flux calendrier des expirations de ce locataire ? Les applications de calendrier (Outlook, Google Agenda, Calendrier Apple, Thunderbird) s’abonnent à son adresse et vous rappellent 7 jours et 1 jour avant chaque expiration.
+        <translation>Créer un flux calendrier des expirations de ce locataire&#xa0;? Les applications de calendrier (Outlook, Google Agenda, Calendrier Apple, Thunderbird) s’abonnent à son adresse et vous rappellent 7 jours et 1 jour avant chaque expiration.
 
-L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et rien d’autre. Elle n’est affichée qu’une fois ; révoquez la clé « Flux calendrier » sur la page des clés d’API pour mettre fin au flux.</translation>
+L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et rien d’autre. Elle n’est affichée qu’une fois&#xa0;; révoquez la clé «&#xa0;Flux calendrier&#xa0;» sur la page des clés d’API pour mettre fin au flux.</translation>
     </message>
     <message>
         <source>Create</source>
@@ -2060,13 +2060,6 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
 </context>
 <context>
     <name>td::ui::RiskReviewPage</name>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>et %n autre</numerusform>
-            <numerusform>et %n autres</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>

@@ -745,6 +745,17 @@ void CredentialsPage::withCatalog(std::function<void()> open)
     m_service->fetchCatalog();
 }
 
+QString CredentialsPage::nameList(const QStringList& names)
+{
+    const qsizetype shown = qMin<qsizetype>(names.size(), 10);
+    QString list = u"<ul>"_s;
+    for (qsizetype i = 0; i < shown; ++i)
+        list += u"<li>"_s + names.at(i).toHtmlEscaped() + u"</li>"_s;
+    if (names.size() > shown)
+        list += u"<li>"_s + tr("and %n more", nullptr, int(names.size() - shown)) + u"</li>"_s;
+    return list + u"</ul>"_s;
+}
+
 void CredentialsPage::revokeSelected()
 {
     const QStringList ids = selectedIds();
@@ -768,13 +779,7 @@ void CredentialsPage::revokeSelected()
     if (names.isEmpty())
         return;
     names.sort(Qt::CaseInsensitive);
-    const qsizetype shown = qMin<qsizetype>(names.size(), 10);
-    QString list = u"<ul>"_s;
-    for (qsizetype i = 0; i < shown; ++i)
-        list += u"<li>"_s + names.at(i).toHtmlEscaped() + u"</li>"_s;
-    if (names.size() > shown)
-        list += u"<li>"_s + tr("and %n more", nullptr, int(names.size() - shown)) + u"</li>"_s;
-    list += u"</ul>"_s;
+    const QString list = nameList(names);
     auto* box =
         new QMessageBox(QMessageBox::Warning, tr("Revoke"),
                         tr("Revoke %n credential(s)? Every request made with them fails from now on; this "

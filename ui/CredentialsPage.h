@@ -72,6 +72,8 @@ public slots:
     void editSelected(const QString& addAddress);
     void rotateSelected();
     void revokeSelected();
+    // A confirmation's list of credentials (HTML): the first ten by name, then how many more.
+    static QString nameList(const QStringList& names);
     void toggleSuspendedSelected();     // Suspend (confirmed) or Resume the one selected credential
     void exportShown();                 // asks where, then exportTo()
     void exportTo(const QString& path); // CSV, or JSON for a .json name: what the filters show

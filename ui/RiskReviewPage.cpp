@@ -1,6 +1,7 @@
 #include "RiskReviewPage.h"
 
 #include "Banner.h"
+#include "CredentialsPage.h"
 #include "Icons.h"
 #include "app/ApiClient.h"
 #include "protocol/Dto.h"
@@ -41,18 +42,6 @@ QString shortDate(const QDateTime& time)
 QString label(const protocol::ApiKeyDto& record)
 {
     return protocol::credentialLabel(record.name, record.prefix, record.last4);
-}
-
-// The confirmation's list: the first ten by name, then how many more.
-QString nameList(const QStringList& names)
-{
-    const qsizetype shown = qMin<qsizetype>(names.size(), 10);
-    QString list = u"<ul>"_s;
-    for (qsizetype i = 0; i < shown; ++i)
-        list += u"<li>"_s + names.at(i).toHtmlEscaped() + u"</li>"_s;
-    if (names.size() > shown)
-        list += u"<li>"_s + RiskReviewPage::tr("and %n more", nullptr, int(names.size() - shown)) + u"</li>"_s;
-    return list + u"</ul>"_s;
 }
 
 } // namespace
@@ -353,7 +342,7 @@ void RiskReviewPage::confirm(Action action)
                  nullptr, int(targets.size()));
     auto* box = new QMessageBox(action == Action::Revoke ? QMessageBox::Warning : QMessageBox::Question,
                                 action == Action::Revoke ? tr("Revoke") : tr("Narrow scopes"),
-                                text + nameList(names) +
+                                text + CredentialsPage::nameList(names) +
                                     (skipped.isEmpty() ? QString()
                                                        : tr("%n needed none of its scopes and is left as it is.",
                                                             nullptr, int(skipped.size()))),
@@ -385,7 +374,7 @@ void RiskReviewPage::askExpiry(const QList<Target>& targets)
     auto* text = new QLabel(tr("Make %n credential(s) expire. An expiry can only be brought forward: those that "
                                "already expire sooner keep their date.",
                                nullptr, int(targets.size())) +
-                                nameList(names),
+                                CredentialsPage::nameList(names),
                             dialog);
     text->setTextFormat(Qt::RichText);
     text->setWordWrap(true);
