@@ -22,6 +22,7 @@ Api::Api(ServerContext& context, Store& store, QObject* parent)
     , m_support(context, store, m_auth)
     , m_gateway(context, store, m_auth)
     , m_resources(context, store, m_auth)
+    , m_notifications(context, store, m_auth)
 {}
 
 void Api::prepare(Request& request) const
@@ -120,6 +121,23 @@ void Api::registerRoutes(Router& router)
     }
     router.add("GET", v1 + u"/findings"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_credentials.findings(r, p); }));
+    // Notification endpoints and their deliveries (issue 15).
+    NotificationController* notifications = &m_notifications;
+    const QString endpoints = v1 + u"/notification-endpoints"_s;
+    const auto notify = [&](const char* method, const QString& path,
+                            Response (NotificationController::*handler)(Request&, const Principal&)) {
+        router.add(method, path, guarded(admin, [notifications, handler](Request& r, const Principal& p) {
+                       return (notifications->*handler)(r, p);
+                   }));
+    };
+    notify("GET", endpoints, &NotificationController::list);
+    notify("POST", endpoints, &NotificationController::create);
+    notify("GET", endpoints + u"/{id}"_s, &NotificationController::get);
+    notify("PATCH", endpoints + u"/{id}"_s, &NotificationController::patch);
+    notify("DELETE", endpoints + u"/{id}"_s, &NotificationController::remove);
+    notify("POST", endpoints + u"/{id}/secret"_s, &NotificationController::rotateSecret);
+    notify("POST", endpoints + u"/{id}/test"_s, &NotificationController::test);
+    notify("GET", endpoints + u"/{id}/deliveries"_s, &NotificationController::deliveries);
     router.add("GET", v1 + u"/limits"_s,
                guarded({}, [this](Request& r, const Principal& p) { return m_credentials.limits(r, p); }));
     router.add("POST", v1 + u"/tokens/introspect"_s,

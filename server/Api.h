@@ -4,6 +4,7 @@
 #include "AuthController.h"
 #include "CredentialController.h"
 #include "GatewayController.h"
+#include "NotificationController.h"
 #include "ResourceController.h"
 #include "Router.h"
 #include "ServerContext.h"
@@ -40,6 +41,7 @@ private:
     SupportController m_support;
     GatewayController m_gateway;
     ResourceController m_resources;
+    NotificationController m_notifications;
 };
 
 } // namespace td::server

@@ -153,8 +153,13 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         tr("Policy file of /api/v1/authz (forward-auth): which scope each method and path of the protected API "
            "needs (docs/deploy/authz-policy.conf)."),
         u"path"_s);
+    const QCommandLineOption notificationScan(
+        u"notification-scan-seconds"_s,
+        tr("How often credentials are checked for notifications that are due (expiring, expired, refused often); "
+           "default 60."),
+        u"seconds"_s);
     parser.addOptions({maxConnections, maxPerClient, maxBodyMemory, idleTimeout, requestTimeout, handshakeTimeout,
-                       maxQueuedLogins, loginFailuresGlobal, auditRetention, authzPolicy});
+                       maxQueuedLogins, loginFailuresGlobal, auditRetention, authzPolicy, notificationScan});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -242,6 +247,10 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         qint64 scale;
         std::function<void(qint64)> set;
     } numbers[] = {
+        {notificationScan, 1, 3600, 1000,
+         [&](qint64 v) {
+             config.notificationScanMs = int(v);
+         }},
         {maxConnections, 1, 1000000, 1,
          [&](qint64 v) {
              config.maxConnections = int(v);

@@ -58,6 +58,10 @@ struct ServerConfig
     int loginFailuresGlobal = 500;
     int auditRetentionDays = 400; // 0: keep audit events for ever
     int usageFlushMs = 1000;
+    // Notifications (Notifier): how often the outbox is read for due deliveries, and how often the time-based
+    // events (expiring, expired, refused spikes) are looked for.
+    int notificationPollMs = 1000;
+    int notificationScanMs = 60 * 1000;
     // How long authentication may use a credential or user read from the database before reading it again; changes
     // made by this process drop it at once (AuthCache). 0: read the database for every request.
     int authCacheMs = 1000;

@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "HttpWorker.h"
 #include "Log.h"
+#include "Notifier.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -249,6 +250,19 @@ bool Server::start(QString* error)
         stop();
         return false;
     }
+    m_notifierThread = new QThread;
+    m_notifierThread->setObjectName(u"notifications"_s);
+    m_notifier = new Notifier(m_context);
+    m_notifier->moveToThread(m_notifierThread);
+    m_notifierThread->start();
+    bool notifying = false;
+    QMetaObject::invokeMethod(
+        m_notifier, [&] { notifying = m_notifier->start(&writerError); }, Qt::BlockingQueuedConnection);
+    if (!notifying) {
+        *error = tr("The notifier could not start: %1").arg(writerError);
+        stop();
+        return false;
+    }
     QList<qintptr> sockets;
 #ifdef Q_OS_UNIX
     for (int i = 0; i < config.workers; ++i) {
@@ -308,6 +322,16 @@ void Server::stop()
     }
     m_workers.clear();
     m_threads.clear();
+    if (m_notifier) {
+        QMetaObject::invokeMethod(
+            m_notifier, [this] { m_notifier->stop(); }, Qt::BlockingQueuedConnection);
+        m_notifierThread->quit();
+        m_notifierThread->wait();
+        delete m_notifier;
+        m_notifier = nullptr;
+        delete m_notifierThread;
+        m_notifierThread = nullptr;
+    }
     // After the workers: nothing notes usage any more, so this last flush writes all of it.
     if (m_usageWriter) {
         QMetaObject::invokeMethod(

@@ -15,10 +15,12 @@ namespace td::server {
 
 class HttpWorker;
 class UsageWriter;
+class Notifier;
 
 // Owns the listening socket(s) and the worker threads. Each worker accepts on the same port
 // (SO_REUSEPORT where the system has it) and serves requests with its own database connection. One more thread
-// with a connection of its own writes what the workers note about usage (UsageWriter).
+// with a connection of its own writes what the workers note about usage (UsageWriter), and another delivers
+// notifications (Notifier).
 class Server final
 {
 public:
@@ -39,6 +41,8 @@ private:
     QList<HttpWorker*> m_workers;
     QThread* m_usageThread = nullptr;
     UsageWriter* m_usageWriter = nullptr;
+    QThread* m_notifierThread = nullptr;
+    Notifier* m_notifier = nullptr;
 };
 
 } // namespace td::server

@@ -262,4 +262,10 @@ QByteArray ServerContext::digest(const QByteArray& token) const
     return mac;
 }
 
+QByteArray ServerContext::notificationSecret(const QByteArray& salt) const
+{
+    return "tdwh_" + digest(QByteArray("notification-endpoint:") + salt)
+                         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
 } // namespace td::server

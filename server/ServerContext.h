@@ -167,6 +167,9 @@ struct ServerContext
     Q_DISABLE_COPY_MOVE(ServerContext)
 
     QByteArray digest(const QByteArray& token) const; // HMAC-SHA256(pepper, token)
+    // A notification endpoint's signing secret, derived from its salt with the pepper: the database holds only
+    // the salt, so whoever reads it cannot sign as this server.
+    QByteArray notificationSecret(const QByteArray& salt) const;
 
     const ServerConfig config;
     const KeyMaterial keys;

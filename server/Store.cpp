@@ -186,6 +186,51 @@ CREATE TABLE login_attempts (
 );
 CREATE INDEX login_attempts_bucket ON login_attempts(bucket, at);
 )sql",
+    // 6: notification endpoints and their durable outbox (issue 15). An endpoint's signing secret is not stored:
+    // it is derived from secret_salt with the key file's pepper, so the database alone cannot forge a signature. A
+    // delivery's id is its idempotency key (unique: an event is queued once per endpoint however often it is
+    // noticed); lease_until keeps other instances off a delivery while one attempts it.
+    R"sql(
+CREATE TABLE notification_endpoints (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('json', 'slack')),
+    events TEXT NOT NULL,
+    expiring_days TEXT NOT NULL,
+    secret_salt TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX notification_endpoints_tenant ON notification_endpoints(tenant_id);
+CREATE TABLE notification_deliveries (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    endpoint_id TEXT NOT NULL REFERENCES notification_endpoints(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    lease_until INTEGER NOT NULL,
+    last_status INTEGER,
+    last_error TEXT,
+    finished_at INTEGER
+);
+CREATE INDEX notification_deliveries_due ON notification_deliveries(status, next_attempt_at);
+CREATE INDEX notification_deliveries_endpoint ON notification_deliveries(endpoint_id, created_at);
+CREATE TABLE notification_attempts (
+    delivery_id TEXT NOT NULL REFERENCES notification_deliveries(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    status INTEGER,
+    error TEXT,
+    duration_ms INTEGER NOT NULL
+);
+CREATE INDEX notification_attempts_delivery ON notification_attempts(delivery_id, at);
+)sql",
 };
 
 } // namespace
@@ -469,6 +514,8 @@ bool Store::Transaction::commit()
 {
     if (!m_open)
         return false;
+    if (!m_events.isEmpty() && !m_store.queueEvents(m_events, Clock::nowMs()))
+        return false; // the destructor rolls back
     for (const AuditRecord& event : std::as_const(m_audit)) {
         if (!m_store.audit(event))
             return false; // the destructor rolls back
@@ -576,10 +623,25 @@ bool Store::setMeta(const QString& key, const QString& value)
 std::optional<QList<QPair<QString, qint64>>> Store::copyFrom(Store& source, QString* error)
 {
     // Parents before children (the foreign keys); the schema's own version table is not data.
-    static const char* const Tables[] = {"tenants",        "users",       "memberships",       "sessions",
-                                         "refresh_tokens", "credentials", "audit_events",      "resources",
-                                         "meta",           "usage_daily", "usage_addresses",   "usage_agents",
-                                         "usage_scopes",   "usage_drain", "usage_drain_total", "usage_refusals"};
+    static const char* const Tables[] = {"tenants",
+                                         "users",
+                                         "memberships",
+                                         "sessions",
+                                         "refresh_tokens",
+                                         "credentials",
+                                         "audit_events",
+                                         "resources",
+                                         "meta",
+                                         "usage_daily",
+                                         "usage_addresses",
+                                         "usage_agents",
+                                         "usage_scopes",
+                                         "usage_drain",
+                                         "usage_drain_total",
+                                         "usage_refusals",
+                                         "notification_endpoints",
+                                         "notification_deliveries",
+                                         "notification_attempts"};
     if (source.schemaVersion() != schemaVersion()) {
         *error =
             u"the source has schema version %1, this database %2"_s.arg(source.schemaVersion()).arg(schemaVersion());

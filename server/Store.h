@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -180,6 +181,62 @@ struct UsageReport
     QHash<QString, qint64> scopes; // needed within the days asked for -> when last
 };
 
+// A tenant's notification endpoint (issue 15): where events go, in which format, which events.
+struct NotificationEndpoint
+{
+    static constexpr int MaxPerTenant = 20;
+
+    QString id;
+    QString tenantId;
+    QString name;
+    QString url;
+    QString format;          // "json" | "slack"
+    QStringList events;      // credential.expiring, credential.expired, credential.revoked, …
+    QList<int> expiringDays; // credential.expiring: any of 30, 14, 7, 1, largest first
+    QByteArray salt;         // the signing secret is HMAC(pepper, salt) (ServerContext::notificationSecret)
+    qint64 createdAt = 0;
+    QString createdBy;
+    qint64 updatedAt = 0;
+
+    bool wants(const QString& event) const { return events.contains(event); }
+};
+
+// An event that notification endpoints may want, queued by the transaction of the change that causes it.
+struct NotificationEvent
+{
+    QString type; // "credential.revoked", …
+    QString tenantId;
+    QString credentialId;
+    QString unique;    // what tells this event from others of its type and credential ("" for once only)
+    QJsonObject extra; // added to the event's JSON (e.g. successorId)
+};
+
+// One delivery of an event to an endpoint, and its attempts.
+struct DeliveryAttempt
+{
+    qint64 at = 0;
+    int status = 0; // the receiver's HTTP status, 0: none (error says why)
+    QString error;
+    qint64 durationMs = 0;
+};
+
+struct Delivery
+{
+    QString id; // the idempotency key (X-TokenDesk-Delivery)
+    QString tenantId;
+    QString endpointId;
+    QString event;
+    QByteArray payload; // the event as JSON
+    qint64 createdAt = 0;
+    QString status; // "pending" | "delivered" | "failed"
+    int attempts = 0;
+    qint64 nextAttemptAt = 0;
+    int lastStatus = 0;
+    QString lastError;
+    qint64 finishedAt = 0;
+    QList<DeliveryAttempt> history; // newest first (deliveries() only)
+};
+
 // What a read found: the record, nothing, or a failure of the database. A failure must never reach a client as
 // "not found" (404) or as "the token is not valid" (401): callers answer it as the server's fault.
 template <typename T> class Read final
@@ -233,10 +290,14 @@ public:
         bool commit(); // false: rolled back, or the outcome of COMMIT is unknown
         // What the commit will write to the audit log; a change that turns out to change nothing drops its record.
         QList<AuditRecord>& audit() { return m_audit; }
+        // Queued for the endpoints that want it by commit(), inside the transaction: an event is never lost when
+        // its change lands, nor queued when it does not.
+        void notify(NotificationEvent event) { m_events.append(std::move(event)); }
 
     private:
         Store& m_store;
         QList<AuditRecord> m_audit;
+        QList<NotificationEvent> m_events;
         Auth m_auth;
         bool m_open = false;
     };
@@ -328,6 +389,31 @@ public:
     // The tenant's risk findings, computed now (DESIGN.md, "Usage insight").
     std::optional<QList<Finding>> findings(const QString& tenantId, qint64 nowMs);
 
+    // Notification endpoints and deliveries (StoreNotifications.cpp, DESIGN.md "Notifications").
+    Read<QList<NotificationEndpoint>> notificationEndpoints(const QString& tenantId);
+    Read<NotificationEndpoint> notificationEndpoint(const QString& tenantId, const QString& id);
+    // Conflict: the tenant has NotificationEndpoint::MaxPerTenant already.
+    Outcome insertNotificationEndpoint(const NotificationEndpoint& endpoint, const QList<AuditRecord>& audit);
+    Outcome updateNotificationEndpoint(const NotificationEndpoint& endpoint, const QList<AuditRecord>& audit);
+    // With its deliveries.
+    Outcome deleteNotificationEndpoint(const QString& tenantId, const QString& id, const QList<AuditRecord>& audit);
+    // Queues a delivery of payload to one endpoint under the idempotency key id (nothing when it is queued already).
+    bool queueDelivery(const NotificationEndpoint& endpoint, const QString& id, const QString& event,
+                       const QByteArray& payload, qint64 now);
+    // The time-based events (credential.expiring, credential.expired, credential.refused_spike) due now, for every
+    // endpoint that wants them, each queued once; how many were queued, nullopt on failure.
+    std::optional<int> scheduleNotifications(qint64 now);
+    // Takes up to most pending deliveries that are due and not leased by another instance, leasing them until
+    // now + leaseMs; each with its endpoint.
+    std::optional<QList<QPair<Delivery, NotificationEndpoint>>> claimDeliveries(qint64 now, qint64 leaseMs, int most);
+    // Records an attempt and the delivery's new state: delivered, failed, or pending again from nextAttemptAt.
+    bool finishDelivery(const QString& id, const DeliveryAttempt& attempt, const QString& status, qint64 nextAttemptAt);
+    // An endpoint's deliveries, newest first, each with its attempts.
+    std::optional<QList<Delivery>> deliveries(const QString& endpointId, int most);
+    int pruneDeliveries(qint64 before);
+    // SQLite (one process): leases left by a process that died are void when the next one starts.
+    bool releaseDeliveryLeases(); // finished before; how many were deleted, -1 on failure
+
     // Login attempts per bucket (an account), shared by every instance on the database: records one attempt unless
     // limit attempts are within the window; returns 0 (recorded) or the seconds to wait, nullopt on failure.
     std::optional<int> acquireAttempt(const QString& bucket, int limit, int windowSeconds, qint64 now);
@@ -371,6 +457,7 @@ private:
     }
     QString lockForUpdate(const QString& of = {}) const;
     bool authChanged(bool committed); // empties the auth cache; returns committed
+    bool queueEvents(const QList<NotificationEvent>& events, qint64 now);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -14,13 +14,11 @@ using namespace td::server::storesql;
 
 namespace td::server {
 
-namespace {
-
-const QString CredentialColumns =
+const QString storesql::CredentialColumns =
     u"id, kind, tenant_id, name, description, prefix, last4, scopes, ip_allowlist, created_at, created_by, "
     "expires_at, last_used_at, last_used_ip, revoked_at, revoked_by, rotated_from, rotated_to, grace_limit, rate_limit_requests, rate_limit_seconds, suspended_at"_s;
 
-CredentialRecord readCredential(const QSqlQuery& q)
+CredentialRecord storesql::readCredential(const QSqlQuery& q)
 {
     CredentialRecord r;
     r.id = q.value(0).toString();
@@ -46,6 +44,8 @@ CredentialRecord readCredential(const QSqlQuery& q)
     r.suspendedAt = q.value(21).toLongLong();
     return r;
 }
+
+namespace {
 
 QString encodeCursor(qint64 createdAt, const QString& id)
 {
@@ -281,6 +281,7 @@ Store::Outcome Store::revokeCredentials(const QString& tenantId, const QString& 
             continue;
         if (!run(u, {now, by, tenantId, kind, id}))
             return Outcome::Failed;
+        tx.notify({u"credential.revoked"_s, tenantId, id, {}, {}});
     }
     if (!tx.commit())
         return Outcome::Failed;
@@ -312,7 +313,14 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
     const qint64 limit = old->expiresAt == 0 ? longest : qMin(old->expiresAt, longest);
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = ?, grace_limit = ? WHERE id = ?"_s);
-    return run(q, {successor.id, qMin(graceEnd, limit), limit, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
+    const qint64 graceEndsAt = qMin(graceEnd, limit);
+    tx.notify(
+        {u"credential.rotated"_s,
+         tenantId,
+         id,
+         {},
+         {{u"successorId"_s, successor.id}, {u"graceEndsAt"_s, fromMs(graceEndsAt).toString(Qt::ISODateWithMs)}}});
+    return run(q, {successor.id, graceEndsAt, limit, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 
 Store::Outcome Store::setGrace(const QString& tenantId, const QString& kind, const QString& id, qint64 endsAt,

@@ -80,6 +80,10 @@ inline SessionRecord readSession(const QSqlQuery& q, int first)
                          q.value(first + 4).toLongLong(), q.value(first + 5).toLongLong()};
 }
 
+// The credential columns in the order readCredential() reads them.
+extern const QString CredentialColumns;
+CredentialRecord readCredential(const QSqlQuery& q);
+
 // Resets a cached statement when the look-up is done, so that SQLite holds no read snapshot between requests.
 struct Finished
 {
