@@ -16,7 +16,7 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
 case "$what" in
     build) ;;
     test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3
-                     clang libclang-rt-14-dev nginx-light postgresql python3-icalendar) ;;
+                     clang libclang-rt-14-dev nginx-light postgresql python3-icalendar python3-yaml) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
     *) echo "usage: $0 build|test|fuzz|bench" >&2; exit 2 ;;

@@ -242,6 +242,19 @@ private slots:
         QVERIFY(m_text.startsWith(u"openapi: 3.0.3\n"_s) || m_text.contains(u"\nopenapi: 3.0.3\n"_s));
     }
 
+    // The whole document through a real YAML parser (Debian's python3-yaml, installed by the test command): the
+    // line reader above sees only the layout, and a plain scalar with ": " inside breaks every other tool.
+    void documentIsValidYaml()
+    {
+        QProcess python;
+        python.start(u"/usr/bin/python3"_s,
+                     {u"-c"_s, u"import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); print(len(d['paths']))"_s,
+                      QStringLiteral(TOKENDESK_OPENAPI)});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QVERIFY(python.readAllStandardOutput().trimmed().toInt() > 50);
+    }
+
     void routesMatchTheServer()
     {
         QSet<QString> served;
