@@ -47,6 +47,7 @@ void CredentialLoader::request(const QString& cursor, QPointer<ListCredentialsJo
 {
     CredentialListQuery query;
     query.limit = m_pageSize;
+    query.status = m_status;
     query.cursor = cursor;
     auto* job = new ListCredentialsJob(m_client, m_kind, query, this);
     connect(job, &ListCredentialsJob::nextPageAnnounced, this,

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 namespace td::app {
 
 // Loads every credential of a kind, page by page (1000 a page), the way the pages of the console need it: the first
@@ -27,6 +29,8 @@ public:
     ~CredentialLoader() override;
 
     void setPageSize(int size) { m_pageSize = size; } // 1 to 1000
+    // Only records of this status (the server's ?status=); none: every record.
+    void setStatus(std::optional<protocol::KeyStatus> status) { m_status = status; }
     void start();
     void abort(); // nothing more is emitted
     bool isRunning() const { return m_current != nullptr; }
@@ -61,6 +65,7 @@ private:
     int m_pages = 0;
     int m_earlyRequests = 0;
     int m_pageSize = PageSize;
+    std::optional<protocol::KeyStatus> m_status;
     quint64 m_run = 0; // changes with every abort() and start()
 };
 

@@ -56,6 +56,8 @@ QList<ConnectionProfile> ProfileStore::load()
         p.rememberLogin = settings.value(u"rememberLogin"_s).toBool();
         p.caFile = settings.value(u"caFile"_s).toString();
         p.publicKeyPin = settings.value(u"publicKeyPin"_s).toString();
+        p.notifyExpiryDays =
+            qBound(0, settings.value(u"notifyExpiryDays"_s).toInt(), ConnectionProfile::MaxNotifyExpiryDays);
         if (!p.id.isEmpty())
             profiles.append(p);
     }
@@ -81,6 +83,7 @@ void ProfileStore::save(const QList<ConnectionProfile>& profiles)
         settings.setValue(u"rememberLogin"_s, p.rememberLogin);
         settings.setValue(u"caFile"_s, p.caFile);
         settings.setValue(u"publicKeyPin"_s, p.publicKeyPin);
+        settings.setValue(u"notifyExpiryDays"_s, p.notifyExpiryDays);
     }
     settings.endArray();
     settings.sync();

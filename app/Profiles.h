@@ -28,7 +28,9 @@ struct ConnectionProfile
     bool rememberLogin = false; // keep the refresh token in the keychain
     QString caFile;             // optional extra CA (PEM)
     QString publicKeyPin;       // optional SHA-256 of the server's public key, base64
+    int notifyExpiryDays = 0;   // desktop notifications of credentials expiring within this many days; 0: off
 
+    static constexpr int MaxNotifyExpiryDays = 365;
     static QString environmentName(Environment environment);
     static QString environmentColor(Environment environment); // "#b00020" production, …
 };

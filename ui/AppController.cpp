@@ -4,6 +4,7 @@
 #include "ConnectionsDialog.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "TrayNotifier.h"
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/DemoLauncher.h"
@@ -15,6 +16,8 @@
 #include <QSslCertificate>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace td::ui {
@@ -25,9 +28,23 @@ AppController::AppController(QObject* parent)
     , m_session(new app::Session(m_client, this))
     , m_clipboard(new app::ClipboardGuard(this))
     , m_secrets(new app::SecretStore(u"TokenDesk"_s, this))
+    , m_notifier(new app::ExpiryNotifier(m_secrets, this))
+    , m_tray(new TrayNotifier(m_notifier, this))
 {
+    m_notifier->setConsole(m_client, m_session);
+    m_notifier->setConfigure([this](app::ApiClient* client, const app::ConnectionProfile& profile, QString* problem) {
+        return configureClient(client, profile, problem);
+    });
+    connect(m_tray, &TrayNotifier::openRequested, this, &AppController::openFinding);
+    connect(m_tray, &TrayNotifier::showRequested, this, &AppController::showConsole);
+    connect(m_tray, &TrayNotifier::quitRequested, this, [this] {
+        if (m_window)
+            m_window->close(); // as File → Quit: the window keeps its geometry
+        QApplication::quit();
+    });
     connect(m_session, &app::Session::loggedIn, this, &AppController::onLoggedIn);
     connect(m_session, &app::Session::loginFailed, this, [this](const app::ApiError& error) {
+        signInEnded();
         if (m_demo) { // the sandbox's own login: no dialog to type into, the way out is a fresh sandbox
             m_window->windowBanner()->showError(
                 error.userMessage(), [this] { restartDemo(); }, tr("Restart demo server"));
@@ -49,6 +66,8 @@ AppController::AppController(QObject* parent)
 
 AppController::~AppController()
 {
+    delete m_tray;     // before the notifier whose findings it shows
+    delete m_notifier; // its checks may use the console's client: before the client goes
     delete m_window;
     delete m_login;
     delete m_session; // before the client it uses (children go in the order they were made)
@@ -67,6 +86,7 @@ LoginDialog* AppController::loginDialog() const
 void AppController::start()
 {
     showLogin();
+    m_tray->start();
 }
 
 void AppController::startDemo(const QString& serverPath)
@@ -105,6 +125,8 @@ void AppController::startDemo(const QString& serverPath)
     });
     const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_demo->start(serverPath.isEmpty() ? app::DemoLauncher::findServer() : serverPath, data + u"/demo/demo.sqlite"_s);
+    m_notifier->setConsoleProfile(m_profile.id);
+    m_tray->start();
 }
 
 void AppController::restartDemo()
@@ -159,13 +181,14 @@ void AppController::showLogin(const QString& message, bool error)
     m_login->raise();
 }
 
-bool AppController::configureClient(const app::ConnectionProfile& profile, QString* problem)
+bool AppController::configureClient(app::ApiClient* client, const app::ConnectionProfile& profile,
+                                    QString* problem) const
 {
     *problem = app::ApiClient::checkUrl(profile.baseUrl);
     if (!problem->isEmpty())
         return false;
-    m_client->setBaseUrl(profile.baseUrl);
-    m_client->setTenant(profile.defaultTenant);
+    client->setBaseUrl(profile.baseUrl);
+    client->setTenant(profile.defaultTenant);
     QList<QSslCertificate> cas;
     if (!profile.caFile.isEmpty()) {
         QFile file(profile.caFile);
@@ -179,13 +202,13 @@ bool AppController::configureClient(const app::ConnectionProfile& profile, QStri
             return false;
         }
     }
-    m_client->setCaCertificates(cas);
+    client->setCaCertificates(cas);
     const QByteArray pin = QByteArray::fromBase64(profile.publicKeyPin.toLatin1());
     if (!profile.publicKeyPin.isEmpty() && pin.size() != 32) {
         *problem = tr("The key pin must be the base64 of a SHA-256 digest (32 bytes).");
         return false;
     }
-    m_client->setPinnedPublicKeySha256(pin);
+    client->setPinnedPublicKeySha256(pin);
     return true;
 }
 
@@ -195,53 +218,65 @@ void AppController::onLoginRequested()
     QByteArray secret = m_login->secret();
     m_login->clearSecret();
     QString problem;
-    if (!configureClient(profile, &problem)) {
+    if (!configureClient(m_client, profile, &problem)) {
         m_login->setMessage(problem, true);
         return;
     }
     // Kept only once signed in (onLoggedIn): a failed first attempt leaves no profile behind.
     m_profile = profile;
+    m_notifier->setConsoleProfile(profile.id);
     m_login->setBusy(true);
-
-    using Method = app::ConnectionProfile::AuthMethod;
-    if (profile.authMethod == Method::Password) {
-        if (!secret.isEmpty()) {
-            m_session->login(profile.email, secret, profile.defaultTenant);
-            secret.fill('\0');
+    // A remembered refresh token is single-use: the console reads it only once no expiry check of this profile is
+    // using it (at once, usually), and no check starts on it until this sign-in is over.
+    m_notifier->consoleSignsIn(profile.id, this, [this, profile, secret = std::move(secret)]() mutable {
+        using Method = app::ConnectionProfile::AuthMethod;
+        if (profile.authMethod == Method::Password) {
+            if (!secret.isEmpty()) {
+                m_session->login(profile.email, secret, profile.defaultTenant);
+                secret.fill('\0');
+                return;
+            }
+            // Remembered: the refresh token is in the keychain.
+            m_secrets->read(
+                app::SecretStore::refreshTokenKey(profile.id), this,
+                [this](const QByteArray& token, const app::ApiError& e) {
+                    if (!e.ok()) {
+                        signInEnded();
+                        showLogin(tr("No remembered login could be read: %1 Enter your password.").arg(e.userMessage()),
+                                  true);
+                        return;
+                    }
+                    m_session->resume(token);
+                });
             return;
         }
-        // Remembered: the refresh token is in the keychain.
-        m_secrets->read(
-            app::SecretStore::refreshTokenKey(profile.id), this,
-            [this](const QByteArray& token, const app::ApiError& e) {
+        const QString key = app::SecretStore::tokenKey(profile.id);
+        if (secret.isEmpty()) {
+            m_secrets->read(key, this, [this](const QByteArray& token, const app::ApiError& e) {
                 if (!e.ok()) {
-                    showLogin(tr("No remembered login could be read: %1 Enter your password.").arg(e.userMessage()),
-                              true);
+                    signInEnded();
+                    showLogin(e.userMessage(), true);
                     return;
                 }
-                m_session->resume(token);
+                m_session->useToken(token);
             });
-        return;
-    }
-    const QString key = app::SecretStore::tokenKey(profile.id);
-    if (secret.isEmpty()) {
-        m_secrets->read(key, this, [this](const QByteArray& token, const app::ApiError& e) {
+            return;
+        }
+        // A newly pasted token goes to the keychain first: never to a file, never to QSettings.
+        m_secrets->write(key, secret, this, [this, secret](const app::ApiError& e) {
             if (!e.ok()) {
+                signInEnded();
                 showLogin(e.userMessage(), true);
                 return;
             }
-            m_session->useToken(token);
+            m_session->useToken(secret);
         });
-        return;
-    }
-    // A newly pasted token goes to the keychain first: never to a file, never to QSettings.
-    m_secrets->write(key, secret, this, [this, secret](const app::ApiError& e) {
-        if (!e.ok()) {
-            showLogin(e.userMessage(), true);
-            return;
-        }
-        m_session->useToken(secret);
     });
+}
+
+void AppController::signInEnded()
+{
+    m_notifier->consoleSignInEnded();
 }
 
 void AppController::onLoggedIn()
@@ -272,7 +307,60 @@ void AppController::onLoggedIn()
     m_window->show();
     m_window->reloadAll();
     m_window->focusCurrentPage(); // not the tenant box, where an arrow key would switch tenant
+    // A notification clicked before signing in: its credential, once the page has loaded.
+    if (m_pendingOpen) {
+        const app::ExpiryFinding finding = *std::exchange(m_pendingOpen, std::nullopt);
+        if (finding.profileId == m_profile.id)
+            openFinding(finding);
+    }
+    signInEnded(); // a check of this profile that waited runs now, through this session
     emit ready();
+}
+
+void AppController::showConsole()
+{
+    if (m_window && m_session->isLoggedIn()) {
+        m_window->show();
+        m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
+        m_window->raise();
+        m_window->activateWindow();
+        return;
+    }
+    showLogin();
+}
+
+void AppController::openFinding(const app::ExpiryFinding& finding)
+{
+    if (m_window && m_session->isLoggedIn() && m_profile.id == finding.profileId) {
+        // The tenant it was found in, when the session is in another of its tenants.
+        const QList<protocol::TenantDto>& tenants = m_session->tenants();
+        if (!finding.tenantId.isEmpty() && finding.tenantId != m_session->tenantId() &&
+            std::any_of(tenants.cbegin(), tenants.cend(), [&](const auto& t) { return t.id == finding.tenantId; }))
+            m_session->switchTenant(finding.tenantId);
+        m_window->openCredential(finding.kind, finding.credentialId);
+        return;
+    }
+    if (m_window && m_session->isLoggedIn()) {
+        // Signed in elsewhere: say so rather than leave the connection in use behind the user's back.
+        showConsole();
+        auto* box =
+            new QMessageBox(QMessageBox::Information, tr("Expiring credential"),
+                            tr("%1 \"%2\" belongs to the connection \"%3\", and TokenDesk is signed in to "
+                               "\"%4\". To open it, log out and sign in to \"%3\".")
+                                .arg(app::kindName(finding.kind), finding.name, finding.profileName, m_profile.name),
+                            QMessageBox::Ok, m_window);
+        box->setObjectName(u"otherConnectionNotice"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    // Not signed in: the login dialog on that connection; the credential opens once signed in to it.
+    showLogin();
+    if (m_session->state() != app::Session::State::LoggingIn) {
+        m_pendingOpen = finding;
+        m_login->setProfiles(app::ProfileStore::load(), finding.profileId);
+        m_login->setMessage(tr("Sign in to \"%1\" to open \"%2\".").arg(finding.profileName, finding.name), false);
+    }
 }
 
 void AppController::shutdown()

@@ -6,9 +6,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QUrl>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -87,6 +89,30 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_pin->setPlaceholderText(tr("optional SHA-256 of the server's public key, base64"));
     m_pin->setAccessibleName(tr("Public key pin"));
     form->addRow(tr("Key p&in:"), m_pin);
+    // Expiry notifications (the tray's, issue 15): a setting of the profile, edited under Settings → Connections.
+    m_notifyRow = new QWidget(this);
+    auto* notifyLayout = new QHBoxLayout(m_notifyRow);
+    notifyLayout->setContentsMargins(0, 0, 0, 0);
+    m_notify = new QSpinBox(m_notifyRow);
+    m_notify->setObjectName(u"notifyDaysSpin"_s);
+    m_notify->setRange(0, ConnectionProfile::MaxNotifyExpiryDays);
+    m_notify->setSpecialValueText(tr("Off"));
+    m_notify->setAccessibleName(tr("Days ahead to notify of expiring credentials"));
+    m_notify->setToolTip(tr("A desktop notification for each credential of this connection that expires within this "
+                            "many days, checked at start and every hour while TokenDesk runs. It signs in only with "
+                            "what the system keychain holds: a remembered login or a stored token."));
+    auto* notifyLabel = new QLabel(tr("Notify me about credentials e&xpiring within"), m_notifyRow);
+    notifyLabel->setBuddy(m_notify);
+    notifyLayout->addWidget(notifyLabel);
+    notifyLayout->addWidget(m_notify);
+    notifyLayout->addStretch(1);
+    form->addRow(QString(), m_notifyRow);
+    m_notifyRow->hide(); // shown when editing (setEditing)
+    const auto updateSuffix = [this](int days) {
+        m_notify->setSuffix(u' ' + tr("day(s)", "after a number", days));
+    };
+    updateSuffix(m_notify->value());
+    connect(m_notify, &QSpinBox::valueChanged, this, updateSuffix);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"loginMessage"_s);
@@ -110,6 +136,8 @@ LoginDialog::LoginDialog(QWidget* parent)
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::validate);
     connect(m_method, &QComboBox::currentIndexChanged, this, &LoginDialog::validate);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &LoginDialog::validate);
+    connect(m_notify, &QSpinBox::valueChanged, this, &LoginDialog::validate);
+    connect(m_remember, &QCheckBox::toggled, this, &LoginDialog::validate);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
         // Without a name of its own, a connection is named after its server.
         m_name->setPlaceholderText(QUrl(m_url->text().trimmed()).host());
@@ -144,6 +172,7 @@ void LoginDialog::setEditing(const ConnectionProfile& profile, const QStringList
     m_profileCombo->hide();
     m_secretLabel->hide();
     m_secret->hide();
+    m_notifyRow->show();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sa&ve"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
     m_profiles = {profile};
@@ -175,6 +204,7 @@ void LoginDialog::loadProfile(int index)
     m_tenant->setText(p.defaultTenant);
     m_caFile->setText(p.caFile);
     m_pin->setText(p.publicKeyPin);
+    m_notify->setValue(p.notifyExpiryDays);
     m_secret->clear();
     validate();
 }
@@ -197,6 +227,7 @@ ConnectionProfile LoginDialog::profile() const
     p.defaultTenant = m_tenant->text().trimmed();
     p.caFile = m_caFile->text().trimmed();
     p.publicKeyPin = m_pin->text().trimmed();
+    p.notifyExpiryDays = m_notify->value();
     return p;
 }
 
@@ -244,8 +275,13 @@ void LoginDialog::validate()
         problem = tr("Enter your e-mail address.");
     else if (password && !m_editing && m_secret->text().isEmpty() && !m_remember->isChecked())
         problem = tr("Enter your password.");
+    // Not a problem, but worth knowing: without a remembered login there is nothing to check with in the background.
+    QString note;
+    if (m_editing && password && m_notify->value() > 0 && !m_remember->isChecked())
+        note = tr("Without \"Remember me\" this connection is checked for expiring credentials only while TokenDesk "
+                  "is signed in to it.");
     if (!m_busy || !problem.isEmpty())
-        setMessage(problem, false);
+        setMessage(problem.isEmpty() ? note : problem, false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_busy);
 }
 

@@ -9,6 +9,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace td::ui {
 
@@ -52,6 +53,8 @@ private:
     QLineEdit* m_tenant;
     QLineEdit* m_caFile;
     QLineEdit* m_pin;
+    QWidget* m_notifyRow; // editing only: "Notify me about credentials expiring within [7 days]"
+    QSpinBox* m_notify;
     QLabel* m_message;
     QDialogButtonBox* m_buttons;
     QLabel* m_profileLabel = nullptr;

@@ -42,6 +42,9 @@ public:
     void setProfile(const app::ConnectionProfile& profile);
     CredentialsPage* page(app::CredentialKind kind) const;
     void showPage(app::CredentialKind kind);
+    // Brings the window up on a credential's page with the credential selected (once the page has loaded, when it is
+    // loading or does not list it yet): a clicked expiry notification.
+    void openCredential(app::CredentialKind kind, const QString& id);
     void focusCurrentPage();   // the table of a credential page
     QString countText() const; // what the status bar says of the page shown
     enum class SupportPage { Expiry, Risk, Inspector, Audit };
