@@ -25,10 +25,15 @@ export QT_QPA_PLATFORM=offscreen
 
 # ctest in the sandbox's D-Bus session with an unlocked keyring: run_tests BUILD_DIR [CTEST ARGS…]
 run_tests() {
-    dbus-run-session -- sh -c '
-        printf "tokendesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+    # The keyring lives in a folder of its own: a login keyring the machine already has (with another password)
+    # would stay locked and fail every keychain test.
+    keyrings=$(mktemp -d)
+    KEYRINGS="$keyrings" dbus-run-session -- sh -c '
+        printf "tokendesk-test-keyring" |
+            XDG_DATA_HOME="$KEYRINGS" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
         dir=$1; shift
         ctest --test-dir "$dir" --output-on-failure -j 2 "$@"' ctest "$@"
+    rm -rf "$keyrings"
 }
 
 echo "== tests (build/test)"

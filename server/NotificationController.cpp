@@ -271,12 +271,8 @@ Response NotificationController::remove(Request& request, const Principal& p)
         p.tenantId, id,
         {auditRecord(request, p.tenantId, p.actor(), u"notification_endpoint.delete"_s, u"notificationEndpoint"_s,
                      id)})) {
-    case Store::Outcome::Ok: {
-        Response r;
-        r.status = 204;
-        r.contentType.clear();
-        return r;
-    }
+    case Store::Outcome::Ok:
+        return Response::ok(QJsonObject{{u"deleted"_s, id}});
     case Store::Outcome::NotFound:
         return missing(false);
     default:

@@ -593,6 +593,29 @@
     </message>
 </context>
 <context>
+    <name>td::app::ExpiryNotifier</name>
+    <message>
+        <source>Its login is not remembered, so it is checked only while TokenDesk is signed in to it. Sign in with &quot;Remember me&quot; to be notified at other times.</source>
+        <translation>Ihre Anmeldung ist nicht gemerkt, daher wird sie nur geprüft, solange TokenDesk bei ihr angemeldet ist. Melden Sie sich mit „Anmeldung merken“ an, um auch sonst benachrichtigt zu werden.</translation>
+    </message>
+    <message>
+        <source>The system keychain holds no sign-in for it (or is locked). Sign in to it once with &quot;Remember me&quot; or a stored token.</source>
+        <translation>Der Schlüsselbund des Systems enthält keine Anmeldung dafür (oder ist gesperrt). Melden Sie sich einmal mit „Anmeldung merken“ oder einem gespeicherten Token an.</translation>
+    </message>
+    <message>
+        <source>Signing in with its remembered login failed: %1</source>
+        <translation>Anmelden mit der gemerkten Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Signing in with its stored token failed: %1</source>
+        <translation>Anmelden mit dem gespeicherten Token fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>%1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::AboutDialog</name>
     <message>
         <source>About TokenDesk</source>
@@ -692,6 +715,18 @@
     <message>
         <source>Signing in to the demo server…</source>
         <translation>Anmeldung am Demo-Server…</translation>
+    </message>
+    <message>
+        <source>Expiring credential</source>
+        <translation>Ablaufender Zugang</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; belongs to the connection &quot;%3&quot;, and TokenDesk is signed in to &quot;%4&quot;. To open it, log out and sign in to &quot;%3&quot;.</source>
+        <translation>%1 „%2“ gehört zur Verbindung „%3“, TokenDesk ist aber bei „%4“ angemeldet. Um es zu öffnen, melden Sie sich ab und bei „%3“ an.</translation>
+    </message>
+    <message>
+        <source>Sign in to &quot;%1&quot; to open &quot;%2&quot;.</source>
+        <translation>Melden Sie sich bei „%1“ an, um „%2“ zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1887,34 @@ Leer: alle Adressen.</translation>
         <source>Sa&amp;ve</source>
         <translation>&amp;Speichern</translation>
     </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Days ahead to notify of expiring credentials</source>
+        <translation>Tage im Voraus, an denen vor ablaufenden Zugangsdaten gewarnt wird</translation>
+    </message>
+    <message>
+        <source>A desktop notification for each credential of this connection that expires within this many days, checked at start and every hour while TokenDesk runs. It signs in only with what the system keychain holds: a remembered login or a stored token.</source>
+        <translation>Eine Desktop-Benachrichtigung für jeden Zugang dieser Verbindung, der innerhalb so vieler Tage abläuft; geprüft beim Start und stündlich, solange TokenDesk läuft. Angemeldet wird nur mit dem, was der Schlüsselbund des Systems enthält: einer gemerkten Anmeldung oder einem gespeicherten Token.</translation>
+    </message>
+    <message>
+        <source>Notify me about credentials e&amp;xpiring within</source>
+        <translation>&amp;Benachrichtigen, wenn Zugangsdaten ablaufen in höchstens</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform>Tag</numerusform>
+            <numerusform>Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Without &quot;Remember me&quot; this connection is checked for expiring credentials only while TokenDesk is signed in to it.</source>
+        <translation>Ohne „Anmeldung merken“ wird diese Verbindung nur auf ablaufende Zugangsdaten geprüft, solange TokenDesk bei ihr angemeldet ist.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>
@@ -2026,6 +2089,338 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
     <message>
         <source>Read-only expiry calendar, subscribed to by a calendar app</source>
         <translation>Nur lesbarer Ablaufkalender, von einer Kalender-App abonniert</translation>
+    </message>
+    <message>
+        <source>The credential is no longer listed: it was deleted, or belongs to another tenant.</source>
+        <translation>Der Zugang ist nicht mehr aufgeführt: Er wurde gelöscht oder gehört zu einem anderen Mandanten.</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Benachrichtigungen…</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::NotificationEndpointEditor</name>
+    <message>
+        <source>Edit notification endpoint</source>
+        <translation>Benachrichtigungsziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add notification endpoint</source>
+        <translation>Benachrichtigungsziel hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. On-call channel</source>
+        <translation>z. B. Bereitschaftskanal</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unverändert: %1</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>https:// address; http:// only to this machine (127.0.0.1, localhost).</source>
+        <translation>https://-Adresse; http:// nur zu diesem Rechner (127.0.0.1, localhost).</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>JSON (the event, for your own service)</source>
+        <translation>JSON (das Ereignis, für Ihren eigenen Dienst)</translation>
+    </message>
+    <message>
+        <source>Slack (incoming webhook text)</source>
+        <translation>Slack (Text für einen Incoming Webhook)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiring, days before:</source>
+        <translation>Läuft a&amp;b, Tage vorher:</translation>
+    </message>
+    <message>
+        <source>Ex&amp;pired</source>
+        <translation>Abgela&amp;ufen</translation>
+    </message>
+    <message>
+        <source>&amp;Revoked</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>R&amp;otated</source>
+        <translation>Ers&amp;etzt (rotiert)</translation>
+    </message>
+    <message>
+        <source>Refused &amp;10 times or more in 24 hours</source>
+        <translation>&amp;10-mal oder öfter in 24 Stunden abgewiesen</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Ereignisse:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>Tage vorher</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name.</source>
+        <translation>Geben Sie dem Ziel einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the address that receives the notifications.</source>
+        <translation>Geben Sie die Adresse ein, die die Benachrichtigungen empfängt.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>Wählen Sie mindestens ein Ereignis.</translation>
+    </message>
+    <message>
+        <source>Choose when to announce an expiry.</source>
+        <translation>Wählen Sie, wann ein Ablauf angekündigt wird.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::NotificationsDialog</name>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed, no more retries</source>
+        <translation>Fehlgeschlagen, keine weiteren Versuche</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Retrying at %1</source>
+        <translation>Neuer Versuch um %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Refused often</source>
+        <translation>Oft abgewiesen</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Events about this tenant&apos;s credentials are posted to these addresses: a chat channel (Slack format) or your own service (JSON, signed with the endpoint&apos;s secret in X-TokenDesk-Signature). Failed deliveries are retried for a day.</source>
+        <translation>Ereignisse zu den Zugangsdaten dieses Mandanten werden an diese Adressen gesendet: einen Chat-Kanal (Slack-Format) oder Ihren eigenen Dienst (JSON, signiert mit dem Geheimnis des Ziels in X-TokenDesk-Signature). Fehlgeschlagene Zustellungen werden einen Tag lang wiederholt.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Neues &amp;Geheimnis…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>A tenant has at most %n notification endpoint(s).</source>
+        <translation>
+            <numerusform>Ein Mandant hat höchstens %n Benachrichtigungsziel.</numerusform>
+            <numerusform>Ein Mandant hat höchstens %n Benachrichtigungsziele.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The notification endpoints could not be loaded: %1</source>
+        <translation>Die Benachrichtigungsziele konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Expiring (%1 days before)</source>
+        <translation>Läuft ab (%1 Tage vorher)</translation>
+    </message>
+    <message>
+        <source>No endpoints yet: add one to be told when credentials expire, are revoked or are refused.</source>
+        <translation>Noch keine Ziele: Fügen Sie eines hinzu, um zu erfahren, wann Zugangsdaten ablaufen, widerrufen oder abgewiesen werden.</translation>
+    </message>
+    <message>
+        <source>Deliveries could not be loaded: %1</source>
+        <translation>Die Zustellungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No deliveries to &quot;%1&quot; yet.</source>
+        <translation>Noch keine Zustellungen an „%1“.</translation>
+    </message>
+    <message>
+        <source>Last deliveries to &quot;%1&quot;:</source>
+        <translation>Letzte Zustellungen an „%1“:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms</source>
+        <translation>
+            <numerusform>%n ms</numerusform>
+            <numerusform>%n ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;. Send a test to check that it arrives.</source>
+        <translation>„%1“ hinzugefügt. Senden Sie einen Test, um zu prüfen, ob er ankommt.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>A test notification to &quot;%1&quot; is on its way; its delivery appears below.</source>
+        <translation>Eine Testbenachrichtigung an „%1“ ist unterwegs; ihre Zustellung erscheint unten.</translation>
+    </message>
+    <message>
+        <source>New signing secret</source>
+        <translation>Neues Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <source>Make a new signing secret for &quot;%1&quot;? The current one stops at once: the receiver must be given the new one, or it will reject every notification.</source>
+        <translation>Ein neues Signaturgeheimnis für „%1“ erzeugen? Das bisherige gilt sofort nicht mehr: Der Empfänger braucht das neue, sonst weist er jede Benachrichtigung ab.</translation>
+    </message>
+    <message>
+        <source>Make new secret</source>
+        <translation>Neues Geheimnis erzeugen</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Ziel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the notification endpoint &quot;%1&quot;? Its pending deliveries are dropped and it receives nothing more.</source>
+        <translation>Das Benachrichtigungsziel „%1“ löschen? Seine ausstehenden Zustellungen verfallen, und es erhält nichts mehr.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Signaturgeheimnis</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2853,44 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
     <message>
         <source>Copy &amp;example</source>
         <translation>&amp;Beispiel kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::TrayNotifier</name>
+    <message>
+        <source>&amp;Open TokenDesk</source>
+        <translation>TokenDesk ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Expiring soon — %1</source>
+        <translation>Läuft bald ab — %1</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; expires within a day.</source>
+        <translation>%1 „%2“ läuft innerhalb eines Tages ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 &quot;%2&quot; expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1 „%2“ läuft in %n Tag ab.</numerusform>
+            <numerusform>%1 „%2“ läuft in %n Tagen ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TokenDesk: notifies of expiring credentials</source>
+        <translation>TokenDesk: benachrichtigt über ablaufende Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,17 @@
     </message>
 </context>
 <context>
+    <name>td::ui::LoginDialog</name>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -265,6 +276,23 @@
         <translation>
             <numerusform>%n expiring within 7 days</numerusform>
             <numerusform>%n expiring within 7 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::NotificationsDialog</name>
+    <message numerus="yes">
+        <source>A tenant has at most %n notification endpoint(s).</source>
+        <translation>
+            <numerusform>A tenant has at most %n notification endpoint.</numerusform>
+            <numerusform>A tenant has at most %n notification endpoints.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms</source>
+        <translation>
+            <numerusform>%n ms</numerusform>
+            <numerusform>%n ms</numerusform>
         </translation>
     </message>
 </context>
@@ -439,6 +467,16 @@
         <translation>
             <numerusform>%n change failed: %1</numerusform>
             <numerusform>%n changes failed: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::TrayNotifier</name>
+    <message numerus="yes">
+        <source>%1 &quot;%2&quot; expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1 &quot;%2&quot; expires in %n day.</numerusform>
+            <numerusform>%1 &quot;%2&quot; expires in %n days.</numerusform>
         </translation>
     </message>
 </context>

@@ -593,6 +593,29 @@
     </message>
 </context>
 <context>
+    <name>td::app::ExpiryNotifier</name>
+    <message>
+        <source>Its login is not remembered, so it is checked only while TokenDesk is signed in to it. Sign in with &quot;Remember me&quot; to be notified at other times.</source>
+        <translation>Sa connexion n&apos;est pas mémorisée&#xa0;: elle n&apos;est vérifiée que pendant que TokenDesk y est connecté. Connectez-vous avec «&#xa0;Se souvenir de moi&#xa0;» pour être averti le reste du temps.</translation>
+    </message>
+    <message>
+        <source>The system keychain holds no sign-in for it (or is locked). Sign in to it once with &quot;Remember me&quot; or a stored token.</source>
+        <translation>Le trousseau du système ne contient aucune connexion pour elle (ou il est verrouillé). Connectez-vous-y une fois avec «&#xa0;Se souvenir de moi&#xa0;» ou un jeton enregistré.</translation>
+    </message>
+    <message>
+        <source>Signing in with its remembered login failed: %1</source>
+        <translation>Échec de la connexion mémorisée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Signing in with its stored token failed: %1</source>
+        <translation>Échec de la connexion avec le jeton enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation>Liste impossible (%1)&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::AboutDialog</name>
     <message>
         <source>About TokenDesk</source>
@@ -692,6 +715,18 @@
     <message>
         <source>Signing in to the demo server…</source>
         <translation>Connexion au serveur de démonstration…</translation>
+    </message>
+    <message>
+        <source>Expiring credential</source>
+        <translation>Identifiant bientôt expiré</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; belongs to the connection &quot;%3&quot;, and TokenDesk is signed in to &quot;%4&quot;. To open it, log out and sign in to &quot;%3&quot;.</source>
+        <translation>%1 «&#xa0;%2&#xa0;» appartient à la connexion «&#xa0;%3&#xa0;», et TokenDesk est connecté à «&#xa0;%4&#xa0;». Pour l&apos;ouvrir, déconnectez-vous puis connectez-vous à «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Sign in to &quot;%1&quot; to open &quot;%2&quot;.</source>
+        <translation>Connectez-vous à «&#xa0;%1&#xa0;» pour ouvrir «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1887,34 @@ Vide&#xa0;: toutes les adresses.</translation>
         <source>Sa&amp;ve</source>
         <translation>Enre&amp;gistrer</translation>
     </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Days ahead to notify of expiring credentials</source>
+        <translation>Nombre de jours d&apos;avance pour l&apos;avertissement des identifiants qui expirent</translation>
+    </message>
+    <message>
+        <source>A desktop notification for each credential of this connection that expires within this many days, checked at start and every hour while TokenDesk runs. It signs in only with what the system keychain holds: a remembered login or a stored token.</source>
+        <translation>Une notification de bureau pour chaque identifiant de cette connexion qui expire dans ce nombre de jours, vérifiée au démarrage puis toutes les heures tant que TokenDesk tourne. La connexion utilise uniquement ce que contient le trousseau du système&#xa0;: une connexion mémorisée ou un jeton enregistré.</translation>
+    </message>
+    <message>
+        <source>Notify me about credentials e&amp;xpiring within</source>
+        <translation>M&apos;avertir des identifiants e&amp;xpirant dans</translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <comment>after a number</comment>
+        <translation>
+            <numerusform>jour</numerusform>
+            <numerusform>jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Without &quot;Remember me&quot; this connection is checked for expiring credentials only while TokenDesk is signed in to it.</source>
+        <translation>Sans «&#xa0;Se souvenir de moi&#xa0;», les identifiants de cette connexion ne sont vérifiés que pendant que TokenDesk y est connecté.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>
@@ -2026,6 +2089,338 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
     <message>
         <source>Read-only expiry calendar, subscribed to by a calendar app</source>
         <translation>Calendrier des expirations en lecture seule, auquel une application de calendrier est abonnée</translation>
+    </message>
+    <message>
+        <source>The credential is no longer listed: it was deleted, or belongs to another tenant.</source>
+        <translation>L&apos;identifiant n&apos;est plus listé&#xa0;: il a été supprimé ou appartient à un autre locataire.</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Notifications…</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::NotificationEndpointEditor</name>
+    <message>
+        <source>Edit notification endpoint</source>
+        <translation>Modifier la destination de notification</translation>
+    </message>
+    <message>
+        <source>Add notification endpoint</source>
+        <translation>Ajouter une destination de notification</translation>
+    </message>
+    <message>
+        <source>e.g. On-call channel</source>
+        <translation>p. ex. canal d’astreinte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Inchangée : %1</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>https:// address; http:// only to this machine (127.0.0.1, localhost).</source>
+        <translation>Adresse https:// ; http:// seulement vers cette machine (127.0.0.1, localhost).</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>JSON (the event, for your own service)</source>
+        <translation>JSON (l’événement, pour votre propre service)</translation>
+    </message>
+    <message>
+        <source>Slack (incoming webhook text)</source>
+        <translation>Slack (texte pour un webhook entrant)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiring, days before:</source>
+        <translation>E&amp;xpire bientôt, jours avant :</translation>
+    </message>
+    <message>
+        <source>Ex&amp;pired</source>
+        <translation>Ex&amp;piré</translation>
+    </message>
+    <message>
+        <source>&amp;Revoked</source>
+        <translation>&amp;Révoqué</translation>
+    </message>
+    <message>
+        <source>R&amp;otated</source>
+        <translation>Renou&amp;velé</translation>
+    </message>
+    <message>
+        <source>Refused &amp;10 times or more in 24 hours</source>
+        <translation>Refusé &amp;10 fois ou plus en 24 heures</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Événements :</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>Jours avant</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Destinations</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name.</source>
+        <translation>Donnez un nom à la destination.</translation>
+    </message>
+    <message>
+        <source>Enter the address that receives the notifications.</source>
+        <translation>Saisissez l’adresse qui reçoit les notifications.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>Choisissez au moins un événement.</translation>
+    </message>
+    <message>
+        <source>Choose when to announce an expiry.</source>
+        <translation>Choisissez quand annoncer une expiration.</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::NotificationsDialog</name>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Failed, no more retries</source>
+        <translation>Échec, plus de nouvel essai</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Retrying at %1</source>
+        <translation>Nouvel essai à %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Expire bientôt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <source>Rotated</source>
+        <translation>Renouvelé</translation>
+    </message>
+    <message>
+        <source>Refused often</source>
+        <translation>Souvent refusé</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Events about this tenant&apos;s credentials are posted to these addresses: a chat channel (Slack format) or your own service (JSON, signed with the endpoint&apos;s secret in X-TokenDesk-Signature). Failed deliveries are retried for a day.</source>
+        <translation>Les événements concernant les identifiants de ce locataire sont envoyés à ces adresses : un canal de discussion (format Slack) ou votre propre service (JSON, signé avec le secret de la destination dans X-TokenDesk-Signature). Les livraisons échouées sont retentées pendant une journée.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>Envoyer un &amp;test</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Nouveau &amp;secret…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Dernière réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>A tenant has at most %n notification endpoint(s).</source>
+        <translation>
+            <numerusform>Un locataire a au plus %n destination de notification.</numerusform>
+            <numerusform>Un locataire a au plus %n destinations de notification.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The notification endpoints could not be loaded: %1</source>
+        <translation>Les destinations de notification n’ont pas pu être chargées : %1</translation>
+    </message>
+    <message>
+        <source>Expiring (%1 days before)</source>
+        <translation>Expire bientôt (%1 jours avant)</translation>
+    </message>
+    <message>
+        <source>No endpoints yet: add one to be told when credentials expire, are revoked or are refused.</source>
+        <translation>Aucune destination pour l’instant : ajoutez-en une pour savoir quand des identifiants expirent, sont révoqués ou refusés.</translation>
+    </message>
+    <message>
+        <source>Deliveries could not be loaded: %1</source>
+        <translation>Les livraisons n’ont pas pu être chargées : %1</translation>
+    </message>
+    <message>
+        <source>No deliveries to &quot;%1&quot; yet.</source>
+        <translation>Aucune livraison à « %1 » pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Last deliveries to &quot;%1&quot;:</source>
+        <translation>Dernières livraisons à « %1 » :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms</source>
+        <translation>
+            <numerusform>%n ms</numerusform>
+            <numerusform>%n ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;. Send a test to check that it arrives.</source>
+        <translation>« %1 » ajoutée. Envoyez un test pour vérifier qu’il arrive.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>« %1 » enregistrée.</translation>
+    </message>
+    <message>
+        <source>A test notification to &quot;%1&quot; is on its way; its delivery appears below.</source>
+        <translation>Une notification de test vers « %1 » est en route ; sa livraison apparaît ci-dessous.</translation>
+    </message>
+    <message>
+        <source>New signing secret</source>
+        <translation>Nouveau secret de signature</translation>
+    </message>
+    <message>
+        <source>Make a new signing secret for &quot;%1&quot;? The current one stops at once: the receiver must be given the new one, or it will reject every notification.</source>
+        <translation>Créer un nouveau secret de signature pour « %1 » ? L’actuel cesse aussitôt : le destinataire doit recevoir le nouveau, sinon il rejettera chaque notification.</translation>
+    </message>
+    <message>
+        <source>Make new secret</source>
+        <translation>Créer un nouveau secret</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Supprimer la destination</translation>
+    </message>
+    <message>
+        <source>Delete the notification endpoint &quot;%1&quot;? Its pending deliveries are dropped and it receives nothing more.</source>
+        <translation>Supprimer la destination de notification « %1 » ? Ses livraisons en attente sont abandonnées et elle ne reçoit plus rien.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>« %1 » supprimée.</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Secret de signature</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2853,44 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
     <message>
         <source>Copy &amp;example</source>
         <translation>Copier l&apos;&amp;exemple</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::TrayNotifier</name>
+    <message>
+        <source>&amp;Open TokenDesk</source>
+        <translation>&amp;Ouvrir TokenDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Expiring soon — %1</source>
+        <translation>Expire bientôt — %1</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; expires within a day.</source>
+        <translation>%1 «&#xa0;%2&#xa0;» expire dans moins d&apos;un jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 &quot;%2&quot; expires in %n day(s).</source>
+        <translation>
+            <numerusform>%1 «&#xa0;%2&#xa0;» expire dans %n jour.</numerusform>
+            <numerusform>%1 «&#xa0;%2&#xa0;» expire dans %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TokenDesk: notifies of expiring credentials</source>
+        <translation>TokenDesk&#xa0;: avertit des identifiants qui expirent</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "ExpiryPage.h"
 #include "Icons.h"
 #include "InspectorPage.h"
+#include "NotificationsDialog.h"
 #include "RiskReviewPage.h"
 #include "SecretDialog.h"
 #include "app/ApiClient.h"
@@ -282,6 +283,20 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     QAction* calendar = settingsMenu->addAction(themedIcon(u"x-office-calendar"_s), tr("Calendar &feed…"));
     calendar->setObjectName(u"calendarFeedAction"_s);
     connect(calendar, &QAction::triggered, this, &MainWindow::createCalendarFeed);
+    QAction* notifications =
+        settingsMenu->addAction(themedIcon(u"preferences-desktop-notification"_s), tr("&Notifications…"));
+    notifications->setObjectName(u"notificationsAction"_s);
+    connect(notifications, &QAction::triggered, this, [this] {
+        // One per window, not modal: deliveries can be watched while credentials are revoked or rotated.
+        auto* dialog = findChild<NotificationsDialog*>(u"notificationsDialog"_s);
+        if (!dialog) {
+            dialog = new NotificationsDialog(m_client, m_clipboard, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
     QMenu* languageMenu = settingsMenu->addMenu(tr("&Language"));
     languageMenu->setObjectName(u"languageMenu"_s);
     auto* languages = new QActionGroup(this);
@@ -398,6 +413,36 @@ void MainWindow::focusCurrentPage()
 void MainWindow::showPage(app::CredentialKind kind)
 {
     m_nav->setCurrentRow(int(m_pages.indexOf(page(kind))));
+}
+
+void MainWindow::openCredential(app::CredentialKind kind, const QString& id)
+{
+    show();
+    setWindowState(windowState() & ~Qt::WindowMinimized);
+    raise();
+    activateWindow();
+    showPage(kind);
+    CredentialsPage* p = page(kind);
+    app::CredentialService* service = p->service();
+    if (!service->isLoading() && p->model()->rowOf(id) >= 0) {
+        p->showCredential(id);
+        return;
+    }
+    // Still loading, or created since the page was loaded: once the page has (re)loaded.
+    auto* once = new QObject(this);
+    connect(service, &app::CredentialService::loaded, once, [this, p, id, once] {
+        once->deleteLater();
+        if (p->model()->rowOf(id) < 0) {
+            statusBar()->showMessage(tr("The credential is no longer listed: it was deleted, or belongs to another "
+                                        "tenant."),
+                                     8000);
+            return;
+        }
+        p->showCredential(id);
+    });
+    connect(service, &app::CredentialService::loadFailed, once, &QObject::deleteLater);
+    if (!service->isLoading())
+        p->reload();
 }
 
 void MainWindow::showSupportPage(SupportPage page)

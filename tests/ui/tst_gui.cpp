@@ -23,6 +23,7 @@
 #include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/NotificationsDialog.h"
 #include "ui/RiskReviewPage.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
@@ -65,6 +66,8 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -886,6 +889,110 @@ private slots:
         QVERIFY(!td::test::allModelText(keysPage()->model()).contains(url.query().mid(5)));
         QCOMPARE(m_server->get(u"/api/v1/products"_s, TestServer::apiKey(url.query().mid(5))).errorCode(),
                  u"insufficient_scope"_s);
+    }
+
+    // Settings → Notifications: add an endpoint (its secret shown once), send a test, and watch it delivered to a
+    // real receiver on loopback; a bad address is refused with the field named, and nothing is added.
+    void notificationEndpointsFromTheSettingsMenu()
+    {
+        QTcpServer receiver;
+        QVERIFY(receiver.listen(QHostAddress::LocalHost));
+        QList<QByteArray> received;
+        connect(&receiver, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* socket = receiver.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] {
+                    const QByteArray request = socket->readAll();
+                    received.append(request);
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        auto* window = m_controller->mainWindow();
+        QMenu* settings = window->findChild<QMenu*>(u"settingsMenu"_s);
+        window->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), window);
+        QTest::keyClick(window, Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY(settings->isVisible());
+        QAction* action = window->findChild<QAction*>(u"notificationsAction"_s);
+        QVERIFY(action);
+        QTest::mouseClick(settings, Qt::LeftButton, {}, settings->actionGeometry(action).center());
+        auto* dialog = waitForWidget<td::ui::NotificationsDialog>(u"notificationsDialog"_s);
+        QVERIFY(dialog);
+        auto* list = dialog->findChild<QTreeWidget*>(u"endpointList"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"addEndpointButton"_s), Qt::LeftButton);
+        auto* editor = waitForWidget<td::ui::NotificationEndpointEditor>(u"endpointEditor"_s);
+        QVERIFY(editor);
+        auto* name = editor->findChild<QLineEdit*>(u"endpointName"_s);
+        auto* url = editor->findChild<QLineEdit*>(u"endpointUrl"_s);
+        QTest::keyClicks(name, u"Ops webhook"_s);
+        // Plain http to another host: the server refuses it and names the address.
+        QTest::keyClicks(url, u"http://hooks.example.test/x"_s);
+        QTest::mouseClick(editor->findChild<QPushButton*>(u"saveEndpointButton"_s), Qt::LeftButton);
+        auto* error = editor->findChild<QLabel*>(u"endpointError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && error->text().contains(u"loopback"_s), 10000);
+        QVERIFY(editor->isVisible());
+        QCOMPARE(m_server->get(u"/api/v1/notification-endpoints"_s, m_server->admin())
+                     .data()
+                     .value(u"items"_s)
+                     .toArray()
+                     .size(),
+                 0);
+        url->selectAll();
+        QTest::keyClicks(url, u"http://127.0.0.1:%1/hooks"_s.arg(receiver.serverPort()));
+        auto* rotated = editor->findChild<QCheckBox*>(u"event_credential.rotated"_s);
+        QTest::mouseClick(rotated, Qt::LeftButton, {}, QPoint(8, rotated->height() / 2)); // on its box
+        QVERIFY(rotated->isChecked());
+        QTest::mouseClick(editor->findChild<QPushButton*>(u"saveEndpointButton"_s), Qt::LeftButton);
+        auto* secretDialog = waitForWidget<td::ui::SecretDialog>(u"notificationSecretDialog"_s);
+        QVERIFY(secretDialog);
+        const QString secret = secretDialog->findChild<QLineEdit*>(u"secretEdit"_s)->text();
+        QVERIFY(secret.startsWith(u"tdwh_"_s));
+        secretDialog->setConfirmCloseAnswer(true);
+        secretDialog->reject();
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1, 10000);
+        const QTreeWidgetItem* item = list->topLevelItem(0);
+        QCOMPARE(item->text(0), u"Ops webhook"_s);
+        QVERIFY2(item->text(3).contains(u"Rotated"_s) && item->text(3).contains(u"Expiring"_s),
+                 qPrintable(item->text(3)));
+        // The secret and the whole address are nowhere in the list.
+        for (int c = 0; c < list->columnCount(); ++c)
+            QVERIFY(!item->text(c).contains(secret) && !item->text(c).endsWith(u"/hooks"_s));
+        const QJsonObject stored = m_server->get(u"/api/v1/notification-endpoints"_s, m_server->admin())
+                                       .data()
+                                       .value(u"items"_s)
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(stored.value(u"events"_s).toArray(), (QJsonArray{u"credential.expiring"_s, u"credential.expired"_s,
+                                                                  u"credential.revoked"_s, u"credential.rotated"_s}));
+
+        // Send test: the receiver gets it, signed; the deliveries list shows it delivered.
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"testEndpointButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 15000);
+        QVERIFY(received.at(0).contains("X-TokenDesk-Event: notification.test"));
+        QVERIFY(received.at(0).contains("X-TokenDesk-Signature: t="));
+        QVERIFY(!received.at(0).contains(secret.toLatin1()));
+        auto* deliveries = dialog->findChild<QTreeWidget*>(u"deliveryList"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            deliveries->topLevelItemCount() == 1 && deliveries->topLevelItem(0)->text(2) == u"Delivered"_s, 15000);
+        QCOMPARE(deliveries->topLevelItem(0)->text(1), u"Test"_s);
+
+        // Delete, confirmed: gone on the server too.
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"deleteEndpointButton"_s), Qt::LeftButton);
+        auto* confirm = waitForWidget<QMessageBox>(u"deleteEndpointConfirm"_s);
+        QVERIFY(confirm);
+        QVERIFY(confirm->text().contains(u"Ops webhook"_s));
+        QTest::mouseClick(confirm->findChild<QPushButton*>(u"confirmDeleteEndpointButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 0, 10000);
+        QCOMPARE(m_server->get(u"/api/v1/notification-endpoints"_s, m_server->admin())
+                     .data()
+                     .value(u"items"_s)
+                     .toArray()
+                     .size(),
+                 0);
+        dialog->close();
+        window->activateWindow();
     }
 
     // A rotated key's drain watch: who still uses the old key, live; End grace now makes it fail at once. The Audit
