@@ -158,8 +158,13 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         tr("How often credentials are checked for notifications that are due (expiring, expired, refused often); "
            "default 60."),
         u"seconds"_s);
+    const QCommandLineOption notificationCa(
+        u"notification-ca"_s,
+        tr("CA certificates (PEM) to trust for https notification endpoints, besides the system's (an internal CA)."),
+        u"path"_s);
     parser.addOptions({maxConnections, maxPerClient, maxBodyMemory, idleTimeout, requestTimeout, handshakeTimeout,
-                       maxQueuedLogins, loginFailuresGlobal, auditRetention, authzPolicy, notificationScan});
+                       maxQueuedLogins, loginFailuresGlobal, auditRetention, authzPolicy, notificationScan,
+                       notificationCa});
 #ifdef TOKENDESK_TEST_HOOKS
     const QCommandLineOption scryptLogN(u"scrypt-log-n"_s, tr("Test builds only: scrypt cost as log2(N)."), u"n"_s);
     parser.addOption(scryptLogN);
@@ -357,6 +362,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
             return fail(tr("The authz policy %1 is invalid: %2").arg(file.fileName(), error));
         config.authzPolicy = std::make_shared<const AuthzPolicy>(*policy);
         config.authzPolicyPath = file.fileName();
+    }
+    if (parser.isSet(notificationCa)) {
+        QFile file(parser.value(notificationCa));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read the notification CA file %1: %2").arg(file.fileName(), file.errorString()));
+        config.notificationCas = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (config.notificationCas.isEmpty())
+            return fail(tr("The notification CA file %1 holds no PEM certificate.").arg(file.fileName()));
     }
 #ifdef TOKENDESK_TEST_HOOKS
     if (parser.isSet(scryptLogN)) {

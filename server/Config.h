@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 
@@ -62,6 +63,8 @@ struct ServerConfig
     // events (expiring, expired, refused spikes) are looked for.
     int notificationPollMs = 1000;
     int notificationScanMs = 60 * 1000;
+    // --notification-ca: CA certificates (PEM) trusted for https notification endpoints besides the system's.
+    QList<QSslCertificate> notificationCas;
     // How long authentication may use a credential or user read from the database before reading it again; changes
     // made by this process drop it at once (AuthCache). 0: read the database for every request.
     int authCacheMs = 1000;

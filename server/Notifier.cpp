@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -193,6 +194,11 @@ void Notifier::send(const Delivery& delivery, const NotificationEndpoint& endpoi
     request.setRawHeader("X-TokenDesk-Signature",
                          signature(m_context.notificationSecret(endpoint.salt), Clock::nowSecs(), payload));
     request.setTransferTimeout(TimeoutMs);
+    if (!m_context.config.notificationCas.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_context.config.notificationCas);
+        request.setSslConfiguration(tls);
+    }
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     ++m_inFlight;
     QNetworkReply* reply = m_network->post(request, payload);

@@ -5,16 +5,21 @@
 // instances on one database delivering each event once, and the bad input the API must refuse.
 #include "TestServer.h"
 
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
 #include <deque>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using td::test::HttpResult;
@@ -37,19 +42,30 @@ public:
         int answered = 0;
     };
 
-    Receiver()
+    // tls: serve HTTPS with this configuration (a certificate for 127.0.0.1) instead of plain HTTP.
+    explicit Receiver(const std::optional<QSslConfiguration>& tls = std::nullopt)
     {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+        if (tls) {
+            auto* server = new QSslServer(this);
+            server->setSslConfiguration(*tls);
+            m_server = server;
+        } else {
+            m_server = new QTcpServer(this);
+        }
+        // After the TLS handshake for HTTPS (QSslServer queues a connection only then).
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket* socket = m_server->nextPendingConnection()) {
                 connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
         });
     }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    bool listen() { return m_server->listen(QHostAddress::LocalHost); }
     QString url(const QString& path = u"/hooks/tokendesk"_s) const
     {
-        return u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path);
+        return u"%1://127.0.0.1:%2%3"_s.arg(qobject_cast<QSslServer*>(m_server) ? u"https"_s : u"http"_s)
+            .arg(m_server->serverPort())
+            .arg(path);
     }
 
     QByteArray secret;               // to verify signatures with
@@ -117,7 +133,7 @@ private:
                       "\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok");
     }
 
-    QTcpServer m_server;
+    QTcpServer* m_server;
     QHash<QTcpSocket*, QByteArray> m_buffers;
 };
 
@@ -398,6 +414,57 @@ private slots:
         }
         QCOMPARE(d.value(u"status"_s).toString(), u"failed"_s);
         QVERIFY(d.value(u"nextAttemptAt"_s).isNull());
+    }
+
+    // An https endpoint whose certificate an internal CA signed: trusted with --notification-ca, and refused (the
+    // attempt says why) without it.
+    void httpsWithAnInternalCa()
+    {
+        QTemporaryDir dir;
+        QString cert, key, error;
+        QVERIFY2(TestServer::makeCertificate(dir.path(), &cert, &key, &error), qPrintable(error));
+        QFile certFile(cert), keyFile(key);
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(QSslCertificate::fromData(certFile.readAll(), QSsl::Pem));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        Receiver receiver(tls);
+        QVERIFY(receiver.listen());
+        QVERIFY(receiver.url().startsWith(u"https://"_s));
+
+        TestServer untrusting;
+        QVERIFY(untrusting.start());
+        const auto refused = createEndpoint(untrusting, endpointBody(receiver.url(), {u"credential.revoked"_s}));
+        QCOMPARE(
+            untrusting.post(u"/api/v1/notification-endpoints/"_s + refused.first + u"/test"_s, {}, untrusting.admin())
+                .status,
+            202);
+        QJsonObject d;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (d = deliveries(untrusting, refused.first).at(0).toObject(), d.value(u"attempts"_s).toArray().size() == 1),
+            20000);
+        QVERIFY2(d.value(u"attempts"_s).toArray().at(0).toObject().value(u"error"_s).toString().contains(u"TLS"_s),
+                 QJsonDocument(d).toJson().constData());
+        QCOMPARE(receiver.seen.size(), 0);
+
+        TestServer s;
+        QVERIFY(s.start({u"--notification-ca"_s, cert}));
+        const auto [endpoint, secret] = createEndpoint(s, endpointBody(receiver.url(), {u"credential.revoked"_s}));
+        receiver.secret = secret;
+        const auto k = s.createKey(u"over TLS"_s, {u"read:products"_s});
+        QCOMPARE(s.post(u"/api/v1/api-keys/"_s + k.first + u"/revoke"_s, {}, s.admin()).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.accepted.size(), 1, 20000);
+        QCOMPARE(receiver.seen.constLast().event, QByteArray("credential.revoked"));
+        // A CA file that holds no certificate is refused at start.
+        QFile bad(dir.filePath(u"bad.pem"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not a certificate");
+        bad.close();
+        const auto [code, output] = s.runCommand(
+            {u"--db"_s, dir.filePath(u"other.sqlite"_s), u"--notification-ca"_s, bad.fileName()}, {}, 20000);
+        QCOMPARE(code, 2);
+        QVERIFY2(output.contains(u"no PEM certificate"_s), qPrintable(output));
     }
 
     void slackBodyIsJsonWithText()
