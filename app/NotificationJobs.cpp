@@ -1,5 +1,6 @@
 #include "NotificationJobs.h"
 
+#include "protocol/CredentialKind.h"
 #include "protocol/Dto.h"
 
 #include <QJsonArray>
@@ -149,6 +150,12 @@ bool NotificationDeliveriesJob::parse(const QJsonValue& data)
         info.nextAttemptAt = protocol::fromIso(d.value(u"nextAttemptAt"_s).toString());
         info.deliveredAt = protocol::fromIso(d.value(u"deliveredAt"_s).toString());
         info.credentialId = d.value(u"credentialId"_s).toString();
+        const QJsonObject credential = d.value(u"credential"_s).toObject();
+        if (!credential.isEmpty()) {
+            info.credentialLabel = protocol::credentialLabel(credential.value(u"name"_s).toString(),
+                                                             credential.value(u"prefix"_s).toString(),
+                                                             credential.value(u"last4"_s).toString());
+        }
         for (const QJsonValue& a : d.value(u"attempts"_s).toArray()) {
             const QJsonObject attempt = a.toObject();
             info.attempts.append({protocol::fromIso(attempt.value(u"at"_s).toString()),

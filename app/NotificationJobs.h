@@ -51,6 +51,7 @@ struct NotificationDeliveryInfo
     QDateTime nextAttemptAt;
     QDateTime deliveredAt;
     QString credentialId;
+    QString credentialLabel; // "name (prefix…last4)", empty for a test
     QList<Attempt> attempts; // newest first
 };
 

@@ -340,6 +340,15 @@ Response NotificationController::deliveries(Request& request, const Principal& p
                                         {u"error"_s, a.error.isEmpty() ? QJsonValue() : QJsonValue(a.error)},
                                         {u"durationMs"_s, a.durationMs}});
         }
+        // Who it was about, as the event named it when it was queued (nothing for a test).
+        const QJsonObject credential = QJsonDocument::fromJson(d.payload).object().value(u"credential"_s).toObject();
+        QJsonValue summary;
+        if (!credential.isEmpty()) {
+            QJsonObject o;
+            for (const QString& key : {u"id"_s, u"kind"_s, u"name"_s, u"prefix"_s, u"last4"_s})
+                o.insert(key, credential.value(key));
+            summary = o;
+        }
         items.append(QJsonObject{
             {u"id"_s, d.id},
             {u"event"_s, d.event},
@@ -348,8 +357,8 @@ Response NotificationController::deliveries(Request& request, const Principal& p
             {u"attempts"_s, attempts},
             {u"nextAttemptAt"_s, d.status == u"pending"_s ? QJsonValue(iso(d.nextAttemptAt)) : QJsonValue()},
             {u"deliveredAt"_s, d.status == u"delivered"_s ? QJsonValue(iso(d.finishedAt)) : QJsonValue()},
-            {u"credentialId"_s,
-             QJsonDocument::fromJson(d.payload).object().value(u"credential"_s).toObject().value(u"id"_s)}});
+            {u"credentialId"_s, credential.value(u"id"_s)},
+            {u"credential"_s, summary}});
     }
     return Response::ok(QJsonObject{{u"items"_s, items}});
 }

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -303,6 +304,36 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         *error = store.lastError();
         return std::nullopt;
     }
+    // A notification endpoint with some history. Nothing listens on the discard port: the demo's notifier keeps
+    // retrying what the rotation below and the expiry scan queue, so Settings → Notifications shows deliveries in
+    // each state without sending anything off this machine.
+    NotificationEndpoint ops;
+    ops.id = newId("nep_");
+    ops.tenantId = u"acme"_s;
+    ops.name = u"Ops webhook (demo)"_s;
+    ops.url = u"http://127.0.0.1:9/hooks/tokendesk"_s;
+    ops.format = u"json"_s;
+    ops.events = {u"credential.expiring"_s, u"credential.expired"_s, u"credential.revoked"_s, u"credential.rotated"_s,
+                  u"credential.refused_spike"_s};
+    ops.expiringDays = {14, 7, 1};
+    ops.salt = randomBase62(32);
+    ops.createdAt = ops.updatedAt = now - 20 * Day;
+    ops.createdBy = u"user:"_s + adminId;
+    const QString testId = u"notification.test:demo:"_s + ops.id;
+    const QByteArray testEvent =
+        QJsonDocument(QJsonObject{{u"id"_s, testId},
+                                  {u"type"_s, u"notification.test"_s},
+                                  {u"createdAt"_s, fromMs(ops.createdAt).toString(Qt::ISODateWithMs)},
+                                  {u"tenantId"_s, ops.tenantId},
+                                  {u"endpoint"_s, QJsonObject{{u"id"_s, ops.id}, {u"name"_s, ops.name}}}})
+            .toJson(QJsonDocument::Compact);
+    if (store.insertNotificationEndpoint(ops, {}) != Store::Outcome::Ok ||
+        !store.queueDelivery(ops, testId, u"notification.test"_s, testEvent, ops.createdAt) ||
+        !store.finishDelivery(testId, {ops.createdAt + 150, 200, {}, 120}, u"delivered"_s, 0)) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+
     CredentialRecord successor = billing;
     successor.id = newId(apiKey.idPrefix);
     successor.createdAt = now - 3600 * 1000;

@@ -2422,6 +2422,10 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
         <source>Signing secret</source>
         <translation>Signaturgeheimnis</translation>
     </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RefusalsView</name>

@@ -2422,6 +2422,10 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
         <source>Signing secret</source>
         <translation>Secret de signature</translation>
     </message>
+    <message>
+        <source>Credential</source>
+        <translation>Identifiant</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RefusalsView</name>

@@ -128,14 +128,18 @@ NotificationsDialog::NotificationsDialog(app::ApiClient* client, app::ClipboardG
     m_deliveries = new QTreeWidget(bottom);
     m_deliveries->setObjectName(u"deliveryList"_s);
     m_deliveries->setRootIsDecorated(true);
-    m_deliveries->setHeaderLabels({tr("Time"), tr("Event"), tr("Status"), tr("Attempts"), tr("Last answer")});
-    m_deliveries->setColumnWidth(0, 150);
-    m_deliveries->setColumnWidth(1, 110);
-    m_deliveries->setColumnWidth(2, 200);
-    m_deliveries->setColumnWidth(3, 70);
+    m_deliveries->setHeaderLabels(
+        {tr("Time"), tr("Event"), tr("Credential"), tr("Status"), tr("Attempts"), tr("Last answer")});
+    m_deliveries->setColumnWidth(0, 170);
+    m_deliveries->setColumnWidth(1, 100);
+    m_deliveries->setColumnWidth(2, 190);
+    m_deliveries->setColumnWidth(3, 190);
+    m_deliveries->setColumnWidth(4, 60);
     bottomLayout->addWidget(m_deliveries);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
     m_status = new QLabel(this);
@@ -274,17 +278,18 @@ void NotificationsDialog::reloadDeliveries()
         m_deliveries->clear();
         for (const app::NotificationDeliveryInfo& d : list) {
             auto* item = new QTreeWidgetItem(m_deliveries,
-                                             {when(d.createdAt), eventText(d.event), statusText(d),
+                                             {when(d.createdAt), eventText(d.event), d.credentialLabel, statusText(d),
                                               QLocale().toString(d.attempts.size()),
                                               d.attempts.isEmpty() ? QString() : answerText(d.attempts.constFirst())});
+            item->setToolTip(2, d.credentialLabel);
             item->setData(0, Qt::UserRole, d.id);
             item->setToolTip(0, d.id);
             if (d.status == u"failed"_s)
-                item->setIcon(2, themedIcon(u"dialog-error"_s));
+                item->setIcon(3, themedIcon(u"dialog-error"_s));
             else if (d.status == u"delivered"_s)
-                item->setIcon(2, themedIcon(u"emblem-ok"_s));
+                item->setIcon(3, themedIcon(u"emblem-ok"_s));
             for (const app::NotificationDeliveryInfo::Attempt& a : d.attempts) {
-                new QTreeWidgetItem(item, {when(a.at), QString(), QString(), QString(),
+                new QTreeWidgetItem(item, {when(a.at), QString(), QString(), QString(), QString(),
                                            answerText(a) + u" · "_s + tr("%n ms", nullptr, int(a.durationMs))});
             }
             item->setExpanded(expanded.contains(d.id));

@@ -975,7 +975,7 @@ private slots:
         QVERIFY(!received.at(0).contains(secret.toLatin1()));
         auto* deliveries = dialog->findChild<QTreeWidget*>(u"deliveryList"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
-            deliveries->topLevelItemCount() == 1 && deliveries->topLevelItem(0)->text(2) == u"Delivered"_s, 15000);
+            deliveries->topLevelItemCount() == 1 && deliveries->topLevelItem(0)->text(3) == u"Delivered"_s, 15000);
         QCOMPARE(deliveries->topLevelItem(0)->text(1), u"Test"_s);
 
         // Delete, confirmed: gone on the server too.

@@ -15,6 +15,7 @@
 #include "ui/InspectorPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/NotificationsDialog.h"
 #include "ui/RiskReviewPage.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
@@ -154,6 +155,23 @@ private slots:
                                  10000);
         QVERIFY(window->grab().toImage().save(m_dir.filePath(u"risk-review.png"_s)));
         window->showPage(app::CredentialKind::ApiKey);
+    }
+
+    // Settings → Notifications on the demo's endpoint: a delivered test, and the rotation's event being retried.
+    void notifications()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        window->findChild<QAction*>(u"notificationsAction"_s)->trigger();
+        auto* dialog = td::test::waitForWidget<ui::NotificationsDialog>(u"notificationsDialog"_s);
+        QVERIFY(dialog);
+        auto* deliveries = dialog->findChild<QTreeWidget*>(u"deliveryList"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(deliveries->topLevelItemCount() >= 2 && deliveries->topLevelItem(0)->childCount() >= 1,
+                                 20000);
+        deliveries->topLevelItem(0)->setExpanded(true);
+        dialog->resize(900, 520);
+        QApplication::processEvents();
+        QVERIFY(dialog->grab().toImage().save(m_dir.filePath(u"notifications.png"_s)));
+        dialog->close();
     }
 
     void dialogs()
