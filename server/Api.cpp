@@ -23,12 +23,40 @@ Api::Api(ServerContext& context, Store& store, QObject* parent)
     , m_gateway(context, store, m_auth)
     , m_resources(context, store, m_auth)
     , m_notifications(context, store, m_auth)
+    , m_people(context, store, m_auth)
 {}
 
 void Api::prepare(Request& request) const
 {
     request.client = m_auth.clientAddress(request);
     m_store.reconnectIfLost(); // PostgreSQL restarted: back as soon as it is (a failed try answers 503)
+}
+
+Api::Guarded Api::people(const QString& kind, Guarded handler, bool byId)
+{
+    return [this, kind, handler = std::move(handler), byId](Request& request, const Principal& p) -> Response {
+        if (p.hasScope(QLatin1String(AdminScope)))
+            return handler(request, p);
+        // A person signed in. A token without admin does not manage tokens, not even its owner's: managing them
+        // is none of the rights it was given (an API key, besides, acts for nobody).
+        if (!p.isSession()) {
+            return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                   tr("This credential lacks the scope \"%1\".").arg(QLatin1String(AdminScope)),
+                                   {{u"required"_s, QLatin1String(AdminScope)}});
+        }
+        if (byId) {
+            // Another person's token is not there for this one: 404, as for another tenant's.
+            const auto record = m_store.credential(p.tenantId, kind, request.params.value(u"id"_s));
+            if (record.isFailed())
+                return Response::error(500, QLatin1String(ErrorCode::InternalError),
+                                       tr("The server could not complete the request; nothing was changed. Try "
+                                          "again."));
+            if (!record || record->createdBy != u"user:"_s + p.userId)
+                return Response::error(404, QLatin1String(ErrorCode::NotFound),
+                                       tr("No such credential in this tenant."));
+        }
+        return handler(request, p);
+    };
 }
 
 Router::Handler Api::guarded(const QString& scope, Guarded handler, Dialect dialect)
@@ -97,28 +125,60 @@ void Api::registerRoutes(Router& router)
     CredentialController* credentials = &m_credentials;
     for (const CredentialKindInfo& k : credentialKinds()) {
         const QString base = k.path();
-        router.add("GET", base, guarded(admin, bind(credentials, &CredentialController::list, k.wireName)));
-        router.add("POST", base, guarded(admin, bind(credentials, &CredentialController::create, k.wireName)));
-        router.add("POST", base + u"/revoke"_s,
-                   guarded(admin, bind(credentials, &CredentialController::bulkRevoke, k.wireName)));
-        router.add("GET", base + u"/{id}"_s, guarded(admin, bind(credentials, &CredentialController::get, k.wireName)));
-        router.add("GET", base + u"/{id}/usage"_s,
-                   guarded(admin, bind(credentials, &CredentialController::usage, k.wireName)));
-        router.add("PATCH", base + u"/{id}"_s,
-                   guarded(admin, bind(credentials, &CredentialController::patch, k.wireName)));
-        router.add("POST", base + u"/{id}/revoke"_s,
-                   guarded(admin, bind(credentials, &CredentialController::revoke, k.wireName)));
-        router.add("POST", base + u"/{id}/rotate"_s,
-                   guarded(admin, bind(credentials, &CredentialController::rotate, k.wireName)));
-        router.add("POST", base + u"/{id}/grace"_s,
-                   guarded(admin, bind(credentials, &CredentialController::grace, k.wireName)));
+        // API keys belong to the tenant: admins only. UATs and private tokens belong to a person (issue 17): an
+        // admin reaches all of the tenant's, anyone else only their own (people()).
+        const bool personal = k.kind != CredentialKind::ApiKey;
+        const QString need = personal ? QString() : admin;
+        const auto route = [&](const char* method, const QString& path, Guarded handler, bool byId) {
+            router.add(method, path, guarded(need, personal ? people(k.wireName, std::move(handler), byId) : handler));
+        };
+        route(
+            "GET", base,
+            [credentials, wire = k.wireName](Request& r, const Principal& p) { return credentials->list(r, p, wire); },
+            false);
+        route("POST", base, bind(credentials, &CredentialController::create, k.wireName), false);
+        route("POST", base + u"/revoke"_s, bind(credentials, &CredentialController::bulkRevoke, k.wireName), false);
+        route("GET", base + u"/{id}"_s, bind(credentials, &CredentialController::get, k.wireName), true);
+        route("GET", base + u"/{id}/usage"_s, bind(credentials, &CredentialController::usage, k.wireName), true);
+        route("PATCH", base + u"/{id}"_s, bind(credentials, &CredentialController::patch, k.wireName), true);
+        route("POST", base + u"/{id}/revoke"_s, bind(credentials, &CredentialController::revoke, k.wireName), true);
+        route("POST", base + u"/{id}/rotate"_s, bind(credentials, &CredentialController::rotate, k.wireName), true);
+        route("POST", base + u"/{id}/grace"_s, bind(credentials, &CredentialController::grace, k.wireName), true);
         for (const bool suspended : {true, false}) {
-            router.add("POST", base + (suspended ? u"/{id}/suspend"_s : u"/{id}/resume"_s),
-                       guarded(admin, [credentials, wire = k.wireName, suspended](Request& r, const Principal& p) {
-                           return credentials->suspend(r, p, wire, suspended);
-                       }));
+            route(
+                "POST", base + (suspended ? u"/{id}/suspend"_s : u"/{id}/resume"_s),
+                [credentials, wire = k.wireName, suspended](Request& r, const Principal& p) {
+                    return credentials->suspend(r, p, wire, suspended);
+                },
+                true);
+        }
+        if (personal) {
+            // The portal's "me" section: one's own, for admins too.
+            router.add("GET", v1 + u"/me/"_s + k.pathSegment,
+                       guarded({}, people(
+                                       k.wireName,
+                                       [credentials, wire = k.wireName](Request& r, const Principal& p) {
+                                           return credentials->list(r, p, wire, true);
+                                       },
+                                       false)));
         }
     }
+    // People (issue 17).
+    PeopleController* people = &m_people;
+    const auto person = [&](const char* method, const QString& path,
+                            Response (PeopleController::*handler)(Request&, const Principal&)) {
+        router.add(method, path, guarded(admin, [people, handler](Request& r, const Principal& p) {
+                       return (people->*handler)(r, p);
+                   }));
+    };
+    person("GET", v1 + u"/users"_s, &PeopleController::list);
+    person("POST", v1 + u"/users"_s, &PeopleController::invite);
+    person("GET", v1 + u"/users/{id}"_s, &PeopleController::get);
+    person("PATCH", v1 + u"/users/{id}"_s, &PeopleController::patch);
+    person("DELETE", v1 + u"/users/{id}/membership"_s, &PeopleController::remove);
+    person("GET", v1 + u"/tenant-settings"_s, &PeopleController::settings);
+    person("PATCH", v1 + u"/tenant-settings"_s, &PeopleController::patchSettings);
+    router.add("POST", v1 + u"/auth/setup"_s, [people](Request& r, const Reply& reply) { people->setup(r, reply); });
     router.add("GET", v1 + u"/findings"_s,
                guarded(admin, [this](Request& r, const Principal& p) { return m_credentials.findings(r, p); }));
     // Notification endpoints and their deliveries (issue 15).

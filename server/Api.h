@@ -5,6 +5,7 @@
 #include "CredentialController.h"
 #include "GatewayController.h"
 #include "NotificationController.h"
+#include "PeopleController.h"
 #include "ResourceController.h"
 #include "Router.h"
 #include "ServerContext.h"
@@ -32,6 +33,9 @@ private:
     using Guarded = std::function<Response(Request&, const Principal&)>;
     // Authenticates, then checks the scope ("" = any valid credential). V2 answers in the UAT portal's shapes.
     Router::Handler guarded(const QString& scope, Guarded handler, Dialect dialect = Dialect::V1);
+    // A route of a person's tokens (UATs, private tokens): admins reach all of the tenant's; a signed-in person
+    // without admin only their own (byId: the {id} must be theirs, else 404); a token without admin nothing.
+    Guarded people(const QString& kind, Guarded handler, bool byId);
 
     ServerContext& m_context;
     Store& m_store;
@@ -42,6 +46,7 @@ private:
     GatewayController m_gateway;
     ResourceController m_resources;
     NotificationController m_notifications;
+    PeopleController m_people;
 };
 
 } // namespace td::server

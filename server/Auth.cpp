@@ -78,16 +78,18 @@ QStringList Authenticator::sessionScopes(const QString& role) const
 }
 
 AuthResult Authenticator::refuse(const Request& request, int status, const char* code, const QString& message,
-                                 const QString& targetKind, const QString& targetId, const QString& tenantId)
+                                 const QString& targetKind, const QString& targetId, const QString& tenantId,
+                                 const char* reason)
 {
     if (!targetId.isEmpty()) {
         // Refusals of a known credential are audited, with the reason, in that credential's tenant: the first of
         // each minute per credential and reason gets a row, the rest are counted into it (RefusalThrottle).
         const qint64 now = Clock::nowMs();
         m_context.usage.noteRefusal(targetId, now); // every one counts (the "refused often" finding)
-        const QString key = targetId + u'|' + QString::fromLatin1(code) + u'|' + message;
+        const QString why = QString::fromLatin1(reason ? reason : code);
+        const QString key = targetId + u'|' + why + u'|' + message;
         if (m_context.refusals.admit(key, now)) {
-            const QString detail = QString::fromLatin1(code) + u": "_s + message;
+            const QString detail = why + u": "_s + message;
             qint64 rowId = 0;
             if (m_store.audit({0, now, tenantId, targetKind + u':' + targetId, u"auth.refused"_s, targetKind, targetId,
                                request.clientIp(), detail},
@@ -246,6 +248,19 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     case KeyStatus::Active:
         break;
     }
+    // A UAT or private token acts for its user (issue 17): never beyond what the user may do in the tenant now.
+    // One made by a key (before v0.2 only; a UAT now needs a user) has no user behind it and keeps its own rights.
+    const bool actsForUser = record->kind != QLatin1String("apiKey") && !record->ownerId().isEmpty();
+    if (actsForUser && record->ownerRole.isEmpty()) {
+        return refuse(request, 401, ErrorCode::TokenNotValid,
+                      tr("The token's owner is no longer a member of this tenant."), record->kind, record->id,
+                      record->tenantId, "owner_not_member");
+    }
+    if (actsForUser && record->ownerDisabled) {
+        return refuse(request, 401, ErrorCode::TokenNotValid,
+                      tr("The token's owner is disabled in this tenant; an admin can enable them again."), record->kind,
+                      record->id, record->tenantId, "owner_disabled");
+    }
     const auto allowlist = parseCidrList(record->ipAllowlist);
     if (!allowlist || !allowlistPermits(*allowlist, request.client)) {
         return refuse(request, 403, ErrorCode::IpNotAllowed,
@@ -289,6 +304,12 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     p.userId = record->createdBy.startsWith(u"user:"_s) ? record->createdBy.mid(5) : QString();
     p.tenantId = record->tenantId;
     p.scopes = record->scopes;
+    if (actsForUser) {
+        // The token's rights AND the user's: a user demoted to member no longer lends the token admin.
+        const QStringList allowed = sessionScopes(record->ownerRole);
+        p.scopes.removeIf([&allowed](const QString& scope) { return !allowed.contains(scope); });
+        p.role = record->ownerRole;
+    }
     p.expiresAt = record->expiresAt;
     p.allowlist = *allowlist;
     return {p, {}};

@@ -70,8 +70,10 @@ private:
     AuthResult authenticateJwt(const Request& request, const QByteArray& token);
     AuthResult authenticateOpaque(const Request& request, const QByteArray& token,
                                   const protocol::CredentialKindInfo& kind);
+    // reason: what the refusal is recorded as, when it is not the answer's code (owner_disabled, owner_not_member).
     AuthResult refuse(const Request& request, int status, const char* code, const QString& message,
-                      const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {});
+                      const QString& targetKind = {}, const QString& targetId = {}, const QString& tenantId = {},
+                      const char* reason = nullptr);
 
     AuthResult unavailable(); // 503: the store could not be read
 

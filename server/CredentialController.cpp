@@ -47,12 +47,20 @@ QJsonObject CredentialController::credentialJson(const CredentialRecord& record,
     return withPendingUsage(record).toDto(now).toJson();
 }
 
-Response CredentialController::list(Request& request, const Principal& p, const QString& kind)
+Response CredentialController::list(Request& request, const Principal& p, const QString& kind, bool mine)
 {
     FieldErrors errors;
     CredentialQuery query;
     query.tenantId = p.tenantId;
     query.kind = kind;
+    if (mine && !p.isSession() && p.credentialKind == CredentialKind::ApiKey) {
+        return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                               tr("An API key acts for nobody: it has no tokens of its own."));
+    }
+    if (mine || !p.hasScope(QLatin1String(AdminScope)))
+        query.createdBy = u"user:"_s + p.userId;
+    else if (request.query.hasQueryItem(u"owner"_s))
+        query.createdBy = u"user:"_s + request.query.queryItemValue(u"owner"_s, QUrl::FullyDecoded);
     query.nowMs = Clock::nowMs();
     if (request.query.hasQueryItem(u"status"_s)) {
         query.status = keyStatusFromString(request.query.queryItemValue(u"status"_s));
@@ -179,6 +187,16 @@ Response CredentialController::create(Request& request, const Principal& p, cons
     record.rateLimit = rateLimitField(*body, errors);
     record.createdAt = now;
     record.createdBy = p.actor();
+    if (kind != u"apiKey"_s) {
+        // A UAT or private token acts for a person (issue 17): it belongs to the user behind the request, and a
+        // credential without one (an API key) cannot make one.
+        if (p.userId.isEmpty() || (!p.isSession() && p.credentialKind == CredentialKind::ApiKey)) {
+            return Response::error(403, QLatin1String(ErrorCode::InsufficientScope),
+                                   tr("A token that acts for a person is created by that person: sign in, or use "
+                                      "one of your own UATs or private tokens."));
+        }
+        record.createdBy = u"user:"_s + p.userId;
+    }
 
     const QJsonValue scopes = body->value(k.rightsField);
     if (!scopes.isArray() || scopes.toArray().isEmpty()) {
@@ -430,6 +448,7 @@ Response CredentialController::findings(Request&, const Principal& p)
     // How much each matters: what an attacker could use now first.
     static const QHash<QString, QString> Severity = {{u"adminWithoutAllowlist"_s, u"high"_s},
                                                      {u"refusedOften"_s, u"high"_s},
+                                                     {u"creatorLeft"_s, u"high"_s},
                                                      {u"usedAfterRotation"_s, u"medium"_s},
                                                      {u"neverExpires"_s, u"medium"_s},
                                                      {u"unusedScopes"_s, u"medium"_s},
@@ -445,6 +464,8 @@ Response CredentialController::findings(Request&, const Principal& p)
                 json.insert(u"unusedScopes"_s, QJsonArray::fromStringList(item.unusedScopes));
             } else if (f.type == u"refusedOften"_s) {
                 json.insert(u"refusals"_s, item.refusals);
+            } else if (f.type == u"creatorLeft"_s) {
+                json.insert(u"createdByEmail"_s, item.person);
             }
             credentials.append(json);
         }
@@ -595,6 +616,22 @@ Response CredentialController::bulkRevoke(Request& request, const Principal& p, 
     if (errors.any())
         return errors.response();
     QStringList missing;
+    if (!p.hasScope(QLatin1String(AdminScope))) {
+        // Someone else's token is not there for a person without admin: all or nothing, as for unknown ids.
+        for (const QString& id : std::as_const(ids)) {
+            const auto record = m_store.credential(p.tenantId, kind, id);
+            if (record.isFailed())
+                return storeFailure();
+            if (!record || record->createdBy != u"user:"_s + p.userId)
+                missing.append(id);
+        }
+        if (!missing.isEmpty()) {
+            return Response::error(
+                404, QLatin1String(ErrorCode::NotFound),
+                tr("Nothing was revoked: %n id(s) are unknown in this tenant.", nullptr, int(missing.size())),
+                {{u"missing"_s, QJsonArray::fromStringList(missing)}});
+        }
+    }
     const qint64 now = Clock::nowMs();
     QList<AuditRecord> audit;
     for (const QString& id : std::as_const(ids))

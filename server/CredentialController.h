@@ -16,7 +16,9 @@ class CredentialController final : public Controller
 public:
     using Controller::Controller;
 
-    Response list(Request& request, const Principal& principal, const QString& kind);
+    // mine: only the caller's own (GET /me/uats, /me/private-tokens). Anyone without admin sees only their own;
+    // admins can narrow to one person with ?owner=<user id>.
+    Response list(Request& request, const Principal& principal, const QString& kind, bool mine = false);
     Response create(Request& request, const Principal& principal, const QString& kind);
     Response get(Request& request, const Principal& principal, const QString& kind);
     Response patch(Request& request, const Principal& principal, const QString& kind);

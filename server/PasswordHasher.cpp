@@ -97,4 +97,22 @@ std::optional<QFuture<bool>> PasswordHasher::verifyAsync(const QByteArray& passw
     return future;
 }
 
+std::optional<QFuture<QString>> PasswordHasher::hashAsync(const QByteArray& password)
+{
+    if (m_queued.fetch_add(1) >= m_maxQueued) {
+        m_queued.fetch_sub(1);
+        return std::nullopt;
+    }
+    QFutureInterface<QString> promise;
+    promise.reportStarted();
+    QFuture<QString> future = promise.future();
+    m_pool.start([this, promise, password]() mutable {
+        const QString phc = hash(password);
+        m_queued.fetch_sub(1);
+        promise.reportResult(phc);
+        promise.reportFinished();
+    });
+    return future;
+}
+
 } // namespace td::server

@@ -39,6 +39,9 @@ public:
     // queue: the rest stays free for clients that have not.
     std::optional<QFuture<bool>> verifyAsync(const QByteArray& password, const QString& phc, int priority);
 
+    // Hashes on the pool (a new password: the setup of an invited account); nullopt when the queue is full.
+    std::optional<QFuture<QString>> hashAsync(const QByteArray& password);
+
     const Params& params() const { return m_params; }
 
 private:

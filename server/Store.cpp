@@ -231,6 +231,26 @@ CREATE TABLE notification_attempts (
 );
 CREATE INDEX notification_attempts_delivery ON notification_attempts(delivery_id, at);
 )sql",
+    // 7: credentials follow their people (issue 17). A membership can be disabled (the person keeps the account
+    // and its other tenants); an invited person sets a password with a one-time setup token (only its HMAC
+    // digest is stored); a tenant says whether the tokens of someone who leaves are revoked outright.
+    R"sql(
+ALTER TABLE memberships ADD COLUMN disabled_at INTEGER;
+CREATE TABLE setup_tokens (
+    digest BLOB PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+);
+CREATE INDEX setup_tokens_user ON setup_tokens(user_id);
+CREATE TABLE tenant_settings (
+    tenant_id TEXT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+    revoke_on_offboarding INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace

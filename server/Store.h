@@ -76,8 +76,13 @@ struct CredentialRecord
     qint64 graceLimit = 0;  // rotated: the latest its grace may be extended to (0: not rotated, or before v0.2)
     qint64 suspendedAt = 0; // 0: not suspended
     protocol::RateLimit rateLimit;
+    // authCredentialByDigest() only: the creator's membership of the tenant now (issue 17). ownerRole empty: the
+    // creator is no member (removed, or not a user at all).
+    QString ownerRole;
+    bool ownerDisabled = false;
 
     protocol::KeyStatus status(qint64 nowMs) const;
+    QString ownerId() const { return createdBy.startsWith(QStringLiteral("user:")) ? createdBy.mid(5) : QString(); }
     protocol::ApiKeyDto toDto(qint64 nowMs) const;
 };
 
@@ -85,6 +90,7 @@ struct CredentialQuery
 {
     QString tenantId;
     QString kind;
+    QString createdBy; // only this creator's ("user:<id>"); empty: everyone's
     std::optional<protocol::KeyStatus> status;
     QString text;
     int limit = 100;
@@ -166,6 +172,7 @@ struct Finding
         QStringList usedScopes;   // unusedScopes: the scopes it used in the window
         QStringList unusedScopes; // unusedScopes: the scopes it holds and did not use
         qint64 refusals = 0;      // refusedOften: refusals in the last 24 h
+        QString person;           // creatorLeft: the e-mail of the person who made it and left
     };
     QList<Item> items; // at most MaxItems, the newest first
     qint64 count = 0;  // all that have it
@@ -179,6 +186,17 @@ struct UsageReport
     QList<QPair<QString, UsageSeen>> addresses; // most recently seen first
     QList<QPair<QString, UsageSeen>> agents;
     QHash<QString, qint64> scopes; // needed within the days asked for -> when last
+};
+
+// A person in a tenant, for the People page (issue 17).
+struct MemberRecord
+{
+    UserRecord user;
+    QString role;
+    qint64 disabledAt = 0;
+    qint64 lastLoginAt = 0; // the newest session in this tenant; 0: never
+    bool invited = false;   // no password set yet
+    int credentials = 0;    // UATs and private tokens it owns that are not revoked, and API keys it created
 };
 
 // A tenant's notification endpoint (issue 15): where events go, in which format, which events.
@@ -413,6 +431,35 @@ public:
     int pruneDeliveries(qint64 before);
     // SQLite (one process): leases left by a process that died are void when the next one starts.
     bool releaseDeliveryLeases(); // finished before; how many were deleted, -1 on failure
+
+    // People (StorePeople.cpp, issue 17).
+    std::optional<QList<MemberRecord>> members(const QString& tenantId, const QString& userId = {});
+    // Role and/or disabled state. Disabling ends the person's sessions in the tenant; with revokeTokens their UATs
+    // and private tokens there are revoked too (*revoked names them). NotFound: no such member.
+    Outcome updateMembership(const QString& tenantId, const QString& userId, const std::optional<QString>& role,
+                             const std::optional<bool> disabled, bool revokeTokens, qint64 now,
+                             const QList<AuditRecord>& audit, QStringList* revoked);
+    Outcome removeMembership(const QString& tenantId, const QString& userId, bool revokeTokens, qint64 now,
+                             const QList<AuditRecord>& audit, QStringList* revoked);
+    // Invites email into the tenant: a new user without a password and a setup token (its digest), or, when the
+    // address has an account already, a membership only (*created false, no token stored). Conflict: a member
+    // already.
+    Outcome inviteUser(const QString& tenantId, const UserRecord& user, const QString& role,
+                       const QByteArray& setupDigest, qint64 expiresAt, const QString& by, qint64 now,
+                       const QList<AuditRecord>& audit, QString* userId, bool* created);
+    struct SetupToken
+    {
+        QString userId;
+        QString tenantId;
+        qint64 expiresAt = 0;
+        qint64 usedAt = 0;
+    };
+    Read<SetupToken> setupToken(const QByteArray& digest);
+    // Sets the password of the token's user and uses the token up, once: Ended when it is used or expired.
+    Outcome completeSetup(const QByteArray& digest, const QString& passwordHash, qint64 now,
+                          const QList<AuditRecord>& audit);
+    std::optional<bool> revokeOnOffboarding(const QString& tenantId);
+    bool setRevokeOnOffboarding(const QString& tenantId, bool revoke, const QList<AuditRecord>& audit);
 
     // Login attempts per bucket (an account), shared by every instance on the database: records one attempt unless
     // limit attempts are within the window; returns 0 (recorded) or the seconds to wait, nullopt on failure.

@@ -107,9 +107,14 @@ Read<CredentialRecord> Store::authCredentialByDigest(const QByteArray& digest)
 {
     // Every request with a credential not in the authentication cache (each key once per --auth-cache-ms): only
     // what authentication reads, half the columns of a whole record.
-    QSqlQuery& q = cached(u"SELECT id, kind, tenant_id, scopes, ip_allowlist, created_by, expires_at, revoked_at, "
-                          "suspended_at, rotated_to, rate_limit_requests, rate_limit_seconds FROM credentials "
-                          "WHERE digest = ?"_s);
+    // With the creator's membership of the credential's tenant (issue 17: a UAT or private token acts for its user
+    // and never beyond the user's current rights), read with it and cached with it: a change to a membership
+    // empties the cache like a change to the credential.
+    QSqlQuery& q =
+        cached(u"SELECT c.id, c.kind, c.tenant_id, c.scopes, c.ip_allowlist, c.created_by, c.expires_at, c.revoked_at, "
+               "c.suspended_at, c.rotated_to, c.rate_limit_requests, c.rate_limit_seconds, m.role, m.disabled_at "
+               "FROM credentials c LEFT JOIN memberships m ON c.created_by = 'user:' || m.user_id AND "
+               "m.tenant_id = c.tenant_id WHERE c.digest = ?"_s);
     const Finished done{q};
     return queryOne<CredentialRecord>(q, {digest}, [](const QSqlQuery& row) {
         CredentialRecord r;
@@ -124,6 +129,8 @@ Read<CredentialRecord> Store::authCredentialByDigest(const QByteArray& digest)
         r.suspendedAt = row.value(8).toLongLong();
         r.rotatedTo = row.value(9).toString();
         r.rateLimit = {row.value(10).toInt(), row.value(11).toInt()};
+        r.ownerRole = row.value(12).toString();
+        r.ownerDisabled = !row.value(13).isNull();
         return r;
     });
 }
@@ -159,6 +166,10 @@ std::optional<QString> Store::visitCredentials(const CredentialQuery& query,
             sql += u" AND revoked_at IS NOT NULL"_s;
             break;
         }
+    }
+    if (!query.createdBy.isEmpty()) {
+        sql += u" AND created_by = ?"_s;
+        binds.append(query.createdBy);
     }
     if (!query.text.isEmpty()) {
         sql +=
@@ -573,7 +584,7 @@ std::optional<QList<Finding>> Store::findings(const QString& tenantId, qint64 no
         Finding finding;
         finding.type = type;
         while (q.next()) {
-            Finding::Item item{readCredential(q), {}, {}, 0};
+            Finding::Item item{readCredential(q), {}, {}, 0, {}};
             if (keep && !keep(item))
                 continue;
             ++finding.count;
@@ -625,6 +636,18 @@ std::optional<QList<Finding>> Store::findings(const QString& tenantId, qint64 no
              active + u" AND rotated_to IS NOT NULL AND last_used_at >= (SELECT s.created_at FROM credentials s "
                       "WHERE s.id = c.rotated_to)"_s,
              now) &&
+        // API keys belong to the tenant and outlive their maker (issue 17), but whoever left may still hold them:
+        // rotate them.
+        find(u"creatorLeft"_s,
+             active + u" AND kind = 'apiKey' AND created_by LIKE 'user:%' AND NOT EXISTS (SELECT 1 FROM memberships m "
+                      "WHERE 'user:' || m.user_id = c.created_by AND m.tenant_id = c.tenant_id AND "
+                      "m.disabled_at IS NULL)"_s,
+             now,
+             [this](Finding::Item& item) {
+                 const auto user = userById(item.record.ownerId());
+                 item.person = user ? user->email : item.record.ownerId();
+                 return true;
+             }) &&
         find(u"refusedOften"_s, u"id IN (SELECT credential_id FROM usage_refusals WHERE hour >= :hour)"_s,
              {{u":hour"_s, (nowMs - DayMs) / (3600 * 1000)}}, [&refusals](Finding::Item& item) {
                  item.refusals = refusals.value(item.record.id);

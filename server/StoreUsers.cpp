@@ -79,8 +79,9 @@ Read<UserRecord> Store::userById(const QString& id)
 
 Read<QList<MembershipRecord>> Store::memberships(const QString& userId)
 {
+    // A disabled membership is no membership for signing in and acting (issue 17).
     QSqlQuery& q = cached(u"SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
-                          "WHERE m.user_id = ? ORDER BY t.created_at, t.id"_s);
+                          "WHERE m.user_id = ? AND m.disabled_at IS NULL ORDER BY t.created_at, t.id"_s);
     const Finished done{q};
     if (!run(q, {userId}))
         return Read<QList<MembershipRecord>>::error();

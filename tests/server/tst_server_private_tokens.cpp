@@ -287,13 +287,17 @@ private slots:
         QVERIFY(!rotateByKey.data().contains(u"secret"_s));
         QCOMPARE(m_server.get(u"/api/v1/products"_s, TestServer::bearer(adminToken.secret)).status, 200); // untouched
 
-        // A member's session lacks admin.
+        // A member makes their own (issue 17), within a member's rights: never admin.
         QVERIFY(m_server.addUser(u"member@example.test"_s, u"default"_s, u"member"_s, "member pass phrase 8812"));
         const QString member =
             m_server.login(u"member@example.test"_s, "member pass phrase 8812").data().value(u"token"_s).toString();
         QVERIFY(!member.isEmpty());
+        const HttpResult own =
+            m_server.post(u"/api/v1/private-tokens"_s, tokenBody(u"member's"_s, {u"read:products"_s}, iso(expires)),
+                          TestServer::bearer(member));
+        QCOMPARE(own.status, 201);
         QCOMPARE(m_server
-                     .post(u"/api/v1/private-tokens"_s, tokenBody(u"member's"_s, {u"read:products"_s}, iso(expires)),
+                     .post(u"/api/v1/private-tokens"_s, tokenBody(u"member's admin"_s, {u"admin"_s}, iso(expires)),
                            TestServer::bearer(member))
                      .status,
                  403);
