@@ -31,7 +31,7 @@ bool Store::createUser(const UserRecord& user, qint64 now)
     q.addBindValue(user.email.toLower());
     q.addBindValue(nullable(user.username));
     q.addBindValue(user.displayName);
-    q.addBindValue(user.passwordHash);
+    q.addBindValue(notNull(user.passwordHash)); // "" for an invited person: no password yet
     q.addBindValue(user.clientId);
     q.addBindValue(now);
     return authChanged(q.exec()) || fail(q);
