@@ -121,6 +121,14 @@ void CredentialFilterModel::setStatusFilter(std::optional<CredentialModel::Displ
     refilter();
 }
 
+void CredentialFilterModel::setOwnerFilter(const QString& createdBy)
+{
+    if (createdBy == m_owner)
+        return;
+    m_owner = createdBy;
+    refilter();
+}
+
 void CredentialFilterModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
@@ -161,7 +169,7 @@ void CredentialFilterModel::filterRows()
 {
     m_rows.clear();
     m_rows.reserve(m_order.size());
-    if (m_text.isEmpty() && !m_status) {
+    if (m_text.isEmpty() && !m_status && m_owner.isEmpty()) {
         m_rows = m_order;
     } else {
         // Test the rows in storage order (sequential memory), then collect them in sort order from a bitmap
@@ -181,6 +189,8 @@ void CredentialFilterModel::filterRows()
 bool CredentialFilterModel::accepts(int sourceRow) const
 {
     if (m_status && m_source->displayStatus(sourceRow, m_nowMs) != *m_status)
+        return false;
+    if (!m_owner.isEmpty() && m_source->rows().createdBy(sourceRow) != m_owner)
         return false;
     return m_needle.isEmpty() ||
            m_source->rows().matches(sourceRow, std::string_view(m_needle.constData(), size_t(m_needle.size())),

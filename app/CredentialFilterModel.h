@@ -27,6 +27,9 @@ public:
     // nullopt: every status.
     void setStatusFilter(std::optional<CredentialModel::DisplayStatus> status);
     std::optional<CredentialModel::DisplayStatus> statusFilter() const { return m_status; }
+    // Only the credentials this creator made ("user:<id>"); empty: everyone's.
+    void setOwnerFilter(const QString& createdBy);
+    QString ownerFilter() const { return m_owner; }
 
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
@@ -64,6 +67,7 @@ private:
     quint64 m_needleMask = 0;
     qint64 m_nowMs = 0; // "now" of the current pass, for the status of each row
     std::optional<CredentialModel::DisplayStatus> m_status;
+    QString m_owner;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<int> m_order;                 // every source row in the current sort order

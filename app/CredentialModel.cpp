@@ -146,8 +146,29 @@ QVariant CredentialModel::displayValue(int row, int column) const
         return r.ipAllowlist.isEmpty() ? tr("Any address") : r.ipAllowlist.join(u", "_s);
     case Status:
         return statusText(displayStatus(row));
+    case Owner:
+        return ownerText(r.createdBy);
     }
     return {};
+}
+
+void CredentialModel::setPeople(const QHash<QString, QString>& names, const QString& me)
+{
+    m_people = names;
+    m_me = me;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Owner), index(rowCount() - 1, Owner));
+}
+
+QString CredentialModel::ownerText(const QString& createdBy) const
+{
+    // "user:<id>" for a person; a credential made by another ("apiKey:<id>") has no person behind it.
+    if (!createdBy.startsWith(u"user:"_s))
+        return createdBy.isEmpty() ? QString() : tr("No person (%1)").arg(createdBy);
+    const QString id = createdBy.mid(5);
+    if (!m_me.isEmpty() && id == m_me)
+        return tr("You");
+    return m_people.value(id, id);
 }
 
 QVariant CredentialModel::toolTip(int row, int column) const
@@ -236,6 +257,8 @@ QVariant CredentialModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Last used");
     case IpAllowlist:
         return tr("IP allowlist");
+    case Owner:
+        return tr("Owner");
     case Status:
         return tr("Status");
     }

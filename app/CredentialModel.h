@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,7 +20,7 @@ class CredentialModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     // In the order shown: what tells credentials apart and whether they work comes first (issue 11).
-    enum Column { Name, Key, Status, Expires, LastUsed, Scopes, Created, IpAllowlist, ColumnCount };
+    enum Column { Name, Key, Status, Expires, LastUsed, Scopes, Created, IpAllowlist, Owner, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         IdRole = Qt::UserRole, // the record's id
@@ -65,6 +66,11 @@ public:
     // Lower-cased UTF-8 sort key of a text column, as a view into the row's search text: no allocation.
     std::string_view sortText(int row, int column) const;
 
+    // Who each credential's creator is, for the Owner column (issue 17): user id -> how to name them (an e-mail),
+    // and the signed-in user's id, shown as "You".
+    void setPeople(const QHash<QString, QString>& names, const QString& me);
+    QString ownerText(const QString& createdBy) const;
+
     // "Now" for relative times and "expiring soon"; a test or the expiry overview may fix it.
     void setNow(const QDateTime& now);
     QDateTime now() const;
@@ -86,6 +92,8 @@ private:
     CredentialRows m_rows;
     protocol::CredentialKind m_kind = protocol::CredentialKind::ApiKey;
     QDateTime m_fixedNow;
+    QHash<QString, QString> m_people;
+    QString m_me;
     // Row ids by hash, sorted: 12 bytes a row, built when rowOf() is first asked after a change. Selecting all of
     // 1M rows asks rowOf() for each of them.
     mutable std::vector<std::pair<size_t, int>> m_idIndex;

@@ -295,11 +295,12 @@ bool FindingsJob::parse(const QJsonValue& data)
             const auto record = ApiKeyDto::fromJson(json);
             if (!record)
                 return false;
-            Finding::Item item{*record, {}, {}, qint64(json.value(u"refusals"_s).toDouble())};
+            Finding::Item item{*record, {}, {}, qint64(json.value(u"refusals"_s).toDouble()), {}};
             for (const QJsonValue& scope : json.value(u"usedScopes"_s).toArray())
                 item.usedScopes.append(scope.toString());
             for (const QJsonValue& scope : json.value(u"unusedScopes"_s).toArray())
                 item.unusedScopes.append(scope.toString());
+            item.createdBy = json.value(u"createdByEmail"_s).toString();
             finding.items.append(item);
         }
         m_findings.append(finding);

@@ -423,6 +423,7 @@ struct Finding
         QStringList usedScopes;   // unusedScopes: what it needed (what a narrowing keeps)
         QStringList unusedScopes; // unusedScopes: what it holds and did not need
         qint64 refusals = 0;      // refusedOften: in the last 24 hours
+        QString createdBy;        // creatorLeft: the e-mail of whoever made it and has left the tenant
     };
     QString type; // "neverUsed", "idle", "neverExpires", "adminWithoutAllowlist", "unusedScopes", …
     Severity severity = Severity::Low;

@@ -120,10 +120,17 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
                    CredentialModel::DisplayStatus::Expired, CredentialModel::DisplayStatus::Revoked,
                    CredentialModel::DisplayStatus::Suspended})
         m_status->addItem(CredentialModel::statusText(s), int(s));
+    // Whose: everyone's, the signed-in person's, or one person's (filled by setPeople(); hidden until then).
+    m_owner = new QComboBox(this);
+    m_owner->setObjectName(u"ownerFilter"_s);
+    m_owner->setAccessibleName(tr("Owner filter"));
+    m_owner->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_owner->hide();
     // Two rows, so that neither the actions nor the search are pushed into an overflow menu at 1024 px.
     layout->addWidget(toolbar);
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
+    filters->addWidget(m_owner);
     filters->addWidget(m_status);
     layout->addLayout(filters);
 
@@ -196,6 +203,7 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         }
         m_search->clear();
         m_status->setCurrentIndex(0);
+        m_owner->setCurrentIndex(0);
         m_view->setFocus(Qt::OtherFocusReason);
     });
     // The details pane: the selected credential's actions (as in its context menu), then what it is.
@@ -309,6 +317,10 @@ CredentialsPage::CredentialsPage(app::CredentialService* service, app::Session* 
         m_proxy->setStatusFilter(
             value < 0 ? std::nullopt
                       : std::optional<CredentialModel::DisplayStatus>(CredentialModel::DisplayStatus(value)));
+    });
+    connect(m_owner, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setOwnerFilter(m_owner->currentData().toString());
+        updateEmptyState();
     });
     // After the filter model has applied them (connected above).
     connect(m_search, &QLineEdit::textChanged, this, &CredentialsPage::updateEmptyState);
@@ -501,8 +513,11 @@ void CredentialsPage::updateEmptyState()
     } else if (!m_search->text().isEmpty()) {
         m_emptyText->setText(tr("No match for \"%1\".").arg(m_search->text()));
         m_emptyButton->setText(tr("Clear search"));
-    } else {
+    } else if (m_status->currentIndex() > 0) {
         m_emptyText->setText(tr("Nothing has the status \"%1\".").arg(m_status->currentText()));
+        m_emptyButton->setText(tr("Show all"));
+    } else {
+        m_emptyText->setText(tr("%1 owns none of these.").arg(m_owner->currentText()));
         m_emptyButton->setText(tr("Show all"));
     }
     m_empty->setGeometry(m_view->viewport()->rect());
@@ -590,15 +605,39 @@ void CredentialsPage::loadUsage()
     });
 }
 
+void CredentialsPage::setPeople(const QHash<QString, QString>& people, const QString& me, bool admin)
+{
+    m_model->setPeople(people, me);
+    const QString kept = m_owner->currentData().toString();
+    QSignalBlocker block(m_owner);
+    m_owner->clear();
+    m_owner->addItem(tr("Everyone"), QString());
+    if (!me.isEmpty())
+        m_owner->addItem(tr("Mine"), QString(u"user:"_s + me));
+    QList<QPair<QString, QString>> others;
+    for (auto it = people.cbegin(); it != people.cend(); ++it) {
+        if (it.key() != me)
+            others.append({it.value(), it.key()});
+    }
+    std::sort(others.begin(), others.end());
+    for (const auto& [name, id] : std::as_const(others))
+        m_owner->addItem(name, QString(u"user:"_s + id));
+    m_owner->setCurrentIndex(qMax(0, m_owner->findData(kept)));
+    // Whose tokens: UATs and private tokens belong to people; API keys to the tenant (their maker is still shown).
+    m_owner->setVisible(admin && m_kind != app::CredentialKind::ApiKey);
+    m_proxy->setOwnerFilter(m_owner->isVisible() ? m_owner->currentData().toString() : QString());
+}
+
 void CredentialsPage::showCredential(const QString& id)
 {
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
     QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid()) { // hidden by the search or the status filter
+    if (!index.isValid()) { // hidden by the search, the status or the owner filter
         m_search->clear();
         m_status->setCurrentIndex(0);
+        m_owner->setCurrentIndex(0);
         index = m_proxy->mapFromSource(m_model->index(row, 0));
     }
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

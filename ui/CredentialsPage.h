@@ -66,6 +66,10 @@ public slots:
     // Selects the credential (clearing a search or filter that hides it), shows it and focuses the table.
     void showCredential(const QString& id);
     void reload();
+    // The people of the tenant (user id -> e-mail) and who is signed in: the Owner column names them, and the owner
+    // filter offers them (admins only: a member's pages hold their own tokens only).
+    void setPeople(const QHash<QString, QString>& people, const QString& me, bool admin);
+    QComboBox* ownerFilter() const { return m_owner; }
     void generate();
     void editSelected();
     // Edit with an address added to the allowlist (a refusal's fix).
@@ -118,6 +122,7 @@ private:
     QTableView* m_view;
     QLineEdit* m_search;
     QComboBox* m_status;
+    QComboBox* m_owner;
     QWidget* m_detailsBox = nullptr;
     QTabWidget* m_detailTabs = nullptr;
     UsageView* m_usageView = nullptr;

@@ -10,6 +10,7 @@
 #include "Icons.h"
 #include "InspectorPage.h"
 #include "NotificationsDialog.h"
+#include "PeoplePage.h"
 #include "RiskReviewPage.h"
 #include "SecretDialog.h"
 #include "app/ApiClient.h"
@@ -19,6 +20,7 @@
 #include "app/CredentialService.h"
 #include "app/ExpiryModel.h"
 #include "app/Jobs.h"
+#include "app/PeopleJobs.h"
 #include "app/Session.h"
 
 #include <QAction>
@@ -166,10 +168,14 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     for (CredentialsPage* p : std::as_const(m_pages))
         sources.append(p->model());
     m_audit->setCredentialSources(sources);
+    m_people = new PeoplePage(client, m_clipboard, m_stack);
+    connect(m_people, &PeoplePage::credentialsChanged, this,
+            [this](app::CredentialKind kind) { page(kind)->reload(); });
     for (auto [widget, title, icon] :
          {std::tuple<QWidget*, QString, QString>{m_expiry, tr("Expiry overview"), u"x-office-calendar"_s},
           std::tuple<QWidget*, QString, QString>{m_risk, tr("Risk review"), u"dialog-warning"_s},
           std::tuple<QWidget*, QString, QString>{m_inspector, tr("Token Inspector"), u"document-properties"_s},
+          std::tuple<QWidget*, QString, QString>{m_people, tr("People"), u"user-identity"_s},
           std::tuple<QWidget*, QString, QString>{m_audit, tr("Audit log"), u"view-list-details"_s}}) {
         m_stack->addWidget(widget);
         m_nav->addItem(new QListWidgetItem(themedIcon(icon), title));
@@ -225,6 +231,10 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
             m_audit->reload();
         if (m_stack->currentWidget() == m_risk)
             m_risk->reload(); // findings move with every use and change
+        if (m_stack->currentWidget() == m_people) {
+            m_people->reload(); // who is who changes elsewhere too
+            loadPeople();
+        }
     });
     m_nav->setCurrentRow(0);
 
@@ -233,6 +243,7 @@ MainWindow::MainWindow(app::ApiClient* client, app::Session* session, app::Clipb
     connect(m_session, &app::Session::expiresAtChanged, this, &MainWindow::updateTimeLeft);
     connect(m_session, &app::Session::loggedIn, this, &MainWindow::updateConnectionBar);
     connect(m_session, &app::Session::tenantChanged, this, &MainWindow::updateConnectionBar);
+    connect(m_session, &app::Session::tenantChanged, this, &MainWindow::applyRole);
     m_clock.setInterval(30000);
     connect(&m_clock, &QTimer::timeout, this, &MainWindow::updateTimeLeft);
     m_clock.start();
@@ -450,15 +461,73 @@ void MainWindow::showSupportPage(SupportPage page)
     QWidget* widget = page == SupportPage::Expiry      ? static_cast<QWidget*>(m_expiry)
                       : page == SupportPage::Risk      ? static_cast<QWidget*>(m_risk)
                       : page == SupportPage::Inspector ? static_cast<QWidget*>(m_inspector)
+                      : page == SupportPage::People    ? static_cast<QWidget*>(m_people)
                                                        : static_cast<QWidget*>(m_audit);
     m_nav->setCurrentRow(m_stack->indexOf(widget));
 }
 
 void MainWindow::reloadAll()
 {
+    applyRole();
+    const bool admin = isAdmin();
+    for (CredentialsPage* p : std::as_const(m_pages)) {
+        if (admin || p->kind() != app::CredentialKind::ApiKey)
+            p->reload();
+    }
+    if (admin)
+        m_audit->reload();
+}
+
+bool MainWindow::isAdmin() const
+{
+    for (const protocol::TenantDto& t : m_session->tenants()) {
+        if (t.id == m_session->tenantId())
+            return t.role == u"admin"_s;
+    }
+    return true; // unknown (an old server): show everything, the server decides
+}
+
+void MainWindow::applyRole()
+{
+    const bool admin = isAdmin();
+    const QList<QWidget*> adminOnly = {page(app::CredentialKind::ApiKey), m_risk, m_inspector, m_audit, m_people};
+    for (QWidget* w : adminOnly) {
+        if (QListWidgetItem* item = m_nav->item(m_stack->indexOf(w)))
+            item->setHidden(!admin);
+    }
+    for (const char* name : {"notificationsAction", "calendarFeedAction"}) {
+        if (auto* action = findChild<QAction*>(QLatin1String(name)))
+            action->setVisible(admin);
+    }
+    if (QListWidgetItem* current = m_nav->currentItem(); current && current->isHidden()) {
+        for (int i = 0; i < m_nav->count(); ++i) {
+            if (!m_nav->item(i)->isHidden()) {
+                m_nav->setCurrentRow(i);
+                break;
+            }
+        }
+    }
+    // Without admin the server lists one's own tokens only: every row is "You".
     for (CredentialsPage* p : std::as_const(m_pages))
-        p->reload();
-    m_audit->reload();
+        p->setPeople(admin ? m_peopleNames : QHash<QString, QString>(), m_session->user().id, admin);
+    if (admin)
+        loadPeople();
+}
+
+void MainWindow::loadPeople()
+{
+    // Who is who, for the Owner column and the owner filter: the e-mail of each member of the tenant.
+    auto* job = new app::PeopleJob(m_client, this);
+    const QString tenant = m_session->tenantId();
+    app::runJob(job, this, [this, job, tenant] {
+        if (!job->error().ok() || tenant != m_session->tenantId())
+            return; // the columns keep showing ids; the pages say nothing is wrong with the credentials
+        m_peopleNames.clear();
+        for (const app::Person& person : job->people())
+            m_peopleNames.insert(person.id, person.email);
+        for (CredentialsPage* p : std::as_const(m_pages))
+            p->setPeople(m_peopleNames, m_session->user().id, true);
+    });
 }
 
 void MainWindow::updateConnectionBar()

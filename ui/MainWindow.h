@@ -3,6 +3,7 @@
 #include "app/CredentialKind.h"
 #include "app/Profiles.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 #include <QTimer>
@@ -28,6 +29,7 @@ class CredentialsPage;
 class ExpiryPage;
 class InspectorPage;
 class RiskReviewPage;
+class PeoplePage;
 
 // Connection bar (profile in its environment's colour, user, tenant switcher, session time left) above the
 // pages API Keys, User Authorization Tokens and Private Tokens.
@@ -47,14 +49,21 @@ public:
     void openCredential(app::CredentialKind kind, const QString& id);
     void focusCurrentPage();   // the table of a credential page
     QString countText() const; // what the status bar says of the page shown
-    enum class SupportPage { Expiry, Risk, Inspector, Audit };
+    enum class SupportPage { Expiry, Risk, Inspector, Audit, People };
     void showSupportPage(SupportPage page);
     void createCalendarFeed(); // Settings → Calendar feed…: a calendar:read key, its feed address shown once
     InspectorPage* inspectorPage() const { return m_inspector; }
     AuditPage* auditPage() const { return m_audit; }
     RiskReviewPage* riskPage() const { return m_risk; }
+    PeoplePage* peoplePage() const { return m_people; }
     ExpiryPage* expiryPage() const { return m_expiry; }
     void reloadAll();
+    // What the signed-in role may see in the current tenant (issue 17): an admin everything; a member their own
+    // UATs and private tokens and the expiry overview (API keys, risk review, inspector, audit log, people and
+    // notifications are admins' business, and the server would refuse them).
+    void applyRole();
+    bool isAdmin() const;
+    void loadPeople(); // the tenant's members, for the Owner column and filter (admins)
     Banner* windowBanner() const { return m_windowBanner; }
 
 signals:
@@ -72,6 +81,8 @@ private:
 
     app::ApiClient* m_client;
     app::ClipboardGuard* m_clipboard;
+    QHash<QString, QString> m_peopleNames; // user id -> e-mail, of the current tenant (admins)
+    PeoplePage* m_people = nullptr;
     app::Session* m_session;
     QLabel* m_environment;
     ElidedLabel* m_profileName;

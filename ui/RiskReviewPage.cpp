@@ -135,6 +135,8 @@ QString RiskReviewPage::title(const QString& type, qint64 count)
         return tr("%n credential(s) with admin rights and no IP allowlist", nullptr, n);
     if (type == u"refusedOften"_s)
         return tr("%n credential(s) refused 10 times or more in the last 24 hours", nullptr, n);
+    if (type == u"creatorLeft"_s)
+        return tr("%n API key(s) made by someone who has left the tenant", nullptr, n);
     if (type == u"usedAfterRotation"_s)
         return tr("%n credential(s) still used after their rotation", nullptr, n);
     if (type == u"neverExpires"_s)
@@ -155,6 +157,8 @@ QString RiskReviewPage::why(const QString& type, const app::Finding::Item& item)
         return tr("Holds admin and works from any address");
     if (type == u"refusedOften"_s)
         return tr("%n refusal(s) in the last 24 hours", nullptr, int(item.refusals));
+    if (type == u"creatorLeft"_s)
+        return tr("Made by %1, who may still hold it: rotate it").arg(item.createdBy);
     if (type == u"usedAfterRotation"_s)
         return tr("Last used %1; its grace ends %2").arg(shortDate(r.lastUsedAt), shortDate(r.expiresAt));
     if (type == u"neverExpires"_s)

@@ -55,6 +55,14 @@ SecretDialog::SecretDialog(const QString& title, const QString& name, QByteArray
         hint->setText(tr("Copied. The clipboard will be cleared in 30 seconds."));
     });
 
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"secretNote"_s);
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
+    layout->addWidget(m_note);
+
     // A ready-to-run example, filled by setExample().
     m_exampleLabel = new QLabel(tr("Try it:"), this);
     m_example = new QLabel(this);
@@ -107,6 +115,12 @@ void SecretDialog::setExample(app::CredentialKind kind, const QUrl& server)
     for (QWidget* w : {static_cast<QWidget*>(m_exampleLabel), static_cast<QWidget*>(m_example),
                        static_cast<QWidget*>(m_copyExample)})
         w->setVisible(server.isValid());
+}
+
+void SecretDialog::setNote(const QString& text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
 }
 
 SecretDialog::~SecretDialog()

@@ -29,6 +29,8 @@ public:
     // secret shortened; "Copy example" copies it whole (through the clipboard guard).
     void setExample(app::CredentialKind kind, const QUrl& server);
     static QString example(app::CredentialKind kind, const QUrl& server, const QString& secret);
+    // A sentence under the secret on what to do with it (a setup token: whom to send it to, until when).
+    void setNote(const QString& text);
 
     void done(int result) override;
     // For tests and for the "really close?" question: the answer to use instead of asking.
@@ -38,6 +40,7 @@ private:
     QLineEdit* m_secret;
     QPushButton* m_copy;
     QCheckBox* m_stored;
+    QLabel* m_note = nullptr;
     QLabel* m_exampleLabel = nullptr;
     QLabel* m_example = nullptr;
     QPushButton* m_copyExample = nullptr;

@@ -108,15 +108,16 @@ private:
     }
 
     // Starts the console and logs in through its login dialog; the keys page is loaded afterwards.
-    void logInThroughTheDialog()
+    void logInThroughTheDialog(const QString& email = QString::fromLatin1(TestServer::AdminEmail),
+                               const QString& password = QString::fromLatin1(TestServer::AdminPassword))
     {
         m_controller = std::make_unique<td::ui::AppController>();
         m_controller->start();
         auto* login = waitForWidget<td::ui::LoginDialog>(u"loginDialog"_s);
         QVERIFY(login);
         typeInto(login->findChild<QLineEdit*>(u"urlEdit"_s), m_server->url().toString());
-        typeInto(login->findChild<QLineEdit*>(u"emailEdit"_s), QString::fromLatin1(TestServer::AdminEmail));
-        typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), QString::fromLatin1(TestServer::AdminPassword));
+        typeInto(login->findChild<QLineEdit*>(u"emailEdit"_s), email);
+        typeInto(login->findChild<QLineEdit*>(u"secretEdit"_s), password);
         auto* environment = login->findChild<QComboBox*>(u"environmentCombo"_s);
         environment->setFocus();
         QTest::keyClick(environment, Qt::Key_End); // Development
@@ -238,9 +239,9 @@ private slots:
         QApplication::processEvents();
         QTableView* view = page->view();
         QHeaderView* header = view->horizontalHeader();
-        const QList<int> order{CredentialModel::Name,    CredentialModel::Key,        CredentialModel::Status,
-                               CredentialModel::Expires, CredentialModel::LastUsed,   CredentialModel::Scopes,
-                               CredentialModel::Created, CredentialModel::IpAllowlist};
+        const QList<int> order{CredentialModel::Name,    CredentialModel::Key,         CredentialModel::Status,
+                               CredentialModel::Expires, CredentialModel::LastUsed,    CredentialModel::Scopes,
+                               CredentialModel::Created, CredentialModel::IpAllowlist, CredentialModel::Owner};
         QCOMPARE(header->count(), int(order.size()));
         for (int visual = 0; visual < header->count(); ++visual)
             QCOMPARE(header->logicalIndex(visual), order.at(visual));
@@ -1585,6 +1586,73 @@ private slots:
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.constFirst().data(CredentialModel::IdRole).toString(), soon);
         QVERIFY(keysPage()->view()->hasFocus());
+    }
+
+    // Issue 17: a member sees only their own UATs and private tokens, named "You", and none of what is an admin's
+    // business; an admin sees everyone's with the owner named and narrows the page to one person.
+    void membersSeeTheirOwnAndAdminsFilterByOwner()
+    {
+        const QString memberEmail = u"mia@example.test"_s;
+        const QByteArray memberPassword = "mia's long pass phrase";
+        QVERIFY(m_server->addUser(memberEmail, u"default"_s, u"member"_s, memberPassword));
+        const auto memberSession =
+            TestServer::bearer(m_server->login(memberEmail, memberPassword).data().value(u"token"_s).toString());
+        const auto create = [this](const QString& name, const td::test::Headers& auth) {
+            return m_server
+                ->post(u"/api/v1/private-tokens"_s,
+                       {{u"name"_s, name},
+                        {u"scopes"_s, QJsonArray{u"read:products"_s}},
+                        {u"expiresAt"_s, QDateTime::currentDateTimeUtc().addDays(20).toString(Qt::ISODate)}},
+                       auth)
+                .data()
+                .value(u"privateToken"_s)
+                .toObject()
+                .value(u"id"_s)
+                .toString();
+        };
+        const QString mine = create(u"mia's token"_s, memberSession);
+        const QString admins = create(u"admin's token"_s, m_server->admin());
+        QVERIFY(!mine.isEmpty() && !admins.isEmpty());
+
+        logInThroughTheDialog(memberEmail, QString::fromLatin1(memberPassword));
+        ui::MainWindow* window = m_controller->mainWindow();
+        auto* nav = window->findChild<QListWidget*>(u"navigation"_s);
+        auto* stack = window->findChild<QStackedWidget*>();
+        QVERIFY(nav->item(stack->indexOf(keysPage()))->isHidden());
+        QVERIFY(nav->item(stack->indexOf(window->riskPage()))->isHidden());
+        QVERIFY(!window->findChild<QAction*>(u"notificationsAction"_s)->isVisible());
+        td::ui::CredentialsPage* tokens = window->page(CredentialKind::PrivateToken);
+        QTRY_VERIFY_WITH_TIMEOUT(!tokens->isBusy() && tokens->model()->rowCount() == 1, 10000);
+        QCOMPARE(tokens->model()->record(0).id, mine);
+        QCOMPARE(tokens->model()->index(0, CredentialModel::Owner).data().toString(), u"You"_s);
+        QVERIFY(!tokens->ownerFilter()->isVisible());
+        QVERIFY(keysPage()->lastError().isEmpty()); // never asked for: nothing to refuse
+
+        logInThroughTheDialog();
+        window = m_controller->mainWindow();
+        tokens = window->page(CredentialKind::PrivateToken);
+        window->showPage(CredentialKind::PrivateToken);
+        tokens->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !tokens->isBusy() && tokens->model()->rowOf(mine) >= 0 && tokens->model()->rowOf(admins) >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            tokens->model()->index(tokens->model()->rowOf(mine), CredentialModel::Owner).data().toString(), memberEmail,
+            10000);
+        QCOMPARE(tokens->model()->index(tokens->model()->rowOf(admins), CredentialModel::Owner).data().toString(),
+                 u"You"_s);
+        QComboBox* owner = tokens->ownerFilter();
+        QVERIFY(owner->isVisible());
+        // Mia's only, chosen in the box as a user would.
+        owner->setFocus();
+        const int miaIndex = owner->findText(memberEmail);
+        QVERIFY(miaIndex > 0);
+        for (int i = owner->currentIndex(); i < miaIndex; ++i)
+            QTest::keyClick(owner, Qt::Key_Down);
+        QCOMPARE(owner->currentText(), memberEmail);
+        QCOMPARE(tokens->proxy()->rowCount(), 1);
+        QCOMPARE(tokens->proxy()->index(0, 0).data(CredentialModel::IdRole).toString(), mine);
+        QTest::keyClick(owner, Qt::Key_Home);
+        QVERIFY(tokens->proxy()->rowCount() >= 2);
     }
 
     void stoppedServerShowsAReadableError()
