@@ -45,6 +45,7 @@ struct DemoKey
     qint64 revokedAgo = 0;
     QStringList allowlist = {};
     qint64 lastUsedAgo = 0;
+    bool byLeaver = false; // made by the demo's person who has left (a "creatorLeft" finding)
 };
 
 // A month of use for the demo's Usage, Refusals and Risk review: CI deploy used daily from three addresses, its
@@ -156,7 +157,22 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
                     store.addMembership(adminId, u"acme"_s, u"admin"_s) &&
                     store.addMembership(adminId, u"globex"_s, u"admin"_s) &&
                     store.addMembership(supportId, u"acme"_s, u"member"_s);
-    if (!ok) {
+    // People in every state for the People page: one who left (disabled; their key and token remain), one invited
+    // who has not set a password yet (the setup token is not kept anywhere: the demo never shows it).
+    QString leaverId;
+    QString invitedId;
+    bool invitedCreated = false;
+    UserRecord invited;
+    invited.id = newId("usr_");
+    invited.email = u"nora@acme.example"_s;
+    invited.displayName = u"Nora New"_s;
+    const bool people =
+        ok &&
+        addUser(store, context.hasher, u"lee@acme.example"_s, u"lee"_s, u"Lee Leaver"_s, randomBase62(24), &leaverId) &&
+        store.addMembership(leaverId, u"acme"_s, u"member"_s) &&
+        store.inviteUser(u"acme"_s, invited, u"member"_s, context.digest("tds_" + randomBase62(40)), now + 2 * Day,
+                         u"user:"_s + adminId, now - Day, {}, &invitedId, &invitedCreated) == Store::Outcome::Ok;
+    if (!ok || !people) {
         *error = store.lastError();
         return std::nullopt;
     }
@@ -180,7 +196,16 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
          0,
          {u"10.20.0.0/16"_s},
          9 * 3600 * 1000},
-        {u"acme"_s, u"Reporting"_s, u"Read-only order export for BI"_s, {u"read:orders"_s}, 30 * Day, 90 * Day},
+        {u"acme"_s,
+         u"Reporting"_s,
+         u"Read-only order export for BI"_s,
+         {u"read:orders"_s},
+         30 * Day,
+         90 * Day,
+         0,
+         {},
+         0,
+         true},
         {u"acme"_s,
          u"Legacy import"_s,
          u"Old ERP bridge"_s,
@@ -227,7 +252,7 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         r.scopes = k.scopes;
         r.ipAllowlist = k.allowlist;
         r.createdAt = now - k.createdAgo;
-        r.createdBy = u"user:"_s + adminId;
+        r.createdBy = u"user:"_s + (k.byLeaver ? leaverId : adminId);
         r.expiresAt = k.expiresIn == 0 ? 0 : now + k.expiresIn;
         if (!store.insertCredential(r, context.digest(secret))) {
             *error = store.lastError();
@@ -255,12 +280,14 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         qint64 createdAgo;
         qint64 expiresIn;
         qint64 revokedAgo;
+        const QString* owner = nullptr; // whose it is (the admin's when none)
     } tokens[] = {
         {CredentialKind::Uat, u"Brand onboarding"_s, {u"brand_create"_s, u"product_create"_s}, 20 * Day, 40 * Day, 0},
-        {CredentialKind::Uat, u"Scan export"_s, {u"scans_download"_s}, 60 * Day, 2 * Day, 0},
+        {CredentialKind::Uat, u"Scan export"_s, {u"scans_download"_s}, 60 * Day, 2 * Day, 0, &supportId},
         {CredentialKind::Uat, u"SCM bulk fix"_s, {u"scm_bulk_edit"_s, u"scm_code_edit"_s}, 90 * Day, -10 * Day, 0},
         {CredentialKind::PrivateToken, u"ERP backend"_s, {u"read:orders"_s, u"write:orders"_s}, 45 * Day, 320 * Day, 0},
         {CredentialKind::PrivateToken, u"Nightly report"_s, {u"read:inventory"_s}, 100 * Day, 265 * Day, 3 * Day},
+        {CredentialKind::PrivateToken, u"Lee's laptop"_s, {u"read:orders"_s}, 80 * Day, 200 * Day, 0, &leaverId},
     };
     for (const auto& t : tokens) {
         const CredentialKindInfo& kind = kindInfo(t.kind);
@@ -274,7 +301,7 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
         r.last4 = parsed->last4;
         r.scopes = t.scopes;
         r.createdAt = now - t.createdAgo;
-        r.createdBy = u"user:"_s + adminId;
+        r.createdBy = u"user:"_s + (t.owner ? *t.owner : adminId);
         r.expiresAt = now + t.expiresIn;
         if (!store.insertCredential(r, context.digest(parsed->token))) {
             *error = store.lastError();
@@ -343,6 +370,14 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     successor.last4 = parsed->last4;
     if (store.rotateCredential(u"acme"_s, apiKey.wireName, billing.id, successor, context.digest(parsed->token),
                                now + Day) != Store::Outcome::Ok) {
+        *error = store.lastError();
+        return std::nullopt;
+    }
+
+    // Lee has left: disabled, so their private token stops while their API key (the tenant's) stays, flagged.
+    QStringList revokedOnLeaving;
+    if (store.updateMembership(u"acme"_s, leaverId, std::nullopt, true, false, now - 2 * Day, {}, &revokedOnLeaving) !=
+        Store::Outcome::Ok) {
         *error = store.lastError();
         return std::nullopt;
     }

@@ -16,6 +16,7 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/NotificationsDialog.h"
+#include "ui/PeoplePage.h"
 #include "ui/RiskReviewPage.h"
 #include "ui/RotateDialog.h"
 #include "ui/SecretDialog.h"
@@ -172,6 +173,20 @@ private slots:
         QApplication::processEvents();
         QVERIFY(dialog->grab().toImage().save(m_dir.filePath(u"notifications.png"_s)));
         dialog->close();
+    }
+
+    // The People page on the demo: an admin, a member, someone who left (disabled) and someone invited.
+    void people()
+    {
+        ui::MainWindow* window = m_demo->mainWindow();
+        window->resize(1200, 720);
+        window->showSupportPage(ui::MainWindow::SupportPage::People);
+        ui::PeoplePage* page = window->peoplePage();
+        QTreeWidget* tree = page->list();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy() && tree && tree->topLevelItemCount() >= 4, 10000);
+        QApplication::processEvents();
+        QVERIFY(window->grab().toImage().save(m_dir.filePath(u"people.png"_s)));
+        window->showPage(app::CredentialKind::ApiKey);
     }
 
     void dialogs()
