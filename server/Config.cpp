@@ -138,6 +138,11 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         tr("Copy a SQLite deployment (sqlite:PATH) into the empty PostgreSQL database of --db, check the counts, then "
            "exit. Give the SQLite deployment's key file as --key-file."),
         u"sqlite:path"_s);
+    const QCommandLineOption backup(
+        u"backup"_s,
+        tr("Copy the SQLite database of --db to a new file while it may be in use (a consistent snapshot), then exit. "
+           "PostgreSQL: use pg_dump."),
+        u"path"_s);
     const QCommandLineOption workers(u"workers"_s, tr("HTTP worker threads (default: 2)."), u"n"_s);
     const QCommandLineOption trustedProxy(
         u"trusted-proxy"_s, tr("Network (CIDR) of a reverse proxy whose X-Forwarded-For is trusted. Repeatable."),
@@ -145,9 +150,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
     const QCommandLineOption issuer(u"issuer"_s, tr("JWT issuer (iss)."), u"name"_s);
     const QCommandLineOption scopes(u"scopes"_s, tr("JSON file with the scope catalog ({\"scopes\": [...]})."),
                                     u"path"_s);
-    parser.addOptions({listen,  db,         keyFile,    tlsCert,    tlsKey,    init,       adminEmail,   demo,
-                       addUser, tenant,     tenantName, role,       username,  workers,    trustedProxy, issuer,
-                       scopes,  allowPlain, privateMax, listRoutes, authCache, migrateFrom});
+    parser.addOptions({listen,  db,         keyFile,    tlsCert,    tlsKey,    init,        adminEmail,   demo,
+                       addUser, tenant,     tenantName, role,       username,  workers,     trustedProxy, issuer,
+                       scopes,  allowPlain, privateMax, listRoutes, authCache, migrateFrom, backup});
     const QCommandLineOption authzPolicy(
         u"authz-policy"_s,
         tr("Policy file of /api/v1/authz (forward-auth): which scope each method and path of the protected API "
@@ -204,6 +209,7 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
         result.config = config;
         return result;
     }
+    config.backupPath = parser.value(backup);
     if (!parseListen(parser.value(listen), config, &error))
         return fail(error);
     config.databasePath = parser.value(db);

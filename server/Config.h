@@ -75,6 +75,7 @@ struct ServerConfig
     bool allowPlainHttp = false;
     bool listRoutes = false;
     QString migrateFrom; // --migrate-from sqlite:PATH: the SQLite file
+    QString backupPath;  // --backup PATH: copy the database there, then exit
 
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
     QString resolvedKeyFilePath() const

@@ -11,6 +11,7 @@
 #include "protocol/Token.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -413,6 +414,31 @@ bool Store::open(const QString& location, QString* error)
             *error = u"SQLite refused %1 (it reports %2)"_s.arg(pragma.set, check.value(0).toString());
             return false;
         }
+    }
+    return true;
+}
+
+int Store::knownSchemaVersion()
+{
+    return int(std::size(Migrations));
+}
+
+bool Store::backupTo(const QString& path, QString* error)
+{
+    if (m_dialect == Dialect::PostgreSQL) {
+        *error = u"a PostgreSQL database is backed up with pg_dump (e.g. pg_dump -Fc -f tokendesk.dump DBNAME)"_s;
+        return false;
+    }
+    if (QFileInfo::exists(path)) {
+        *error = u"%1 exists already; give a new file"_s.arg(path);
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(u"VACUUM INTO ?"_s);
+    q.addBindValue(path);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
     }
     return true;
 }

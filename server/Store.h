@@ -340,6 +340,10 @@ public:
     // in one transaction, and checks the counts; returns the tables with their row counts, nullopt on failure.
     std::optional<QList<QPair<QString, qint64>>> copyFrom(Store& source, QString* error);
     int schemaVersion();
+    static int knownSchemaVersion(); // the newest this server knows
+    // A consistent copy of the whole database in a new file, while it is in use (SQLite's VACUUM INTO); false with
+    // *error for PostgreSQL (pg_dump does that) or when the file exists or cannot be written.
+    bool backupTo(const QString& path, QString* error);
     QString lastError() const { return m_lastError; }
 
     // meta

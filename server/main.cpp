@@ -12,6 +12,7 @@
 #include "Text.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSocketNotifier>
@@ -150,6 +151,26 @@ int main(int argc, char* argv[])
     Store store(u"main"_s);
     if (!store.open(config.databasePath, &error))
         return fail(tr("Cannot open the database %1: %2").arg(databaseName, error));
+    if (!config.backupPath.isEmpty()) {
+        // Before anything is migrated: a backup of the database as it is, for operators and package upgrades.
+        if (!store.backupTo(config.backupPath, &error))
+            return fail(tr("Cannot back up %1: %2").arg(databaseName, error));
+        printLine(tr("Backed up %1 to %2.").arg(databaseName, config.backupPath));
+        return 0;
+    }
+    // An upgrade that migrates a SQLite database copies it first, beside it: a migration that goes wrong can be
+    // undone by putting the copy back. (PostgreSQL: pg_dump before upgrading; the packages' notes say so.)
+    const int before = store.schemaVersion();
+    if (!postgres && before > 0 && before < Store::knownSchemaVersion()) {
+        const QString copy =
+            u"%1.schema-%2-%3.bak"_s.arg(config.databasePath, QString::number(before),
+                                         QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s));
+        if (!store.backupTo(copy, &error))
+            return fail(tr("Not migrating %1: the copy made before a migration failed: %2").arg(databaseName, error));
+        qCInfo(lcServer).noquote() << u"schema %1 -> %2: copied the database to %3 first"_s.arg(before)
+                                          .arg(Store::knownSchemaVersion())
+                                          .arg(copy);
+    }
     if (!store.migrate(&error))
         return fail(error);
 

@@ -1,6 +1,7 @@
 // The command line of tokendesk-server: help, version, --init, key material, demo.
 #include "TestServer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -142,6 +145,86 @@ private slots:
         const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s});
         QCOMPARE(code, 1);
         QVERIFY2(output.contains(u"chmod 600"_s), qPrintable(output));
+    }
+
+    // --backup (issue 16): a consistent copy while the server runs, which a server then serves with the same keys.
+    void backupWhileServing()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        const auto key = s.createKey(u"kept"_s, {u"read:products"_s});
+        const QString copy = s.dir() + u"/backup.sqlite"_s;
+        const auto [code, output] = s.runCommand({u"--db"_s, s.databasePath(), u"--backup"_s, copy});
+        QVERIFY2(code == 0 && output.contains(u"Backed up"_s), qPrintable(output));
+        const qint64 size = QFileInfo(copy).size();
+        QVERIFY(size > 0);
+        // Never over an existing file.
+        const auto [again, message] = s.runCommand({u"--db"_s, s.databasePath(), u"--backup"_s, copy});
+        QVERIFY(again != 0);
+        QVERIFY2(message.contains(u"exists"_s), qPrintable(message));
+        QCOMPARE(QFileInfo(copy).size(), size);
+        // The key file is the operator's to keep with it (it is never in the database).
+        QVERIFY(QFile::copy(s.keyFilePath(), copy + u".keys"_s));
+        QVERIFY(QFile::setPermissions(copy + u".keys"_s, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        TestServer restored;
+        QVERIFY(restored.startOn(copy, copy + u".keys"_s));
+        QCOMPARE(restored.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+    }
+
+    // An upgrade copies the SQLite database before it migrates, migrates once, and keeps every credential; a
+    // server older than the database refuses to start and changes nothing.
+    void upgradeCopiesFirstAndADowngradeRefuses()
+    {
+        TestServer s;
+        QVERIFY(s.start());
+        const auto key = s.createKey(u"survives the upgrade"_s, {u"read:products"_s});
+        s.stop();
+        const auto sql = [&s](const QStringList& statements) {
+            bool ok = true;
+            {
+                QSqlDatabase db = s.openDatabase(u"upgrade"_s);
+                QSqlQuery q(db);
+                for (const QString& statement : statements)
+                    ok = q.exec(statement) && ok;
+            }
+            QSqlDatabase::removeDatabase(u"upgrade"_s);
+            return ok;
+        };
+        const auto scalar = [&s](const QString& statement) {
+            qint64 value = -1;
+            {
+                QSqlDatabase db = s.openDatabase(u"read"_s);
+                QSqlQuery q(db);
+                if (q.exec(statement) && q.next())
+                    value = q.value(0).toLongLong();
+            }
+            QSqlDatabase::removeDatabase(u"read"_s);
+            return value;
+        };
+        // The database as the previous schema (6) left it.
+        QVERIFY(sql({u"DROP TABLE setup_tokens"_s, u"DROP TABLE tenant_settings"_s,
+                     u"ALTER TABLE memberships DROP COLUMN disabled_at"_s,
+                     u"DELETE FROM schema_migrations WHERE version = 7"_s}));
+        QCOMPARE(scalar(u"SELECT MAX(version) FROM schema_migrations"_s), 6);
+        const qint64 credentials = scalar(u"SELECT COUNT(*) FROM credentials"_s);
+        QVERIFY(s.restart());
+        QCOMPARE(s.get(u"/api/v1/products"_s, TestServer::apiKey(key.second)).status, 200);
+        QCOMPARE(s.get(u"/api/v1/users"_s, s.admin()).status, 200); // what schema 7 added works
+        const QStringList copies = QDir(QFileInfo(s.databasePath()).absolutePath())
+                                       .entryList({QFileInfo(s.databasePath()).fileName() + u".schema-6-*.bak"_s});
+        QCOMPARE(copies.size(), 1);
+        s.stop();
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM schema_migrations WHERE version = 7"_s), 1);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM credentials"_s), credentials);
+
+        // A schema newer than this server: refused with a clear message, nothing touched.
+        QVERIFY(sql({u"INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)"_s}));
+        const auto [code, output] =
+            s.runCommand({u"--db"_s, s.databasePath(), u"--listen"_s, u"127.0.0.1:0"_s}, {}, 30000);
+        QVERIFY(code != 0);
+        QVERIFY2(output.contains(u"newer than this server"_s), qPrintable(output));
+        QCOMPARE(scalar(u"SELECT MAX(version) FROM schema_migrations"_s), 99);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM credentials"_s), credentials);
     }
 
     void demoServesSeededSandbox()
