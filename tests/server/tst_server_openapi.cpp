@@ -255,6 +255,34 @@ private slots:
         QVERIFY(python.readAllStandardOutput().trimmed().toInt() > 50);
     }
 
+    // One version (issue 16): project(VERSION) reaches the server (--version), and the OpenAPI document, the newest
+    // release of the AppStream file and the newest released section of CHANGELOG.md all say the same.
+    void versionsAgree()
+    {
+        const QString version = QStringLiteral(TOKENDESK_VERSION);
+        static const QRegularExpression info(u"\ninfo:\n(?:  .*\n)*?  version: ([^\n]+)\n"_s);
+        const auto openapi = info.match(m_text);
+        QVERIFY(openapi.hasMatch());
+        QCOMPARE(openapi.captured(1).trimmed(), version);
+        const auto read = [](const QString& path) {
+            QFile file(QStringLiteral(TOKENDESK_SOURCE_DIR) + u'/' + path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        static const QRegularExpression release(u"<release version=\"([^\"]+)\""_s);
+        const auto appstream = release.match(read(u"resources/linux/io.tokendesk.TokenDesk.metainfo.xml"_s));
+        QVERIFY(appstream.hasMatch());
+        QCOMPARE(appstream.captured(1), version);
+        static const QRegularExpression released(u"^## \\[(\\d+\\.\\d+\\.\\d+)\\]"_s,
+                                                 QRegularExpression::MultilineOption);
+        const auto changelog = released.match(read(u"CHANGELOG.md"_s));
+        QVERIFY(changelog.hasMatch());
+        QCOMPARE(changelog.captured(1), version);
+        QProcess server;
+        server.start(qEnvironmentVariable("TOKENDESK_SERVER_BIN"), {u"--version"_s});
+        QVERIFY(server.waitForFinished(30000));
+        QVERIFY2(server.readAllStandardOutput().contains(version.toLatin1()), "--version does not name the version");
+    }
+
     void routesMatchTheServer()
     {
         QSet<QString> served;
