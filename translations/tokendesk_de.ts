@@ -541,6 +541,18 @@
         <source>Suspended</source>
         <translation>Pausiert</translation>
     </message>
+    <message>
+        <source>No person (%1)</source>
+        <translation>Keine Person (%1)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -1280,6 +1292,22 @@
         <source>Suspended</source>
         <translation>Pausiert</translation>
     </message>
+    <message>
+        <source>Owner filter</source>
+        <translation>Inhaberfilter</translation>
+    </message>
+    <message>
+        <source>%1 owns none of these.</source>
+        <translation>Keine Einträge für „%1“.</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::DrainWatch</name>
@@ -1726,6 +1754,53 @@ Leer: alle Adressen.</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::InvitePersonDialog</name>
+    <message>
+        <source>Invite a person</source>
+        <translation>Person einladen</translation>
+    </message>
+    <message>
+        <source>Someone new to this server gets an account without a password and a setup token, shown once, with which they choose their own password. Someone who has an account here already is added to this tenant.</source>
+        <translation>Wer neu auf diesem Server ist, erhält ein Konto ohne Passwort und ein Einrichtungstoken, das nur einmal angezeigt wird und mit dem die Person ihr eigenes Passwort festlegt. Wer hier bereits ein Konto hat, wird diesem Mandanten hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>Member: manages their own UATs and private tokens</source>
+        <translation>Mitglied: verwaltet die eigenen UATs und privaten Tokens</translation>
+    </message>
+    <message>
+        <source>Admin: manages every credential and person of this tenant</source>
+        <translation>Administrator: verwaltet alle Zugangsdaten und Personen dieses Mandanten</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Optional: the part of the address before @</source>
+        <translation>Optional: der Teil der Adresse vor dem @</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse der Person ein.</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::LoginDialog</name>
     <message>
         <source>Connect to an API</source>
@@ -2098,6 +2173,10 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
         <source>&amp;Notifications…</source>
         <translation>&amp;Benachrichtigungen…</translation>
     </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::NotificationEndpointEditor</name>
@@ -2425,6 +2504,403 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
     <message>
         <source>Credential</source>
         <translation>Zugangsdaten</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::PeoplePage</name>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Einladen…</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin…</source>
+        <translation>Zum &amp;Administrator machen…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>The credentials this person owns or made: UATs, private tokens, API keys</source>
+        <translation>Die Zugangsdaten, die dieser Person gehören oder die sie erstellt hat: UATs, private Tokens, API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke a person&apos;s UATs and private tokens when they are disabled or removed</source>
+        <translation>UATs und private Tokens einer Person &amp;widerrufen, wenn sie deaktiviert oder entfernt wird</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>Noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Reading the people of this tenant…</source>
+        <translation>Die Personen dieses Mandanten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The people could not be read. %1</source>
+        <translation>Die Personen konnten nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>%1, user name %2</source>
+        <translation>%1, Benutzername %2</translation>
+    </message>
+    <message>
+        <source>Disabled since %1</source>
+        <translation>Deaktiviert seit %1</translation>
+    </message>
+    <message>
+        <source>Invited; has not set a password yet</source>
+        <translation>Eingeladen; hat noch kein Passwort festgelegt</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s).</source>
+        <translation>
+            <numerusform>%n Person.</numerusform>
+            <numerusform>%n Personen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invited.</source>
+        <translation>
+            <numerusform>%n eingeladen.</numerusform>
+            <numerusform>%n eingeladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled.</source>
+        <translation>
+            <numerusform>%n deaktiviert.</numerusform>
+            <numerusform>%n deaktiviert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make &amp;member…</source>
+        <translation>Zum &amp;Mitglied machen…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <source>This is you: another admin must change your membership.</source>
+        <translation>Das sind Sie: Ihre Mitgliedschaft kann nur ein anderer Administrator ändern.</translation>
+    </message>
+    <message>
+        <source>Take admin from this person and from their tokens</source>
+        <translation>Dieser Person und ihren Tokens die Administratorrechte entziehen</translation>
+    </message>
+    <message>
+        <source>Let this person manage every credential and person of this tenant</source>
+        <translation>Diese Person alle Zugangsdaten und Personen dieses Mandanten verwalten lassen</translation>
+    </message>
+    <message>
+        <source>An invited person has not signed in yet: remove the invitation instead</source>
+        <translation>Eine eingeladene Person hat sich noch nicht angemeldet: Entfernen Sie stattdessen die Einladung</translation>
+    </message>
+    <message>
+        <source>Let this person sign in again</source>
+        <translation>Diese Person wieder anmelden lassen</translation>
+    </message>
+    <message>
+        <source>End this person&apos;s sessions and stop their tokens</source>
+        <translation>Die Sitzungen dieser Person beenden und ihre Tokens sperren</translation>
+    </message>
+    <message>
+        <source>Remove this person from the tenant</source>
+        <translation>Diese Person aus dem Mandanten entfernen</translation>
+    </message>
+    <message>
+        <source>Invite someone to this tenant by e-mail</source>
+        <translation>Jemanden anhand der E-Mail-Adresse zu diesem Mandanten einladen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Their tokens are revoked outright: enabling or adding the person again does not bring them back. API keys a person made stay either way: they belong to the tenant.</source>
+        <translation>Die Tokens der Person werden endgültig widerrufen: Eine erneute Aktivierung oder ein erneutes Hinzufügen der Person stellt sie nicht wieder her. API-Schlüssel, die eine Person erstellt hat, bleiben in jedem Fall bestehen: Sie gehören dem Mandanten.</translation>
+    </message>
+    <message>
+        <source>Otherwise their tokens only stop working while the person is disabled or removed, and work again when they are enabled. API keys a person made stay either way: they belong to the tenant.</source>
+        <translation>Andernfalls sind die Tokens der Person nur gesperrt, solange sie deaktiviert oder entfernt ist, und funktionieren wieder, sobald sie aktiviert wird. API-Schlüssel, die eine Person erstellt hat, bleiben in jedem Fall bestehen: Sie gehören dem Mandanten.</translation>
+    </message>
+    <message>
+        <source>The setting could not be changed. %1</source>
+        <translation>Die Einstellung konnte nicht geändert werden. %1</translation>
+    </message>
+    <message>
+        <source>From now on, disabling or removing a person revokes their UATs and private tokens.</source>
+        <translation>Ab jetzt werden beim Deaktivieren oder Entfernen einer Person ihre UATs und privaten Tokens widerrufen.</translation>
+    </message>
+    <message>
+        <source>From now on, a person&apos;s UATs and private tokens only stop working while they are disabled or removed.</source>
+        <translation>Ab jetzt sind die UATs und privaten Tokens einer Person nur gesperrt, solange sie deaktiviert oder entfernt ist.</translation>
+    </message>
+    <message>
+        <source>The invitation failed. %1</source>
+        <translation>Die Einladung ist fehlgeschlagen. %1</translation>
+    </message>
+    <message>
+        <source>Invited %1 (%2). Send them the setup token and this server&apos;s address; the token works once, until %3.</source>
+        <translation>%1 (%2) eingeladen. Senden Sie der Person das Einrichtungstoken und die Adresse dieses Servers; das Token funktioniert einmal, bis %3.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2): they have an account on this server already and sign in with their own password.</source>
+        <translation>%1 (%2) hinzugefügt: Die Person hat bereits ein Konto auf diesem Server und meldet sich mit ihrem eigenen Passwort an.</translation>
+    </message>
+    <message>
+        <source>Setup token</source>
+        <translation>Einrichtungstoken</translation>
+    </message>
+    <message>
+        <source>Send this setup token to %1 together with the server&apos;s address, %2. With it they choose their own password (POST %2/api/v1/auth/setup); it works once, until %3. Then they sign in with their e-mail address and that password.</source>
+        <translation>Senden Sie dieses Einrichtungstoken zusammen mit der Serveradresse %2 an %1. Damit legt die Person ihr eigenes Passwort fest (POST %2/api/v1/auth/setup); es funktioniert einmal, bis %3. Danach meldet sie sich mit ihrer E-Mail-Adresse und diesem Passwort an.</translation>
+    </message>
+    <message>
+        <source>Reading the tokens of %1…</source>
+        <translation>Die Tokens von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The tokens of %1 could not be read. %2</source>
+        <translation>Die Tokens von %1 konnten nicht gelesen werden. %2</translation>
+    </message>
+    <message>
+        <source>%1 was changed meanwhile; the list is read again.</source>
+        <translation>%1 wurde inzwischen geändert; die Liste wird neu gelesen.</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s settings could not be read. %1</source>
+        <translation>Die Einstellungen des Mandanten konnten nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>Disable person</source>
+        <translation>Person deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their sessions in this tenant end now, and they cannot sign in to it until you enable them again.</source>
+        <translation>%1 deaktivieren? Die Sitzungen der Person in diesem Mandanten enden sofort, und sie kann sich dort erst wieder anmelden, wenn Sie sie wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>They have no UATs or private tokens.</source>
+        <translation>Die Person hat keine UATs oder privaten Tokens.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked; enabling them again does not bring them back:</source>
+        <translation>
+            <numerusform>%n Token der Person wird widerrufen; eine erneute Aktivierung stellt es nicht wieder her:</numerusform>
+            <numerusform>%n Tokens der Person werden widerrufen; eine erneute Aktivierung stellt sie nicht wieder her:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working until you enable them again:</source>
+        <translation>
+            <numerusform>%n Token der Person funktioniert nicht mehr, bis Sie sie wieder aktivieren:</numerusform>
+            <numerusform>%n Tokens der Person funktionieren nicht mehr, bis Sie sie wieder aktivieren:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API keys they made stay: they belong to the tenant.</source>
+        <translation>API-Schlüssel, die die Person erstellt hat, bleiben bestehen: Sie gehören dem Mandanten.</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Person entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this tenant? They were invited and have not signed in yet; they will not be able to.</source>
+        <translation>%1 aus diesem Mandanten entfernen? Die Person wurde eingeladen und hat sich noch nicht angemeldet; danach kann sie es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this tenant? Their sessions here end now, and they can no longer sign in to it.</source>
+        <translation>%1 aus diesem Mandanten entfernen? Die Sitzungen der Person hier enden sofort, und sie kann sich dort nicht mehr anmelden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked:</source>
+        <translation>
+            <numerusform>%n Token der Person wird widerrufen:</numerusform>
+            <numerusform>%n Tokens der Person werden widerrufen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working:</source>
+        <translation>
+            <numerusform>%n Token der Person funktioniert nicht mehr:</numerusform>
+            <numerusform>%n Tokens der Person funktionieren nicht mehr:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API keys they made stay: they belong to the tenant, and the Risk review lists them as made by someone who left.</source>
+        <translation>API-Schlüssel, die die Person erstellt hat, bleiben bestehen: Sie gehören dem Mandanten, und die Risikoprüfung führt sie als Schlüssel einer ausgeschiedenen Person auf.</translation>
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation>Zum Mitglied machen</translation>
+    </message>
+    <message>
+        <source>Make %1 a member? They can no longer manage this tenant&apos;s credentials and people; they keep managing their own UATs and private tokens.</source>
+        <translation>%1 zum Mitglied machen? Die Person kann dann die Zugangsdaten und Personen dieses Mandanten nicht mehr verwalten; ihre eigenen UATs und privaten Tokens verwaltet sie weiterhin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) lose admin at once:</source>
+        <translation>
+            <numerusform>%n Token der Person verliert sofort die Administratorrechte:</numerusform>
+            <numerusform>%n Tokens der Person verlieren sofort die Administratorrechte:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Zum Administrator machen</translation>
+    </message>
+    <message>
+        <source>Make %1 an admin? They can then manage every credential and every person of this tenant, and so can their tokens that hold admin.</source>
+        <translation>%1 zum Administrator machen? Die Person kann dann alle Zugangsdaten und alle Personen dieses Mandanten verwalten, ebenso ihre Tokens mit Administratorrechten.</translation>
+    </message>
+    <message>
+        <source>Changing %1…</source>
+        <translation>%1 wird geändert…</translation>
+    </message>
+    <message>
+        <source>%1 was not changed. %2</source>
+        <translation>%1 wurde nicht geändert. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>%1 deaktiviert. %n Token widerrufen: %2</numerusform>
+            <numerusform>%1 deaktiviert. %n Tokens widerrufen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Their %n token(s) stop working until they are enabled again: %2</source>
+        <translation>
+            <numerusform>%1 deaktiviert. %n Token der Person funktioniert nicht mehr, bis sie wieder aktiviert wird: %2</numerusform>
+            <numerusform>%1 deaktiviert. %n Tokens der Person funktionieren nicht mehr, bis sie wieder aktiviert wird: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disabled %1. They had no UATs or private tokens.</source>
+        <translation>%1 deaktiviert. Die Person hatte keine UATs oder privaten Tokens.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %1. Their %n token(s) work again: %2</source>
+        <translation>
+            <numerusform>%1 aktiviert. %n Token der Person funktioniert wieder: %2</numerusform>
+            <numerusform>%1 aktiviert. %n Tokens der Person funktionieren wieder: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>%1 aktiviert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>%1 aus dem Mandanten entfernt. %n Token widerrufen: %2</numerusform>
+            <numerusform>%1 aus dem Mandanten entfernt. %n Tokens widerrufen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Their %n token(s) stopped working: %2</source>
+        <translation>
+            <numerusform>%1 aus dem Mandanten entfernt. %n Token der Person funktioniert nicht mehr: %2</numerusform>
+            <numerusform>%1 aus dem Mandanten entfernt. %n Tokens der Person funktionieren nicht mehr: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 from the tenant.</source>
+        <translation>%1 aus dem Mandanten entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a member now. Their %n token(s) lost admin: %2</source>
+        <translation>
+            <numerusform>%1 ist jetzt Mitglied. %n Token der Person hat die Administratorrechte verloren: %2</numerusform>
+            <numerusform>%1 ist jetzt Mitglied. %n Tokens der Person haben die Administratorrechte verloren: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is a member now.</source>
+        <translation>%1 ist jetzt Mitglied.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin now.</source>
+        <translation>%1 hat jetzt Administratorrechte.</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +3235,17 @@ Die Adresse enthält einen neuen API-Schlüssel, der den Kalender lesen kann und
             <numerusform>%n lief schon früher ab und behielt sein Datum.</numerusform>
             <numerusform>%n liefen schon früher ab und behielten ihr Datum.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API key(s) made by someone who has left the tenant</source>
+        <translation>
+            <numerusform>%n API-Schlüssel, erstellt von jemandem, der den Mandanten verlassen hat</numerusform>
+            <numerusform>%n API-Schlüssel, erstellt von jemandem, der den Mandanten verlassen hat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made by %1, who may still hold it: rotate it</source>
+        <translation>Erstellt von %1; diese Person hat ihn womöglich noch: rotieren</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,107 @@
     </message>
 </context>
 <context>
+    <name>td::ui::PeoplePage</name>
+    <message numerus="yes">
+        <source>%n person(s).</source>
+        <translation>
+            <numerusform>%n person.</numerusform>
+            <numerusform>%n people.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invited.</source>
+        <translation>
+            <numerusform>%n invited.</numerusform>
+            <numerusform>%n invited.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled.</source>
+        <translation>
+            <numerusform>%n disabled.</numerusform>
+            <numerusform>%n disabled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked; enabling them again does not bring them back:</source>
+        <translation>
+            <numerusform>Their %n token is revoked; enabling them again does not bring it back:</numerusform>
+            <numerusform>Their %n tokens are revoked; enabling them again does not bring them back:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working until you enable them again:</source>
+        <translation>
+            <numerusform>Their %n token stops working until you enable them again:</numerusform>
+            <numerusform>Their %n tokens stop working until you enable them again:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked:</source>
+        <translation>
+            <numerusform>Their %n token is revoked:</numerusform>
+            <numerusform>Their %n tokens are revoked:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working:</source>
+        <translation>
+            <numerusform>Their %n token stops working:</numerusform>
+            <numerusform>Their %n tokens stop working:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) lose admin at once:</source>
+        <translation>
+            <numerusform>Their %n token loses admin at once:</numerusform>
+            <numerusform>Their %n tokens lose admin at once:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>Disabled %1. Revoked their %n token: %2</numerusform>
+            <numerusform>Disabled %1. Revoked their %n tokens: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Their %n token(s) stop working until they are enabled again: %2</source>
+        <translation>
+            <numerusform>Disabled %1. Their %n token stops working until they are enabled again: %2</numerusform>
+            <numerusform>Disabled %1. Their %n tokens stop working until they are enabled again: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %1. Their %n token(s) work again: %2</source>
+        <translation>
+            <numerusform>Enabled %1. Their %n token works again: %2</numerusform>
+            <numerusform>Enabled %1. Their %n tokens work again: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>Removed %1 from the tenant. Revoked their %n token: %2</numerusform>
+            <numerusform>Removed %1 from the tenant. Revoked their %n tokens: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Their %n token(s) stopped working: %2</source>
+        <translation>
+            <numerusform>Removed %1 from the tenant. Their %n token stopped working: %2</numerusform>
+            <numerusform>Removed %1 from the tenant. Their %n tokens stopped working: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a member now. Their %n token(s) lost admin: %2</source>
+        <translation>
+            <numerusform>%1 is a member now. Their %n token lost admin: %2</numerusform>
+            <numerusform>%1 is a member now. Their %n tokens lost admin: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>td::ui::RefusalsView</name>
     <message numerus="yes">
         <source>No refused requests in the last %n day(s).</source>
@@ -467,6 +568,13 @@
         <translation>
             <numerusform>%n change failed: %1</numerusform>
             <numerusform>%n changes failed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API key(s) made by someone who has left the tenant</source>
+        <translation>
+            <numerusform>%n API key made by someone who has left the tenant</numerusform>
+            <numerusform>%n API keys made by someone who has left the tenant</numerusform>
         </translation>
     </message>
 </context>

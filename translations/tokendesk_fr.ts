@@ -541,6 +541,18 @@
         <source>Suspended</source>
         <translation>Suspendu</translation>
     </message>
+    <message>
+        <source>No person (%1)</source>
+        <translation>Aucune personne (%1)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
 </context>
 <context>
     <name>td::app::DemoLauncher</name>
@@ -1280,6 +1292,22 @@
         <source>Suspended</source>
         <translation>Suspendu</translation>
     </message>
+    <message>
+        <source>Owner filter</source>
+        <translation>Filtre de propriétaire</translation>
+    </message>
+    <message>
+        <source>%1 owns none of these.</source>
+        <translation>Aucun élément pour «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miens</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::DrainWatch</name>
@@ -1726,6 +1754,53 @@ Vide&#xa0;: toutes les adresses.</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::InvitePersonDialog</name>
+    <message>
+        <source>Invite a person</source>
+        <translation>Inviter une personne</translation>
+    </message>
+    <message>
+        <source>Someone new to this server gets an account without a password and a setup token, shown once, with which they choose their own password. Someone who has an account here already is added to this tenant.</source>
+        <translation>Une personne nouvelle sur ce serveur reçoit un compte sans mot de passe et un jeton de configuration, affiché une seule fois, avec lequel elle choisit son propre mot de passe. Une personne qui a déjà un compte ici est ajoutée à ce locataire.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Adresse e-&amp;mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Member: manages their own UATs and private tokens</source>
+        <translation>Membre&#xa0;: gère ses propres UAT et jetons privés</translation>
+    </message>
+    <message>
+        <source>Admin: manages every credential and person of this tenant</source>
+        <translation>Administrateur&#xa0;: gère tous les identifiants et toutes les personnes de ce locataire</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional: the part of the address before @</source>
+        <translation>Facultatif&#xa0;: la partie de l&apos;adresse avant le @</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Inviter</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s e-mail address.</source>
+        <translation>Saisissez l&apos;adresse e-mail de la personne.</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::LoginDialog</name>
     <message>
         <source>Connect to an API</source>
@@ -2098,6 +2173,10 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
         <source>&amp;Notifications…</source>
         <translation>&amp;Notifications…</translation>
     </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::NotificationEndpointEditor</name>
@@ -2425,6 +2504,403 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
     <message>
         <source>Credential</source>
         <translation>Identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::PeoplePage</name>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invité</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Inviter…</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin…</source>
+        <translation>Nommer &amp;administrateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Désactiver…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>The credentials this person owns or made: UATs, private tokens, API keys</source>
+        <translation>Les identifiants que cette personne possède ou a créés&#xa0;: UAT, jetons privés, clés d&apos;API</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke a person&apos;s UATs and private tokens when they are disabled or removed</source>
+        <translation>&amp;Révoquer les UAT et les jetons privés d&apos;une personne lorsqu&apos;elle est désactivée ou retirée</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>Pas encore chargé.</translation>
+    </message>
+    <message>
+        <source>Reading the people of this tenant…</source>
+        <translation>Lecture des personnes de ce locataire…</translation>
+    </message>
+    <message>
+        <source>The people could not be read. %1</source>
+        <translation>Les personnes n&apos;ont pas pu être lues. %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (vous)</translation>
+    </message>
+    <message>
+        <source>%1, user name %2</source>
+        <translation>%1, nom d&apos;utilisateur %2</translation>
+    </message>
+    <message>
+        <source>Disabled since %1</source>
+        <translation>Désactivé depuis le %1</translation>
+    </message>
+    <message>
+        <source>Invited; has not set a password yet</source>
+        <translation>Invité&#xa0;; n&apos;a pas encore défini de mot de passe</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s).</source>
+        <translation>
+            <numerusform>%n personne.</numerusform>
+            <numerusform>%n personnes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invited.</source>
+        <translation>
+            <numerusform>%n invitée.</numerusform>
+            <numerusform>%n invitées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled.</source>
+        <translation>
+            <numerusform>%n désactivée.</numerusform>
+            <numerusform>%n désactivées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make &amp;member…</source>
+        <translation>Rétrograder en &amp;membre…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>Réa&amp;ctiver</translation>
+    </message>
+    <message>
+        <source>This is you: another admin must change your membership.</source>
+        <translation>C&apos;est vous&#xa0;: seul un autre administrateur peut modifier votre appartenance à ce locataire.</translation>
+    </message>
+    <message>
+        <source>Take admin from this person and from their tokens</source>
+        <translation>Retirer les droits d&apos;administration à cette personne et à ses jetons</translation>
+    </message>
+    <message>
+        <source>Let this person manage every credential and person of this tenant</source>
+        <translation>Permettre à cette personne de gérer tous les identifiants et toutes les personnes de ce locataire</translation>
+    </message>
+    <message>
+        <source>An invited person has not signed in yet: remove the invitation instead</source>
+        <translation>Une personne invitée ne s&apos;est pas encore connectée&#xa0;: retirez plutôt l&apos;invitation</translation>
+    </message>
+    <message>
+        <source>Let this person sign in again</source>
+        <translation>Permettre à cette personne de se reconnecter</translation>
+    </message>
+    <message>
+        <source>End this person&apos;s sessions and stop their tokens</source>
+        <translation>Mettre fin aux sessions de cette personne et bloquer ses jetons</translation>
+    </message>
+    <message>
+        <source>Remove this person from the tenant</source>
+        <translation>Retirer cette personne du locataire</translation>
+    </message>
+    <message>
+        <source>Invite someone to this tenant by e-mail</source>
+        <translation>Inviter quelqu&apos;un dans ce locataire par son adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Their tokens are revoked outright: enabling or adding the person again does not bring them back. API keys a person made stay either way: they belong to the tenant.</source>
+        <translation>Les jetons de la personne sont révoqués définitivement&#xa0;: la réactiver ou l&apos;ajouter à nouveau ne les rétablit pas. Les clés d&apos;API créées par une personne restent dans tous les cas&#xa0;: elles appartiennent au locataire.</translation>
+    </message>
+    <message>
+        <source>Otherwise their tokens only stop working while the person is disabled or removed, and work again when they are enabled. API keys a person made stay either way: they belong to the tenant.</source>
+        <translation>Sinon, les jetons de la personne cessent seulement de fonctionner tant qu&apos;elle est désactivée ou retirée, et fonctionnent à nouveau lorsqu&apos;elle est réactivée. Les clés d&apos;API créées par une personne restent dans tous les cas&#xa0;: elles appartiennent au locataire.</translation>
+    </message>
+    <message>
+        <source>The setting could not be changed. %1</source>
+        <translation>Le paramètre n&apos;a pas pu être modifié. %1</translation>
+    </message>
+    <message>
+        <source>From now on, disabling or removing a person revokes their UATs and private tokens.</source>
+        <translation>Désormais, désactiver ou retirer une personne révoque ses UAT et ses jetons privés.</translation>
+    </message>
+    <message>
+        <source>From now on, a person&apos;s UATs and private tokens only stop working while they are disabled or removed.</source>
+        <translation>Désormais, les UAT et les jetons privés d&apos;une personne cessent seulement de fonctionner tant qu&apos;elle est désactivée ou retirée.</translation>
+    </message>
+    <message>
+        <source>The invitation failed. %1</source>
+        <translation>L&apos;invitation a échoué. %1</translation>
+    </message>
+    <message>
+        <source>Invited %1 (%2). Send them the setup token and this server&apos;s address; the token works once, until %3.</source>
+        <translation>Personne invitée&#xa0;: %1 (%2). Transmettez-lui le jeton de configuration et l&apos;adresse de ce serveur&#xa0;; le jeton ne fonctionne qu&apos;une fois, jusqu&apos;au %3.</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2): they have an account on this server already and sign in with their own password.</source>
+        <translation>Personne ajoutée&#xa0;: %1 (%2). Elle a déjà un compte sur ce serveur et se connecte avec son propre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Setup token</source>
+        <translation>Jeton de configuration</translation>
+    </message>
+    <message>
+        <source>Send this setup token to %1 together with the server&apos;s address, %2. With it they choose their own password (POST %2/api/v1/auth/setup); it works once, until %3. Then they sign in with their e-mail address and that password.</source>
+        <translation>Envoyez ce jeton de configuration à %1 avec l&apos;adresse du serveur, %2. Il lui permet de choisir son propre mot de passe (POST %2/api/v1/auth/setup)&#xa0;; il ne fonctionne qu&apos;une fois, jusqu&apos;au %3. La personne se connecte ensuite avec son adresse e-mail et ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>Reading the tokens of %1…</source>
+        <translation>Lecture des jetons de %1…</translation>
+    </message>
+    <message>
+        <source>The tokens of %1 could not be read. %2</source>
+        <translation>Les jetons de %1 n&apos;ont pas pu être lus. %2</translation>
+    </message>
+    <message>
+        <source>%1 was changed meanwhile; the list is read again.</source>
+        <translation>Le compte de %1 a été modifié entre-temps&#xa0;; la liste est relue.</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s settings could not be read. %1</source>
+        <translation>Les paramètres du locataire n&apos;ont pas pu être lus. %1</translation>
+    </message>
+    <message>
+        <source>Disable person</source>
+        <translation>Désactiver la personne</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their sessions in this tenant end now, and they cannot sign in to it until you enable them again.</source>
+        <translation>Désactiver %1&#xa0;? Ses sessions dans ce locataire prennent fin immédiatement, et cette personne ne pourra plus s&apos;y connecter tant que vous ne l&apos;aurez pas réactivée.</translation>
+    </message>
+    <message>
+        <source>They have no UATs or private tokens.</source>
+        <translation>Cette personne n&apos;a ni UAT ni jeton privé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked; enabling them again does not bring them back:</source>
+        <translation>
+            <numerusform>%n jeton de cette personne est révoqué&#xa0;; la réactiver ne le rétablira pas&#xa0;:</numerusform>
+            <numerusform>%n jetons de cette personne sont révoqués&#xa0;; la réactiver ne les rétablira pas&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working until you enable them again:</source>
+        <translation>
+            <numerusform>%n jeton de cette personne cesse de fonctionner jusqu&apos;à ce que vous la réactiviez&#xa0;:</numerusform>
+            <numerusform>%n jetons de cette personne cessent de fonctionner jusqu&apos;à ce que vous la réactiviez&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API keys they made stay: they belong to the tenant.</source>
+        <translation>Les clés d&apos;API que cette personne a créées restent&#xa0;: elles appartiennent au locataire.</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Retirer la personne</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this tenant? They were invited and have not signed in yet; they will not be able to.</source>
+        <translation>Retirer %1 de ce locataire&#xa0;? Cette personne a été invitée et ne s&apos;est pas encore connectée&#xa0;; elle ne pourra plus le faire.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this tenant? Their sessions here end now, and they can no longer sign in to it.</source>
+        <translation>Retirer %1 de ce locataire&#xa0;? Ses sessions ici prennent fin immédiatement, et cette personne ne pourra plus s&apos;y connecter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) are revoked:</source>
+        <translation>
+            <numerusform>%n jeton de cette personne est révoqué&#xa0;:</numerusform>
+            <numerusform>%n jetons de cette personne sont révoqués&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) stop working:</source>
+        <translation>
+            <numerusform>%n jeton de cette personne cesse de fonctionner&#xa0;:</numerusform>
+            <numerusform>%n jetons de cette personne cessent de fonctionner&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>API keys they made stay: they belong to the tenant, and the Risk review lists them as made by someone who left.</source>
+        <translation>Les clés d&apos;API que cette personne a créées restent&#xa0;: elles appartiennent au locataire, et la revue des risques les signale comme créées par quelqu&apos;un qui est parti.</translation>
+    </message>
+    <message>
+        <source>Make member</source>
+        <translation>Rétrograder en membre</translation>
+    </message>
+    <message>
+        <source>Make %1 a member? They can no longer manage this tenant&apos;s credentials and people; they keep managing their own UATs and private tokens.</source>
+        <translation>Rétrograder %1 en membre&#xa0;? Cette personne ne pourra plus gérer les identifiants et les personnes de ce locataire&#xa0;; elle continuera de gérer ses propres UAT et jetons privés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n token(s) lose admin at once:</source>
+        <translation>
+            <numerusform>%n jeton de cette personne perd immédiatement les droits d&apos;administration&#xa0;:</numerusform>
+            <numerusform>%n jetons de cette personne perdent immédiatement les droits d&apos;administration&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Nommer administrateur</translation>
+    </message>
+    <message>
+        <source>Make %1 an admin? They can then manage every credential and every person of this tenant, and so can their tokens that hold admin.</source>
+        <translation>Nommer %1 administrateur&#xa0;? Cette personne pourra alors gérer tous les identifiants et toutes les personnes de ce locataire, tout comme ses jetons qui détiennent les droits d&apos;administration.</translation>
+    </message>
+    <message>
+        <source>Changing %1…</source>
+        <translation>Modification de %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not changed. %2</source>
+        <translation>Le compte de %1 n&apos;a pas été modifié. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>Vous avez désactivé %1. %n jeton révoqué&#xa0;: %2</numerusform>
+            <numerusform>Vous avez désactivé %1. %n jetons révoqués&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %1. Their %n token(s) stop working until they are enabled again: %2</source>
+        <translation>
+            <numerusform>Vous avez désactivé %1. %n jeton cesse de fonctionner jusqu&apos;à sa réactivation&#xa0;: %2</numerusform>
+            <numerusform>Vous avez désactivé %1. %n jetons cessent de fonctionner jusqu&apos;à sa réactivation&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disabled %1. They had no UATs or private tokens.</source>
+        <translation>Vous avez désactivé %1. Cette personne n&apos;avait ni UAT ni jeton privé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %1. Their %n token(s) work again: %2</source>
+        <translation>
+            <numerusform>Vous avez réactivé %1. %n jeton fonctionne à nouveau&#xa0;: %2</numerusform>
+            <numerusform>Vous avez réactivé %1. %n jetons fonctionnent à nouveau&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enabled %1.</source>
+        <translation>Vous avez réactivé %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Revoked their %n token(s): %2</source>
+        <translation>
+            <numerusform>Vous avez retiré %1 du locataire. %n jeton révoqué&#xa0;: %2</numerusform>
+            <numerusform>Vous avez retiré %1 du locataire. %n jetons révoqués&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from the tenant. Their %n token(s) stopped working: %2</source>
+        <translation>
+            <numerusform>Vous avez retiré %1 du locataire. %n jeton a cessé de fonctionner&#xa0;: %2</numerusform>
+            <numerusform>Vous avez retiré %1 du locataire. %n jetons ont cessé de fonctionner&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 from the tenant.</source>
+        <translation>Vous avez retiré %1 du locataire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a member now. Their %n token(s) lost admin: %2</source>
+        <translation>
+            <numerusform>%1 est désormais membre. %n jeton a perdu les droits d&apos;administration&#xa0;: %2</numerusform>
+            <numerusform>%1 est désormais membre. %n jetons ont perdu les droits d&apos;administration&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is a member now.</source>
+        <translation>%1 est désormais membre.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin now.</source>
+        <translation>%1 a désormais le rôle d&apos;administrateur.</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +3235,17 @@ L’adresse contient une nouvelle clé d’API qui peut lire le calendrier et ri
             <numerusform>%n expirait déjà plus tôt et garde sa date.</numerusform>
             <numerusform>%n expiraient déjà plus tôt et gardent leur date.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API key(s) made by someone who has left the tenant</source>
+        <translation>
+            <numerusform>%n clé d&apos;API créée par quelqu&apos;un qui a quitté le locataire</numerusform>
+            <numerusform>%n clés d&apos;API créées par quelqu&apos;un qui a quitté le locataire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made by %1, who may still hold it: rotate it</source>
+        <translation>Créée par %1, qui la détient peut-être encore&#xa0;: à renouveler</translation>
     </message>
 </context>
 <context>
