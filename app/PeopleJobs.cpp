@@ -212,4 +212,28 @@ bool TenantSettingsJob::parse(const QJsonValue& data)
     return true;
 }
 
+SetupAccountJob::SetupAccountJob(ApiClient* client, QByteArray token, QByteArray password, QObject* parent)
+    : ApiJob(client, parent)
+    , m_token(std::move(token))
+    , m_password(std::move(password))
+{}
+
+SetupAccountJob::~SetupAccountJob()
+{
+    m_token.fill('\0');
+    m_password.fill('\0');
+}
+
+QJsonObject SetupAccountJob::body() const
+{
+    return {{QStringLiteral("token"), QString::fromLatin1(m_token)},
+            {QStringLiteral("password"), QString::fromUtf8(m_password)}};
+}
+
+bool SetupAccountJob::parse(const QJsonValue& data)
+{
+    m_email = data.toObject().value(QStringLiteral("email")).toString();
+    return !m_email.isEmpty();
+}
+
 } // namespace td::app

@@ -172,4 +172,27 @@ private:
     bool m_revoke = false;
 };
 
+// POST /api/v1/auth/setup: an invited person sets their own password with the setup token an admin gave them. No
+// credential: the token is one. The password and token are wiped from the job when it is done.
+class SetupAccountJob final : public ApiJob
+{
+    Q_OBJECT
+public:
+    SetupAccountJob(ApiClient* client, QByteArray token, QByteArray password, QObject* parent = nullptr);
+    ~SetupAccountJob() override;
+    QString email() const { return m_email; } // whose password was set
+
+protected:
+    QByteArray method() const override { return "POST"; }
+    QString path() const override { return QStringLiteral("/api/v1/auth/setup"); }
+    QJsonObject body() const override;
+    bool authenticated() const override { return false; }
+    bool parse(const QJsonValue& data) override;
+
+private:
+    QByteArray m_token;
+    QByteArray m_password;
+    QString m_email;
+};
+
 } // namespace td::app

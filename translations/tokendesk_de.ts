@@ -740,6 +740,10 @@
         <source>Sign in to &quot;%1&quot; to open &quot;%2&quot;.</source>
         <translation>Melden Sie sich bei „%1“ an, um „%2“ zu öffnen.</translation>
     </message>
+    <message>
+        <source>Your password is set. Sign in as %1 with it.</source>
+        <translation>Ihr Passwort ist gesetzt. Melden Sie sich damit als %1 an.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::AuditPage</name>
@@ -1989,6 +1993,65 @@ Leer: alle Adressen.</translation>
     <message>
         <source>Without &quot;Remember me&quot; this connection is checked for expiring credentials only while TokenDesk is signed in to it.</source>
         <translation>Ohne „Anmeldung merken“ wird diese Verbindung nur auf ablaufende Zugangsdaten geprüft, solange TokenDesk bei ihr angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up a new account…</source>
+        <translation>&amp;Konto einrichten…</translation>
+    </message>
+    <message>
+        <source>You were invited and have a setup token: choose your password.</source>
+        <translation>Sie wurden eingeladen und haben ein Einrichtungstoken: Wählen Sie Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Set up your account</source>
+        <translation>Konto einrichten</translation>
+    </message>
+    <message>
+        <source>An admin invited you and gave you a setup token. Choose your password for %1; the token works once, within 72 hours of the invitation.</source>
+        <translation>Ein Administrator hat Sie eingeladen und Ihnen ein Einrichtungstoken gegeben. Wählen Sie Ihr Passwort für %1; das Token gilt einmal, innerhalb von 72 Stunden nach der Einladung.</translation>
+    </message>
+    <message>
+        <source>the server above</source>
+        <translation>den Server oben</translation>
+    </message>
+    <message>
+        <source>Setup &amp;token:</source>
+        <translation>Einrichtungs&amp;token:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address in the sign-in form first.</source>
+        <translation>Geben Sie zuerst die Serveradresse im Anmeldeformular ein.</translation>
+    </message>
+    <message>
+        <source>Paste the setup token.</source>
+        <translation>Fügen Sie das Einrichtungstoken ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Das Passwort braucht mindestens %n Zeichen.</numerusform>
+            <numerusform>Das Passwort braucht mindestens %n Zeichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Setting your password…</source>
+        <translation>Ihr Passwort wird gesetzt…</translation>
     </message>
 </context>
 <context>

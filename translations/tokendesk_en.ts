@@ -247,6 +247,13 @@
             <numerusform>days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>The password needs at least %n character.</numerusform>
+            <numerusform>The password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>

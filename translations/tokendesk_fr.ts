@@ -740,6 +740,10 @@
         <source>Sign in to &quot;%1&quot; to open &quot;%2&quot;.</source>
         <translation>Connectez-vous à «&#xa0;%1&#xa0;» pour ouvrir «&#xa0;%2&#xa0;».</translation>
     </message>
+    <message>
+        <source>Your password is set. Sign in as %1 with it.</source>
+        <translation>Votre mot de passe est défini. Connectez-vous avec en tant que %1.</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::AuditPage</name>
@@ -1989,6 +1993,65 @@ Vide&#xa0;: toutes les adresses.</translation>
     <message>
         <source>Without &quot;Remember me&quot; this connection is checked for expiring credentials only while TokenDesk is signed in to it.</source>
         <translation>Sans «&#xa0;Se souvenir de moi&#xa0;», les identifiants de cette connexion ne sont vérifiés que pendant que TokenDesk y est connecté.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up a new account…</source>
+        <translation>&amp;Activer un compte invité…</translation>
+    </message>
+    <message>
+        <source>You were invited and have a setup token: choose your password.</source>
+        <translation>Vous avez été invité et avez un jeton de configuration&#xa0;: choisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Set up your account</source>
+        <translation>Activer votre compte</translation>
+    </message>
+    <message>
+        <source>An admin invited you and gave you a setup token. Choose your password for %1; the token works once, within 72 hours of the invitation.</source>
+        <translation>Un administrateur vous a invité et vous a remis un jeton de configuration. Choisissez votre mot de passe pour %1&#xa0;; le jeton ne sert qu’une fois, dans les 72 heures suivant l’invitation.</translation>
+    </message>
+    <message>
+        <source>the server above</source>
+        <translation>le serveur ci-dessus</translation>
+    </message>
+    <message>
+        <source>Setup &amp;token:</source>
+        <translation>&amp;Jeton de configuration&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Nouveau &amp;mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Répéter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address in the sign-in form first.</source>
+        <translation>Saisissez d’abord l’adresse du serveur dans le formulaire de connexion.</translation>
+    </message>
+    <message>
+        <source>Paste the setup token.</source>
+        <translation>Collez le jeton de configuration.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Le mot de passe doit compter au moins %n caractère.</numerusform>
+            <numerusform>Le mot de passe doit compter au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Setting your password…</source>
+        <translation>Définition de votre mot de passe…</translation>
     </message>
 </context>
 <context>

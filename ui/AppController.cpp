@@ -8,6 +8,7 @@
 #include "app/ApiClient.h"
 #include "app/ClipboardGuard.h"
 #include "app/DemoLauncher.h"
+#include "app/PeopleJobs.h"
 #include "app/Session.h"
 
 #include <QApplication>
@@ -168,6 +169,29 @@ void AppController::showLogin(const QString& message, bool error)
         m_login = new LoginDialog;
         m_login->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_login, &LoginDialog::loginRequested, this, &AppController::onLoginRequested);
+        connect(m_login, &LoginDialog::setupRequested, this,
+                [this](const app::ConnectionProfile& profile, const QByteArray& token, const QByteArray& password) {
+                    // A client of its own: the console's may be signed in elsewhere.
+                    auto* client = new app::ApiClient(this);
+                    QString problem;
+                    if (!configureClient(client, profile, &problem)) {
+                        client->deleteLater();
+                        m_login->setupFinished(false, problem);
+                        return;
+                    }
+                    auto* job = new app::SetupAccountJob(client, token, password, client);
+                    app::runJob(job, this, [this, job, client] {
+                        client->deleteLater();
+                        if (!m_login)
+                            return;
+                        if (!job->error().ok()) {
+                            m_login->setupFinished(false, job->error().userMessage());
+                            return;
+                        }
+                        m_login->setupFinished(
+                            true, tr("Your password is set. Sign in as %1 with it.").arg(job->email()), job->email());
+                    });
+                });
         connect(m_login, &QDialog::rejected, this, [this] {
             if (!m_window || !m_session->isLoggedIn())
                 QApplication::quit();

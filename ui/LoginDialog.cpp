@@ -121,6 +121,10 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"connectButton"_s);
+    m_setupButton = m_buttons->addButton(tr("Set &up a new account…"), QDialogButtonBox::ActionRole);
+    m_setupButton->setObjectName(u"setupAccountButton"_s);
+    m_setupButton->setToolTip(tr("You were invited and have a setup token: choose your password."));
+    connect(m_setupButton, &QPushButton::clicked, this, &LoginDialog::openSetup);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
@@ -173,6 +177,7 @@ void LoginDialog::setEditing(const ConnectionProfile& profile, const QStringList
     m_secretLabel->hide();
     m_secret->hide();
     m_notifyRow->show();
+    m_setupButton->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sa&ve"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"saveButton"_s);
     m_profiles = {profile};
@@ -239,6 +244,95 @@ QByteArray LoginDialog::secret() const
 void LoginDialog::clearSecret()
 {
     m_secret->clear();
+}
+
+void LoginDialog::openSetup()
+{
+    // The server is this form's: an invited person is told its address with the token.
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(u"setupAccountDialog"_s);
+    dialog->setWindowTitle(tr("Set up your account"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* layout = new QVBoxLayout(dialog);
+    auto* intro =
+        new QLabel(tr("An admin invited you and gave you a setup token. Choose your password for %1; the "
+                      "token works once, within 72 hours of the invitation.")
+                       .arg(m_url->text().trimmed().isEmpty() ? tr("the server above") : m_url->text().trimmed()),
+                   dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    auto* token = new QLineEdit(dialog);
+    token->setObjectName(u"setupTokenEdit"_s);
+    token->setEchoMode(QLineEdit::Password);
+    token->setPlaceholderText(u"tds_…"_s);
+    form->addRow(tr("Setup &token:"), token);
+    auto* password = new QLineEdit(dialog);
+    password->setObjectName(u"newPasswordEdit"_s);
+    password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("New &password:"), password);
+    auto* repeat = new QLineEdit(dialog);
+    repeat->setObjectName(u"repeatPasswordEdit"_s);
+    repeat->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Repeat it:"), repeat);
+    layout->addLayout(form);
+    auto* message = new QLabel(dialog);
+    message->setObjectName(u"setupMessage"_s);
+    message->setWordWrap(true);
+    layout->addWidget(message);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Set password"));
+    ok->setObjectName(u"setPasswordButton"_s);
+    layout->addWidget(buttons);
+    const auto check = [=] {
+        QString problem;
+        if (!QUrl(m_url->text().trimmed()).isValid() || m_url->text().trimmed().isEmpty())
+            problem = tr("Enter the server's address in the sign-in form first.");
+        else if (token->text().trimmed().isEmpty())
+            problem = tr("Paste the setup token.");
+        else if (password->text().size() < 12)
+            problem = tr("The password needs at least %n characters.", nullptr, 12);
+        else if (repeat->text() != password->text())
+            problem = tr("The two passwords differ.");
+        message->setText(problem);
+        ok->setEnabled(problem.isEmpty());
+    };
+    for (QLineEdit* edit : {token, password, repeat})
+        connect(edit, &QLineEdit::textChanged, dialog, check);
+    check();
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=] {
+        if (!ok->isEnabled())
+            return;
+        ok->setEnabled(false);
+        message->setText(tr("Setting your password…"));
+        QByteArray secret = password->text().toUtf8();
+        emit setupRequested(profile(), token->text().trimmed().toLatin1(), secret);
+        secret.fill('\0');
+    });
+    m_setup = dialog;
+    dialog->open();
+}
+
+void LoginDialog::setupFinished(bool ok, const QString& message, const QString& email)
+{
+    if (!ok) {
+        if (m_setup) {
+            if (auto* label = m_setup->findChild<QLabel*>(u"setupMessage"_s))
+                label->setText(message);
+            if (auto* button = m_setup->findChild<QPushButton*>(u"setPasswordButton"_s))
+                button->setEnabled(true);
+        }
+        return;
+    }
+    if (m_setup)
+        m_setup->accept();
+    m_method->setCurrentIndex(m_method->findData(int(ConnectionProfile::AuthMethod::Password)));
+    m_email->setText(email);
+    m_secret->clear();
+    m_secret->setFocus();
+    setMessage(message, false);
 }
 
 void LoginDialog::setMessage(const QString& message, bool error)

@@ -3,6 +3,7 @@
 #include "app/Profiles.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -31,16 +32,23 @@ public:
     void setMessage(const QString& message, bool error);
     void setBusy(bool busy);
     void clearSecret();
+    // An invited person's first step: "Set up a new account…" asks for the setup token and a new password and
+    // emits setupRequested; setupFinished() reports back (ok: the e-mail is filled in for signing in).
+    void setupFinished(bool ok, const QString& message, const QString& email = {});
 
 signals:
     void loginRequested();
+    void setupRequested(const td::app::ConnectionProfile& profile, const QByteArray& token, const QByteArray& password);
     void saveRequested(); // editing: the profile() to keep
 
 private:
     void loadProfile(int index);
+    void openSetup();
     void validate();
 
     QList<app::ConnectionProfile> m_profiles;
+    QPointer<QDialog> m_setup;
+    class QPushButton* m_setupButton = nullptr;
     QComboBox* m_profileCombo;
     QLineEdit* m_name;
     QLineEdit* m_url;

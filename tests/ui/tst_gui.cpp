@@ -52,6 +52,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -1653,6 +1654,51 @@ private slots:
         QCOMPARE(tokens->proxy()->index(0, 0).data(CredentialModel::IdRole).toString(), mine);
         QTest::keyClick(owner, Qt::Key_Home);
         QVERIFY(tokens->proxy()->rowCount() >= 2);
+    }
+
+    // Issue 17: an invited person sets their own password from the login dialog with the setup token, then signs
+    // in; no admin ever chose it. The token works once.
+    void invitedPersonSetsUpTheirAccount()
+    {
+        const HttpResult invited =
+            m_server->post(u"/api/v1/users"_s, {{u"email"_s, u"ivy@example.test"_s}}, m_server->admin());
+        QCOMPARE(invited.status, 201);
+        const QString token = invited.data().value(u"setupToken"_s).toString();
+        m_controller = std::make_unique<td::ui::AppController>();
+        m_controller->start();
+        auto* login = waitForWidget<td::ui::LoginDialog>(u"loginDialog"_s);
+        QVERIFY(login);
+        typeInto(login->findChild<QLineEdit*>(u"urlEdit"_s), m_server->url().toString());
+        QTest::mouseClick(login->findChild<QPushButton*>(u"setupAccountButton"_s), Qt::LeftButton);
+        QPointer<QDialog> setup = waitForWidget<QDialog>(u"setupAccountDialog"_s);
+        QVERIFY(setup);
+        auto* set = setup->findChild<QPushButton*>(u"setPasswordButton"_s);
+        typeInto(setup->findChild<QLineEdit*>(u"setupTokenEdit"_s), token);
+        typeInto(setup->findChild<QLineEdit*>(u"newPasswordEdit"_s), u"ivy's own pass phrase"_s);
+        typeInto(setup->findChild<QLineEdit*>(u"repeatPasswordEdit"_s), u"ivy's own pass phrase!"_s);
+        QVERIFY(!set->isEnabled()); // they differ
+        typeInto(setup->findChild<QLineEdit*>(u"repeatPasswordEdit"_s), u"ivy's own pass phrase"_s);
+        QVERIFY(set->isEnabled());
+        QTest::mouseClick(set, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!setup || !setup->isVisible(), 15000); // closed (and deleted)
+        QCOMPARE(login->findChild<QLineEdit*>(u"emailEdit"_s)->text(), u"ivy@example.test"_s);
+        QVERIFY(login->findChild<QLabel*>(u"loginMessage"_s)->text().contains(u"password is set"_s));
+        // The token is used up: a second setup is refused, and says so in the dialog.
+        QTest::mouseClick(login->findChild<QPushButton*>(u"setupAccountButton"_s), Qt::LeftButton);
+        auto* again = waitForWidget<QDialog>(u"setupAccountDialog"_s);
+        QVERIFY(again);
+        typeInto(again->findChild<QLineEdit*>(u"setupTokenEdit"_s), token);
+        typeInto(again->findChild<QLineEdit*>(u"newPasswordEdit"_s), u"someone else's phrase"_s);
+        typeInto(again->findChild<QLineEdit*>(u"repeatPasswordEdit"_s), u"someone else's phrase"_s);
+        QTest::mouseClick(again->findChild<QPushButton*>(u"setPasswordButton"_s), Qt::LeftButton);
+        auto* message = again->findChild<QLabel*>(u"setupMessage"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"used already"_s), 15000);
+        again->reject();
+        // Ivy signs in with her own password.
+        QCOMPARE(m_server->login(u"ivy@example.test"_s, "ivy's own pass phrase").status, 200);
+        QCOMPARE(m_server->login(u"ivy@example.test"_s, "someone else's phrase").status, 401);
+        login->reject();
+        logInThroughTheDialog(); // the admin again, for what follows
     }
 
     void stoppedServerShowsAReadableError()
