@@ -3,7 +3,8 @@
 #   scripts/deps.sh build   compiler, CMake, Qt 6 (with Qt SVG: the icons are rendered at build time), OpenSSL,
 #                           dpkg-dev (dpkg-shlibdeps computes the .debs' Depends)
 #   scripts/deps.sh test    the above plus what the tests use (D-Bus, gnome-keyring, wrk-free; desktop-file-utils,
-#                           appstream and debootstrap for the packaging tests)
+#                           appstream and debootstrap for the packaging tests, nsis and p7zip-full for the Windows
+#                           installer's, libplist-utils and icnsutils for the macOS bundle's)
 #                           and clang with its runtime (libFuzzer) for the fuzz targets CI runs
 #   scripts/deps.sh fuzz    build plus clang and libFuzzer (scripts/fuzz.sh)
 #   scripts/deps.sh bench   the above plus wrk and nginx for bench/server-throughput
@@ -16,6 +17,7 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
 case "$what" in
     build) ;;
     test) packages+=(dbus dbus-x11 gnome-keyring libsecret-tools desktop-file-utils appstream debootstrap python3
+                     nsis p7zip-full libplist-utils icnsutils
                      clang libclang-rt-14-dev nginx-light postgresql python3-icalendar python3-yaml) ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     bench) packages+=(dbus gnome-keyring wrk nginx-light) ;;
