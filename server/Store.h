@@ -509,6 +509,9 @@ private:
     QString lockForUpdate(const QString& of = {}) const;
     bool authChanged(bool committed); // empties the auth cache; returns committed
     bool queueEvents(const QList<NotificationEvent>& events, qint64 now);
+    // Offboarding: revokes a person's UATs and private tokens in a tenant (their ids to *revoked), events queued.
+    bool revokeOwnTokens(Transaction& tx, const QString& tenantId, const QString& userId, qint64 now,
+                         QStringList* revoked);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -45,6 +45,25 @@ const QString OwnTokens = u"tenant_id = ? AND created_by = ? AND revoked_at IS N
 
 } // namespace
 
+bool Store::revokeOwnTokens(Transaction& tx, const QString& tenantId, const QString& userId, qint64 now,
+                            QStringList* revoked)
+{
+    const QString creator = u"user:"_s + userId;
+    QSqlQuery own(m_db);
+    own.prepare(u"SELECT id FROM credentials WHERE "_s + OwnTokens);
+    if (!run(own, {tenantId, creator}))
+        return false;
+    while (own.next())
+        revoked->append(own.value(0).toString());
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = 'offboarding' WHERE "_s + OwnTokens);
+    if (!run(q, {now, tenantId, creator}))
+        return false;
+    for (const QString& id : std::as_const(*revoked))
+        tx.notify({u"credential.revoked"_s, tenantId, id, {}, {}});
+    return true;
+}
+
 Store::Outcome Store::updateMembership(const QString& tenantId, const QString& userId,
                                        const std::optional<QString>& role, const std::optional<bool> disabled,
                                        bool revokeTokens, qint64 now, const QList<AuditRecord>& audit,
@@ -80,20 +99,8 @@ Store::Outcome Store::updateMembership(const QString& tenantId, const QString& u
                          "user_id = ? AND tenant_id = ? AND revoked_at IS NULL"_s);
         if (!run(sessions, {now, userId, tenantId}))
             return Outcome::Failed;
-        if (revokeTokens) {
-            QSqlQuery own(m_db);
-            own.prepare(u"SELECT id FROM credentials WHERE "_s + OwnTokens);
-            if (!run(own, {tenantId, QString(u"user:"_s + userId)}))
-                return Outcome::Failed;
-            while (own.next())
-                revoked->append(own.value(0).toString());
-            QSqlQuery q(m_db);
-            q.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = 'offboarding' WHERE "_s + OwnTokens);
-            if (!run(q, {now, tenantId, QString(u"user:"_s + userId)}))
-                return Outcome::Failed;
-            for (const QString& id : std::as_const(*revoked))
-                tx.notify({u"credential.revoked"_s, tenantId, id, {}, {}});
-        }
+        if (revokeTokens && !revokeOwnTokens(tx, tenantId, userId, now, revoked))
+            return Outcome::Failed;
     }
     return tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
@@ -104,20 +111,8 @@ Store::Outcome Store::removeMembership(const QString& tenantId, const QString& u
     Transaction tx(*this, audit, Transaction::Auth::Changed);
     if (!tx.isOpen())
         return Outcome::Failed;
-    if (revokeTokens) {
-        QSqlQuery own(m_db);
-        own.prepare(u"SELECT id FROM credentials WHERE "_s + OwnTokens);
-        if (!run(own, {tenantId, QString(u"user:"_s + userId)}))
-            return Outcome::Failed;
-        while (own.next())
-            revoked->append(own.value(0).toString());
-        QSqlQuery q(m_db);
-        q.prepare(u"UPDATE credentials SET revoked_at = ?, revoked_by = 'offboarding' WHERE "_s + OwnTokens);
-        if (!run(q, {now, tenantId, QString(u"user:"_s + userId)}))
-            return Outcome::Failed;
-        for (const QString& id : std::as_const(*revoked))
-            tx.notify({u"credential.revoked"_s, tenantId, id, {}, {}});
-    }
+    if (revokeTokens && !revokeOwnTokens(tx, tenantId, userId, now, revoked))
+        return Outcome::Failed;
     QSqlQuery sessions(m_db);
     sessions.prepare(u"UPDATE sessions SET revoked_at = ?, revoked_reason = 'membership removed' WHERE "
                      "user_id = ? AND tenant_id = ? AND revoked_at IS NULL"_s);
