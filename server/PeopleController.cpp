@@ -39,6 +39,16 @@ PeopleController::PeopleController(ServerContext& context, Store& store, Authent
     , Controller(context, store, auth)
 {}
 
+std::optional<MemberRecord> PeopleController::member(const Principal& p, const QString& id, Response* refusal)
+{
+    const auto members = m_store.members(p.tenantId, id);
+    if (!members || members->isEmpty()) {
+        *refusal = members ? notFound() : storeFailure();
+        return std::nullopt;
+    }
+    return members->constFirst();
+}
+
 QJsonObject PeopleController::memberJson(const MemberRecord& m) const
 {
     return QJsonObject{{u"id"_s, m.user.id},
@@ -96,13 +106,11 @@ Response PeopleController::list(Request&, const Principal& p)
 Response PeopleController::get(Request& request, const Principal& p)
 {
     const QString id = request.params.value(u"id"_s);
-    const auto members = m_store.members(p.tenantId, id);
-    if (!members)
-        return storeFailure();
-    if (members->isEmpty())
-        return notFound();
-    return Response::ok(
-        QJsonObject{{u"user"_s, memberJson(members->constFirst())}, {u"tokens"_s, tokensOf(p.tenantId, id)}});
+    Response refusal;
+    const auto found = member(p, id, &refusal);
+    if (!found)
+        return refusal;
+    return Response::ok(QJsonObject{{u"user"_s, memberJson(*found)}, {u"tokens"_s, tokensOf(p.tenantId, id)}});
 }
 
 Response PeopleController::invite(Request& request, const Principal& p)
@@ -207,12 +215,11 @@ Response PeopleController::patch(Request& request, const Principal& p)
     if (errors.any())
         return errors.response();
     const QString id = request.params.value(u"id"_s);
-    const auto before = m_store.members(p.tenantId, id);
+    Response refusal;
+    const auto before = member(p, id, &refusal);
     if (!before)
-        return storeFailure();
-    if (before->isEmpty())
-        return notFound();
-    const MemberRecord& was = before->constFirst();
+        return refusal;
+    const MemberRecord& was = *before;
     const bool wasAdmin = was.role == u"admin"_s && was.disabledAt == 0;
     const bool losesAdmin = wasAdmin && ((role && *role != u"admin"_s) || (disabled && *disabled));
     if (auto refused = lockout(p, id, losesAdmin))
@@ -259,12 +266,11 @@ Response PeopleController::patch(Request& request, const Principal& p)
 Response PeopleController::remove(Request& request, const Principal& p)
 {
     const QString id = request.params.value(u"id"_s);
-    const auto before = m_store.members(p.tenantId, id);
+    Response refusal;
+    const auto before = member(p, id, &refusal);
     if (!before)
-        return storeFailure();
-    if (before->isEmpty())
-        return notFound();
-    const MemberRecord& was = before->constFirst();
+        return refusal;
+    const MemberRecord& was = *before;
     if (auto refused = lockout(p, id, was.role == u"admin"_s && was.disabledAt == 0))
         return *refused;
     const auto revoke = m_store.revokeOnOffboarding(p.tenantId);

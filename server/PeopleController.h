@@ -31,6 +31,8 @@ public:
 
 private:
     QJsonObject memberJson(const MemberRecord& m) const;
+    // The tenant's member with this id; nullopt with *refusal set to the answer (404, or the store's failure).
+    std::optional<MemberRecord> member(const Principal& p, const QString& id, Response* refusal);
     // The changes that would lock the tenant out: the last enabled admin demoted, disabled or removed, or an admin
     // changing their own membership.
     std::optional<Response> lockout(const Principal& p, const QString& userId, bool losesAdmin);
