@@ -440,6 +440,12 @@ bool Store::backupTo(const QString& path, QString* error)
         *error = q.lastError().text();
         return false;
     }
+    // It holds password hashes and credential digests: the owner's only, whatever the umask was.
+    if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        QFile::remove(path);
+        *error = u"could not make %1 readable by its owner only"_s.arg(path);
+        return false;
+    }
     return true;
 }
 

@@ -14,13 +14,8 @@
 # The bootstrapped root is kept as a tarball (TOKENDESK_DEB_TEST_CACHE, default <build>/packaging-test/cache)
 # for a week, and apt's downloads beside it, so that a second run only installs.
 set -euo pipefail
-
-started=$SECONDS
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-step() { echo "== [$((SECONDS - started)) s] $*"; }
+# shellcheck source=deb-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/deb-common.sh"
 
 build_dir='' cpack='' version=''
 while [ $# -gt 0 ]; do
@@ -52,78 +47,15 @@ root=$work/root
 debs=$work/debs
 mkdir -p "$work" "$cache/archives/partial"
 
-# ---- the mirror: read from this machine's apt configuration, never written into the repository -------------
-# Prints "URI SUITE COMPONENTS..." for every enabled deb entry, one-line and deb822 formats alike.
-apt_entries() {
-    local f
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-        [ -f "$f" ] || continue
-        awk '$1 == "deb" {
-                 i = 2
-                 if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-                 comps = ""
-                 for (k = i + 2; k <= NF && $k !~ /^#/; k++) comps = comps " " $k
-                 print $i, $(i + 1) comps
-             }' "$f"
-    done
-    for f in /etc/apt/sources.list.d/*.sources; do
-        [ -f "$f" ] || continue
-        awk 'function flush(   n, m, a, b, U, S) {
-                 if (types ~ /(^|[ \t])deb([ \t]|$)/ && enabled != "no") {
-                     n = split(uris, U, /[ \t]+/); m = split(suites, S, /[ \t]+/)
-                     for (a = 1; a <= n; a++) for (b = 1; b <= m; b++) if (U[a] != "" && S[b] != "") print U[a], S[b], comps
-                 }
-                 types = uris = suites = comps = enabled = ""
-             }
-             /^[ \t]*#/ { next }
-             /^[ \t]*$/ { flush(); next }
-             /^[A-Za-z-]+:/ {
-                 key = tolower($1); sub(/:$/, "", key); val = $0; sub(/^[^:]*:[ \t]*/, "", val)
-                 if (key == "types") types = val; else if (key == "uris") uris = val
-                 else if (key == "suites") suites = val; else if (key == "components") comps = val
-                 else if (key == "enabled") enabled = tolower(val)
-             }
-             END { flush() }' "$f"
-    done
-}
-entries=$(apt_entries)
-mirror=$(awk '$2 == "bookworm" { for (i = 3; i <= NF; i++) if ($i == "main") { print $1; exit } }' <<<"$entries")
-[ -n "$mirror" ] || fail "no 'deb … bookworm main' entry in /etc/apt/sources.list or /etc/apt/sources.list.d: \
-this test bootstraps Debian 12 from the mirror this machine uses"
-# The root gets the same bookworm suites as this machine (updates, security), main only.
-root_sources=$(awk '$2 ~ /^bookworm(-updates|-security)?$/ { for (i = 3; i <= NF; i++) if ($i == "main") {
-                        print "deb " $1 " " $2 " main"; break } }' <<<"$entries" | awk '!seen[$0]++')
-
-# ---- mounts, always undone ----------------------------------------------------------------------------------
-mounted=()
 cleanup() {
-    local i
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-        umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" 2>/dev/null || true
-    done
-    mounted=()
+    unmount_all
     if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
-# Unmounts whatever an interrupted earlier run left under $1, then removes it without leaving this filesystem.
-remove_tree() {
-    local dir=$1 mnt
-    [ -e "$dir" ] || return 0
-    while read -r mnt; do
-        umount "$mnt" 2>/dev/null || umount -l "$mnt" || fail "cannot unmount $mnt"
-    done < <(awk -v d="$dir/" 'index($2 "/", d) == 1 { print $2 }' /proc/mounts | sort -r)
-    rm -rf --one-file-system "$dir"
-}
-in_root() {
-    chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 \
-        DEBIAN_FRONTEND=noninteractive "$@"
-}
 
 # ---- 1. the packages -----------------------------------------------------------------------------------------
 step "cpack -G DEB"
-remove_tree "$debs"
-"$cpack" --config "$build_dir/CPackConfig.cmake" -G DEB -B "$debs" >"$work/cpack.log" 2>&1 ||
-    { cat "$work/cpack.log" >&2; fail "cpack -G DEB failed"; }
+cpack_debs "$debs"
 console_deb=$(ls "$debs"/tokendesk_"$version"-*.deb 2>/dev/null | head -n1 || true)
 server_deb=$(ls "$debs"/tokendesk-server_"$version"-*.deb 2>/dev/null | head -n1 || true)
 [ -n "$console_deb" ] && [ -n "$server_deb" ] || { ls -l "$debs" >&2; fail "cpack made no tokendesk_$version / tokendesk-server_$version .deb"; }
@@ -151,38 +83,18 @@ for script in postinst prerm postrm; do
 done
 
 # ---- 2. a clean Debian 12 root ------------------------------------------------------------------------------
-base=$cache/bookworm-minbase.tar.gz
-if [ -f "$base" ] && [ -n "$(find "$base" -mtime -7)" ]; then
-    step "reusing the bootstrapped root ($base)"
-else
-    step "debootstrap --variant=minbase bookworm (from this machine's apt mirror)"
-    remove_tree "$work/bootstrap"
-    debootstrap --variant=minbase bookworm "$work/bootstrap" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-        { tail -n 30 "$work/debootstrap.log" >&2; fail "debootstrap failed (log: $work/debootstrap.log)"; }
-    tar --numeric-owner -czf "$base.part" -C "$work/bootstrap" . && mv "$base.part" "$base"
-    remove_tree "$work/bootstrap"
-fi
-remove_tree "$root"
-mkdir -p "$root"
-tar --numeric-owner -xzf "$base" -C "$root"
-printf '%s\n' "$root_sources" >"$root/etc/apt/sources.list"
-rm -f "$root"/etc/apt/sources.list.d/*
-cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-# No service starts inside the root.
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod 755 "$root/usr/sbin/policy-rc.d"
-mount -t proc proc "$root/proc" && mounted+=("$root/proc")
-mount --bind "$cache/archives" "$root/var/cache/apt/archives" && mounted+=("$root/var/cache/apt/archives")
+make_root
 [ ! -d "$root/run/systemd/system" ] || fail "the root claims a running systemd"
 
 # ---- 3. install: apt resolves Depends ------------------------------------------------------------------------
 step "apt-get install --no-install-recommends ./tokendesk*.deb"
 mkdir -p "$root/tmp/debs"
 cp "$console_deb" "$server_deb" "$root/tmp/debs/"
-apt_opts=(-o APT::Sandbox::User=root -o Dpkg::Use-Pty=0 -q)
-in_root apt-get "${apt_opts[@]}" update >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get update failed"; }
-in_root sh -c "cd /tmp/debs && apt-get ${apt_opts[*]} install -y --no-install-recommends ./tokendesk*.deb" \
-    >>"$work/apt.log" 2>&1 || { tail -n 40 "$work/apt.log" >&2; fail "apt-get install of the .debs failed"; }
+: >"$work/apt.log"
+root_apt "$work/apt.log" update || { cat "$work/apt.log" >&2; fail "apt-get update failed"; }
+root_apt "$work/apt.log" install -y --no-install-recommends "/tmp/debs/$(basename "$console_deb")" \
+    "/tmp/debs/$(basename "$server_deb")" ||
+    { tail -n 40 "$work/apt.log" >&2; fail "apt-get install of the .debs failed"; }
 grep -E '^[0-9]+ upgraded, [0-9]+ newly installed' "$work/apt.log" | tail -n1 || true
 for p in tokendesk tokendesk-server; do
     [ "$(in_root dpkg-query -W -f='${db:Status-Abbrev}' "$p")" = "ii " ] || fail "$p is not installed"
@@ -302,7 +214,7 @@ owned=$(in_root dpkg-query -L tokendesk tokendesk-server)
 # What `systemctl enable tokendesk-server` makes; purge must take it away.
 mkdir -p "$root/etc/systemd/system/multi-user.target.wants"
 ln -sf /usr/lib/systemd/system/tokendesk-server.service "$root/etc/systemd/system/multi-user.target.wants/"
-in_root apt-get "${apt_opts[@]}" purge -y tokendesk tokendesk-server >>"$work/apt.log" 2>&1 ||
+root_apt "$work/apt.log" purge -y tokendesk tokendesk-server ||
     { tail -n 30 "$work/apt.log" >&2; fail "apt-get purge failed"; }
 for p in tokendesk tokendesk-server; do
     state=$(in_root dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)

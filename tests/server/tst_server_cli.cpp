@@ -158,6 +158,9 @@ private slots:
         QVERIFY2(code == 0 && output.contains(u"Backed up"_s), qPrintable(output));
         const qint64 size = QFileInfo(copy).size();
         QVERIFY(size > 0);
+        // Password hashes and digests: never readable by others, whatever the umask.
+        QCOMPARE(QFileInfo(copy).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
         // Never over an existing file.
         const auto [again, message] = s.runCommand({u"--db"_s, s.databasePath(), u"--backup"_s, copy});
         QVERIFY(again != 0);
