@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using td::test::TestServer;
@@ -180,6 +181,42 @@ private slots:
         QCOMPARE(ids.size(), 2);
         QVERIFY(ids.contains(u"p-remembered"_s) && ids.contains(u"p-key"_s));
         second->shutdown();
+    }
+
+    // Rolling the console back: what this version writes is what v0.1.0's ProfileStore::load() reads — the same
+    // array "profiles" with the same keys, enums as the same numbers, and "lastProfile" (v0.1.0 ignores the keys it
+    // does not know, such as notifyExpiryDays).
+    void whatThisVersionWritesV010Reads()
+    {
+        td::app::ConnectionProfile p;
+        p.id = u"p-new"_s;
+        p.name = u"Written by v0.2"_s;
+        p.baseUrl = QUrl(u"https://api.example.test"_s);
+        p.environment = td::app::ConnectionProfile::Environment::Development;
+        p.defaultTenant = u"acme"_s;
+        p.authMethod = td::app::ConnectionProfile::AuthMethod::PrivateToken;
+        p.email = u"someone@example.test"_s;
+        p.rememberLogin = true;
+        p.caFile = u"/etc/ssl/own-ca.pem"_s;
+        p.publicKeyPin = u"pin"_s;
+        td::app::ProfileStore::save({p});
+        td::app::ProfileStore::setLastUsedProfileId(p.id);
+        // Read back as v0.1.0 did (its load(), key by key).
+        QSettings settings;
+        QCOMPARE(settings.value(u"lastProfile"_s).toString(), p.id);
+        QCOMPARE(settings.beginReadArray(u"profiles"_s), 1);
+        settings.setArrayIndex(0);
+        QCOMPARE(settings.value(u"id"_s).toString(), p.id);
+        QCOMPARE(settings.value(u"name"_s).toString(), p.name);
+        QCOMPARE(QUrl(settings.value(u"baseUrl"_s).toString()), p.baseUrl);
+        QCOMPARE(settings.value(u"environment"_s).toInt(), 2);
+        QCOMPARE(settings.value(u"defaultTenant"_s).toString(), p.defaultTenant);
+        QCOMPARE(settings.value(u"authMethod"_s).toInt(), 2);
+        QCOMPARE(settings.value(u"email"_s).toString(), p.email);
+        QCOMPARE(settings.value(u"rememberLogin"_s).toBool(), true);
+        QCOMPARE(settings.value(u"caFile"_s).toString(), p.caFile);
+        QCOMPARE(settings.value(u"publicKeyPin"_s).toString(), p.publicKeyPin);
+        settings.endArray();
     }
 
     void cleanupTestCase()
