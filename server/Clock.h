@@ -30,4 +30,10 @@ inline QDateTime fromMs(qint64 ms)
     return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+// The same as ISO 8601 with milliseconds ("2026-11-30T12:00:00.000Z"); empty for 0.
+inline QString isoMs(qint64 ms)
+{
+    return fromMs(ms).toString(Qt::ISODateWithMs);
+}
+
 } // namespace td::server

@@ -20,11 +20,6 @@ namespace {
 
 constexpr int MaxUrlLength = 2048;
 
-QString iso(qint64 ms)
-{
-    return fromMs(ms).toString(Qt::ISODateWithMs);
-}
-
 // What the API shows of an endpoint's URL once it is stored: its origin and the last characters. A Slack incoming
 // webhook's URL is its secret, so the whole URL is never sent back (nor logged, nor audited).
 QString urlHint(const QString& text)
@@ -87,9 +82,9 @@ QJsonObject NotificationController::endpointJson(const NotificationEndpoint& e) 
                        {u"format"_s, e.format},
                        {u"events"_s, QJsonArray::fromStringList(e.events)},
                        {u"expiringDays"_s, days},
-                       {u"createdAt"_s, iso(e.createdAt)},
+                       {u"createdAt"_s, isoMs(e.createdAt)},
                        {u"createdBy"_s, e.createdBy},
-                       {u"updatedAt"_s, iso(e.updatedAt)}};
+                       {u"updatedAt"_s, isoMs(e.updatedAt)}};
 }
 
 void NotificationController::readFields(const QJsonObject& body, NotificationEndpoint& e, bool creating,
@@ -307,13 +302,7 @@ Response NotificationController::test(Request& request, const Principal& p)
         return missing(e.isFailed());
     const qint64 now = Clock::nowMs();
     const QString id = u"notification.test:"_s + QString::fromLatin1(randomBase62(16)) + u':' + e->id;
-    const QJsonObject event{{u"id"_s, id},
-                            {u"type"_s, u"notification.test"_s},
-                            {u"createdAt"_s, iso(now)},
-                            {u"tenantId"_s, p.tenantId},
-                            {u"endpoint"_s, QJsonObject{{u"id"_s, e->id}, {u"name"_s, e->name}}}};
-    if (!m_store.queueDelivery(*e, id, u"notification.test"_s, QJsonDocument(event).toJson(QJsonDocument::Compact),
-                               now))
+    if (!m_store.queueTestDelivery(*e, id, now))
         return storeFailure();
     audit(request, p.tenantId, p.actor(), u"notification_endpoint.test"_s, u"notificationEndpoint"_s, e->id);
     return Response::ok(QJsonObject{{u"deliveryId"_s, id}}, 202);
@@ -335,7 +324,7 @@ Response NotificationController::deliveries(Request& request, const Principal& p
     for (const Delivery& d : *found) {
         QJsonArray attempts;
         for (const DeliveryAttempt& a : d.history) {
-            attempts.append(QJsonObject{{u"at"_s, iso(a.at)},
+            attempts.append(QJsonObject{{u"at"_s, isoMs(a.at)},
                                         {u"statusCode"_s, a.status == 0 ? QJsonValue() : QJsonValue(a.status)},
                                         {u"error"_s, a.error.isEmpty() ? QJsonValue() : QJsonValue(a.error)},
                                         {u"durationMs"_s, a.durationMs}});
@@ -352,11 +341,11 @@ Response NotificationController::deliveries(Request& request, const Principal& p
         items.append(QJsonObject{
             {u"id"_s, d.id},
             {u"event"_s, d.event},
-            {u"createdAt"_s, iso(d.createdAt)},
+            {u"createdAt"_s, isoMs(d.createdAt)},
             {u"status"_s, d.status},
             {u"attempts"_s, attempts},
-            {u"nextAttemptAt"_s, d.status == u"pending"_s ? QJsonValue(iso(d.nextAttemptAt)) : QJsonValue()},
-            {u"deliveredAt"_s, d.status == u"delivered"_s ? QJsonValue(iso(d.finishedAt)) : QJsonValue()},
+            {u"nextAttemptAt"_s, d.status == u"pending"_s ? QJsonValue(isoMs(d.nextAttemptAt)) : QJsonValue()},
+            {u"deliveredAt"_s, d.status == u"delivered"_s ? QJsonValue(isoMs(d.finishedAt)) : QJsonValue()},
             {u"credentialId"_s, credential.value(u"id"_s)},
             {u"credential"_s, summary}});
     }

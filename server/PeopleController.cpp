@@ -17,14 +17,17 @@ namespace td::server {
 
 namespace {
 
-QString iso(qint64 ms)
-{
-    return ms == 0 ? QString() : fromMs(ms).toString(Qt::ISODateWithMs);
-}
-
 QJsonValue isoOrNull(qint64 ms)
 {
-    return ms == 0 ? QJsonValue() : QJsonValue(iso(ms));
+    return ms == 0 ? QJsonValue() : QJsonValue(isoMs(ms));
+}
+
+QStringList idsOf(const QJsonArray& tokens)
+{
+    QStringList ids;
+    for (const QJsonValue& t : tokens)
+        ids.append(t.toObject().value(u"id"_s).toString());
+    return ids;
 }
 
 Response notFound()
@@ -164,7 +167,7 @@ Response PeopleController::invite(Request& request, const Principal& p)
     if (created) {
         // Shown once, like a secret: the person sets their own password with it (POST /auth/setup).
         out.insert(u"setupToken"_s, QString::fromLatin1(token));
-        out.insert(u"setupExpiresAt"_s, iso(now + SetupLifetimeMs));
+        out.insert(u"setupExpiresAt"_s, isoMs(now + SetupLifetimeMs));
     }
     return Response::ok(out, 201);
 }
@@ -232,16 +235,11 @@ Response PeopleController::patch(Request& request, const Principal& p)
         changes.append(u"role %1 → %2"_s.arg(was.role, *role));
     if (disabled && *disabled != (was.disabledAt != 0))
         changes.append(*disabled ? u"disabled"_s : u"enabled"_s);
-    const QStringList affected = [&] {
-        QStringList ids;
-        for (const QJsonValue& t : tokensOf(p.tenantId, id))
-            ids.append(t.toObject().value(u"id"_s).toString());
-        return ids;
-    }();
-    if (changes.isEmpty()) {
-        return Response::ok(QJsonObject{
-            {u"user"_s, memberJson(was)}, {u"tokens"_s, tokensOf(p.tenantId, id)}, {u"tokensRevoked"_s, false}});
-    }
+    const QJsonArray tokens = tokensOf(p.tenantId, id);
+    if (changes.isEmpty())
+        return Response::ok(
+            QJsonObject{{u"user"_s, memberJson(was)}, {u"tokens"_s, tokens}, {u"tokensRevoked"_s, false}});
+    const QStringList affected = idsOf(tokens);
     QStringList revoked;
     const bool disabling = disabled && *disabled && was.disabledAt == 0;
     switch (m_store.updateMembership(p.tenantId, id, role, disabled, disabling && *revoke, Clock::nowMs(),
@@ -276,9 +274,7 @@ Response PeopleController::remove(Request& request, const Principal& p)
     const auto revoke = m_store.revokeOnOffboarding(p.tenantId);
     if (!revoke)
         return storeFailure();
-    QStringList affected;
-    for (const QJsonValue& t : tokensOf(p.tenantId, id))
-        affected.append(t.toObject().value(u"id"_s).toString());
+    const QStringList affected = idsOf(tokensOf(p.tenantId, id));
     QStringList revoked;
     switch (m_store.removeMembership(
         p.tenantId, id, *revoke, Clock::nowMs(),

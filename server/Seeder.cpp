@@ -347,15 +347,8 @@ std::optional<DemoLogin> seedDemo(Store& store, ServerContext& context, QString*
     ops.createdAt = ops.updatedAt = now - 20 * Day;
     ops.createdBy = u"user:"_s + adminId;
     const QString testId = u"notification.test:demo:"_s + ops.id;
-    const QByteArray testEvent =
-        QJsonDocument(QJsonObject{{u"id"_s, testId},
-                                  {u"type"_s, u"notification.test"_s},
-                                  {u"createdAt"_s, fromMs(ops.createdAt).toString(Qt::ISODateWithMs)},
-                                  {u"tenantId"_s, ops.tenantId},
-                                  {u"endpoint"_s, QJsonObject{{u"id"_s, ops.id}, {u"name"_s, ops.name}}}})
-            .toJson(QJsonDocument::Compact);
     if (store.insertNotificationEndpoint(ops, {}) != Store::Outcome::Ok ||
-        !store.queueDelivery(ops, testId, u"notification.test"_s, testEvent, ops.createdAt) ||
+        !store.queueTestDelivery(ops, testId, ops.createdAt) ||
         !store.finishDelivery(testId, {ops.createdAt + 150, 200, {}, 120}, u"delivered"_s, 0)) {
         *error = store.lastError();
         return std::nullopt;

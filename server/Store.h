@@ -422,6 +422,8 @@ public:
     // Queues a delivery of payload to one endpoint under the idempotency key id (nothing when it is queued already).
     bool queueDelivery(const NotificationEndpoint& endpoint, const QString& id, const QString& event,
                        const QByteArray& payload, qint64 now);
+    // A notification.test event for the endpoint (Send test), queued under id.
+    bool queueTestDelivery(const NotificationEndpoint& endpoint, const QString& id, qint64 now);
     // The time-based events (credential.expiring, credential.expired, credential.refused_spike) due now, for every
     // endpoint that wants them, each queued once; how many were queued, nullopt on failure.
     std::optional<int> scheduleNotifications(qint64 now);

@@ -325,12 +325,11 @@ Store::Outcome Store::rotateCredential(const QString& tenantId, const QString& k
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE credentials SET rotated_to = ?, expires_at = ?, grace_limit = ? WHERE id = ?"_s);
     const qint64 graceEndsAt = qMin(graceEnd, limit);
-    tx.notify(
-        {u"credential.rotated"_s,
-         tenantId,
-         id,
-         {},
-         {{u"successorId"_s, successor.id}, {u"graceEndsAt"_s, fromMs(graceEndsAt).toString(Qt::ISODateWithMs)}}});
+    tx.notify({u"credential.rotated"_s,
+               tenantId,
+               id,
+               {},
+               {{u"successorId"_s, successor.id}, {u"graceEndsAt"_s, isoMs(graceEndsAt)}}});
     return run(q, {successor.id, graceEndsAt, limit, id}) && tx.commit() ? Outcome::Ok : Outcome::Failed;
 }
 

@@ -74,19 +74,18 @@ QByteArray eventPayload(const QString& id, const QString& type, qint64 now, cons
                         const QJsonObject& extra)
 {
     const protocol::ApiKeyDto dto = record.toDto(now);
-    QJsonObject credential{{u"id"_s, record.id},
-                           {u"kind"_s, record.kind},
-                           {u"name"_s, record.name},
-                           {u"prefix"_s, record.prefix},
-                           {u"last4"_s, record.last4},
-                           {u"scopes"_s, QJsonArray::fromStringList(record.scopes)},
-                           {u"status"_s, protocol::toString(dto.status)},
-                           {u"expiresAt"_s, record.expiresAt != 0
-                                                ? QJsonValue(fromMs(record.expiresAt).toString(Qt::ISODateWithMs))
-                                                : QJsonValue()}};
+    QJsonObject credential{
+        {u"id"_s, record.id},
+        {u"kind"_s, record.kind},
+        {u"name"_s, record.name},
+        {u"prefix"_s, record.prefix},
+        {u"last4"_s, record.last4},
+        {u"scopes"_s, QJsonArray::fromStringList(record.scopes)},
+        {u"status"_s, protocol::toString(dto.status)},
+        {u"expiresAt"_s, record.expiresAt != 0 ? QJsonValue(isoMs(record.expiresAt)) : QJsonValue()}};
     QJsonObject event{{u"id"_s, id},
                       {u"type"_s, type},
-                      {u"createdAt"_s, fromMs(now).toString(Qt::ISODateWithMs)},
+                      {u"createdAt"_s, isoMs(now)},
                       {u"tenantId"_s, record.tenantId},
                       {u"credential"_s, credential}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
@@ -196,6 +195,17 @@ bool Store::queueDelivery(const NotificationEndpoint& endpoint, const QString& i
                           "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, 0) ON CONFLICT (id) DO NOTHING"_s);
     const Finished done{q};
     return run(q, {id, endpoint.tenantId, endpoint.id, event, QString::fromUtf8(payload), now, now});
+}
+
+bool Store::queueTestDelivery(const NotificationEndpoint& endpoint, const QString& id, qint64 now)
+{
+    const QJsonObject event{{u"id"_s, id},
+                            {u"type"_s, u"notification.test"_s},
+                            {u"createdAt"_s, isoMs(now)},
+                            {u"tenantId"_s, endpoint.tenantId},
+                            {u"endpoint"_s, QJsonObject{{u"id"_s, endpoint.id}, {u"name"_s, endpoint.name}}}};
+    return queueDelivery(endpoint, id, u"notification.test"_s, QJsonDocument(event).toJson(QJsonDocument::Compact),
+                         now);
 }
 
 bool Store::queueEvents(const QList<NotificationEvent>& events, qint64 now)
