@@ -221,6 +221,7 @@ AuthResult Authenticator::authenticateOpaque(const Request& request, const QByte
     }
     const QByteArray digest = m_context.digest(parsed->token);
     const qint64 now = Clock::nowMs();
+    m_store.checkAuthStamp(now);
     std::shared_ptr<const CredentialRecord> record = m_context.authCache.credential(digest, now);
     if (!record) {
         const quint64 generation = m_context.authCache.generation();

@@ -428,6 +428,7 @@ Response AuthController::logout(Request& request)
 Response AuthController::me(Request&, const Principal& p)
 {
     const qint64 now = Clock::nowMs();
+    m_store.checkAuthStamp(now);
     std::shared_ptr<const QByteArray> user = m_context.authCache.userJson(p.userId, now);
     if (!user && !p.userId.isEmpty()) {
         const quint64 generation = m_context.authCache.generation();

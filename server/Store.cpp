@@ -537,10 +537,42 @@ bool Store::exec(const QString& sql)
 
 bool Store::authChanged(bool committed)
 {
+    if (committed && m_inTransaction) {
+        m_authChangedInTransaction = true;
+        return true;
+    }
+    QByteArray stamp;
+    if (committed && !writeAuthStamp(&stamp)) {
+        // The change stands; another instance sees it once its entries reach AuthCache::maxAgeMs().
+        qCWarning(lcStore).noquote() << "could not record an authentication change for other instances:" << m_lastError;
+    }
     // Also when the commit reported a failure: whether it took effect is then unknown, and forgetting is safe.
     if (m_authCache)
-        m_authCache->invalidate();
+        m_authCache->invalidate(stamp);
     return committed;
+}
+
+bool Store::writeAuthStamp(QByteArray* stamp)
+{
+    *stamp = protocol::randomBase62(22);
+    if (setMeta(u"auth_stamp"_s, QString::fromLatin1(*stamp)))
+        return true;
+    stamp->clear();
+    return false;
+}
+
+void Store::checkAuthStamp(qint64 nowMs)
+{
+    if (!m_authCache || !m_authCache->stampDue(nowMs))
+        return;
+    const quint64 generation = m_authCache->generation();
+    QSqlQuery& q = cached(u"SELECT value FROM meta WHERE key = 'auth_stamp'"_s);
+    const Finished done{q};
+    if (!q.exec()) {
+        fail(q); // entries younger than --auth-cache-ms stay valid; older ones are read again
+        return;
+    }
+    m_authCache->stampRead(q.next() ? q.value(0).toString().toLatin1() : QByteArray(), nowMs, generation);
 }
 
 Store::Transaction::Transaction(Store& store, QList<AuditRecord> audit, Auth auth)
@@ -551,6 +583,7 @@ Store::Transaction::Transaction(Store& store, QList<AuditRecord> audit, Auth aut
     store.reconnectIfLost();
     m_open = store.exec(store.m_dialect == Dialect::PostgreSQL ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
     store.m_inTransaction = m_open;
+    store.m_authChangedInTransaction = false;
 }
 
 Store::Transaction::~Transaction()
@@ -560,6 +593,7 @@ Store::Transaction::~Transaction()
         q.exec(u"ROLLBACK"_s);
     }
     m_store.m_inTransaction = false;
+    m_store.m_authChangedInTransaction = false;
 }
 
 bool Store::Transaction::commit()
@@ -572,19 +606,28 @@ bool Store::Transaction::commit()
         if (!m_store.audit(event))
             return false; // the destructor rolls back
     }
-    // Other instances on the same PostgreSQL empty their authentication caches when this commits (LISTEN in
-    // AuthListener); NOTIFY is transactional, so a rolled-back change tells nobody.
-    if (m_auth == Auth::Changed && m_store.m_dialect == Dialect::PostgreSQL &&
-        !m_store.exec(u"NOTIFY tokendesk_auth"_s))
+    const bool authChanged = m_auth == Auth::Changed || m_store.m_authChangedInTransaction;
+    // Other instances see the change by the stamp within their --auth-cache-ms, and on PostgreSQL at once: they
+    // empty their authentication caches when this commits (LISTEN in AuthListener). Both are part of the
+    // transaction, so a rolled-back change tells nobody. The stamp is written last, so that concurrent changes
+    // queue for its row only after all their other writes (no lock cycle).
+    QByteArray stamp;
+    if (authChanged && !m_store.writeAuthStamp(&stamp))
+        return false; // the destructor rolls back
+    if (authChanged && m_store.m_dialect == Dialect::PostgreSQL && !m_store.exec(u"NOTIFY tokendesk_auth"_s))
         return false;
     m_open = false;
     m_store.m_inTransaction = false;
+    m_store.m_authChangedInTransaction = false;
     const bool committed = m_store.exec(u"COMMIT"_s);
     if (!committed) {
         QSqlQuery q(m_store.m_db);
         q.exec(u"ROLLBACK"_s); // whatever is left of it
     }
-    return m_auth == Auth::Changed ? m_store.authChanged(committed) : committed;
+    if (authChanged && m_store.m_authCache)
+        m_store.m_authCache->invalidate(committed ? stamp
+                                                  : QByteArray()); // also after a failed COMMIT: forgetting is safe
+    return committed;
 }
 
 bool Store::run(QSqlQuery& query, const QVariantList& binds)

@@ -379,6 +379,8 @@ public:
     // The same with only what authentication reads (id, kind, tenant, scopes, allowlist, creator, expiry, revoked,
     // suspended, rotated to, rate limit): the authentication cache's refills.
     Read<CredentialRecord> authCredentialByDigest(const QByteArray& digest);
+    // Reads the authentication stamp when the cache wants it (once per --auth-cache-ms; AuthCache explains).
+    void checkAuthStamp(qint64 nowMs);
     Read<CredentialRecord> credential(const QString& tenantId, const QString& kind, const QString& id);
     // One page of a list, each record handed to visit as it is read (a page of 1000 is written straight to JSON);
     // returns the next cursor (empty on the last page), nullopt on failure or a bad cursor.
@@ -509,7 +511,11 @@ private:
         return m_dialect == Dialect::PostgreSQL ? QStringLiteral("GREATEST") : QStringLiteral("MAX");
     }
     QString lockForUpdate(const QString& of = {}) const;
-    bool authChanged(bool committed); // empties the auth cache; returns committed
+    // A statement changed what authentication reads: outside a transaction writes a new stamp and empties the
+    // cache at once; inside one, the transaction's commit does (as for Auth::Changed). Returns committed.
+    bool authChanged(bool committed);
+    // Writes a new random authentication stamp (meta 'auth_stamp') to *stamp; in the caller's transaction if any.
+    bool writeAuthStamp(QByteArray* stamp);
     bool queueEvents(const QList<NotificationEvent>& events, qint64 now);
     // Offboarding: revokes a person's UATs and private tokens in a tenant (their ids to *revoked), events queued.
     bool revokeOwnTokens(Transaction& tx, const QString& tenantId, const QString& userId, qint64 now,
@@ -526,6 +532,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_cache;
     QSet<QString> m_stale; // cached statements that failed: prepared again on their next use
     class AuthCache* m_authCache = nullptr;
+    bool m_authChangedInTransaction = false; // authChanged() inside a transaction: its commit stamps and empties
 };
 
 QString newId(const char* prefix); // e.g. "key_" + 20 base62 characters

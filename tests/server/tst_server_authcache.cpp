@@ -1,10 +1,15 @@
 // The in-memory authentication cache (AuthCache) never outlives a change: a change made through this server applies
 // to the very next request, a change made by another process sharing the database within --auth-cache-ms (on the
-// server's test clock), and with --auth-cache-ms 0 at once.
+// server's test clock), and with --auth-cache-ms 0 at once. An entry outlives --auth-cache-ms only while the
+// database's authentication stamp says nothing changed, and never a minute: a change written behind TokenDesk's back
+// (plain SQL, no stamp) is seen after that minute.
 #include "TestServer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +26,22 @@ private:
     int me(TestServer& server, const QString& key)
     {
         return server.get(u"/api/v1/me"_s, TestServer::apiKey(key)).status;
+    }
+
+    // A statement on the shared database from outside any server (as an operator's SQL would be).
+    bool sql(const QString& statement, const QVariantList& binds)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = m_server.openDatabase(u"outside"_s);
+            QSqlQuery q(db);
+            q.prepare(statement);
+            for (const QVariant& value : binds)
+                q.addBindValue(value);
+            ok = q.exec() && q.numRowsAffected() == 1;
+        }
+        QSqlDatabase::removeDatabase(u"outside"_s);
+        return ok;
     }
 
 private slots:
@@ -55,7 +76,8 @@ private slots:
         QCOMPARE(me(m_server, a.second), 200);
         QCOMPARE(me(m_server, b.second), 200);
         QCOMPARE(
-            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{a.first, b.first}}}, m_server.admin()).status,
+            m_server.post(u"/api/v1/api-keys/revoke"_s, {{u"ids"_s, QJsonArray{a.first, b.first}}}, m_server.admin())
+                .status,
             200);
         QCOMPARE(me(m_server, a.second), 401);
         QCOMPARE(me(m_server, b.second), 401);
@@ -75,11 +97,35 @@ private slots:
         QVERIFY(second.startSharing(m_server)); // default --auth-cache-ms 1000
         const auto [id, secret] = m_server.createKey(u"shared"_s, {u"read:products"_s});
         QCOMPARE(me(second, secret), 200); // the second instance has read (and cached) it
+        // Kept past the cache time while nothing changes (the stamp is read, not the key) ...
+        QVERIFY(second.advanceClock(2));
+        QCOMPARE(me(second, secret), 200);
+        // ... and still dropped within the cache time when something does.
         QCOMPARE(m_server.post(u"/api/v1/api-keys/"_s + id + u"/revoke"_s, {}, m_server.admin()).status, 200);
         // The first instance refuses at once; the second one within a second of its own clock.
         QCOMPARE(me(m_server, secret), 401);
         QVERIFY(second.advanceClock(2));
         QCOMPARE(me(second, secret), 401);
+    }
+
+    void aChangeWithoutStampIsSeenWithinAMinute()
+    {
+        TestServer second;
+        QVERIFY(second.startSharing(m_server));
+        const auto [id, secret] = m_server.createKey(u"behind its back"_s, {u"read:products"_s});
+        QCOMPARE(me(second, secret), 200);
+        QCOMPARE(me(m_server, secret), 200);
+        // Revoked by plain SQL: no stamp, no notification. Both servers keep what they cached while the stamp
+        // stays the same (their clocks moved past --auth-cache-ms, so without the stamp they would read it again)...
+        QVERIFY(sql(u"UPDATE credentials SET revoked_at = ?, revoked_by = 'sql' WHERE id = ?"_s,
+                    {QDateTime::currentMSecsSinceEpoch(), id}));
+        QVERIFY(second.advanceClock(30));
+        QCOMPARE(me(second, secret), 200);
+        // ... but no entry lives longer than a minute.
+        QVERIFY(second.advanceClock(31));
+        QCOMPARE(me(second, secret), 401);
+        QVERIFY(m_server.advanceClock(61));
+        QCOMPARE(me(m_server, secret), 401);
     }
 
     void withoutTheCacheAnotherInstanceRefusesAtOnce()
