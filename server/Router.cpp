@@ -48,11 +48,13 @@ std::optional<QJsonObject> jsonBody(const Request& request, Response* error)
 
 void Router::add(const QByteArray& method, const QString& pattern, Handler handler)
 {
-    Route route{method, pattern, pattern.split(u'/'), 0, std::move(handler)};
+    Route route{method, pattern, pattern.split(u'/'), 0, std::move(handler), false, {}};
     for (const QString& s : std::as_const(route.segments)) {
-        if (!s.startsWith(u'{'))
+        route.parameter.append(s.startsWith(u'{'));
+        if (!route.parameter.constLast())
             ++route.literals;
     }
+    route.rest = route.segments.constLast().startsWith(u"{*"_s);
     m_routes.append(std::move(route));
 }
 
@@ -64,16 +66,14 @@ Router::Match Router::match(Request& request) const
     const Route* best = nullptr;
     for (const Route& route : m_routes) {
         // "{*name}" as the last segment takes the rest of the path, one segment or more.
-        const bool rest = route.segments.constLast().startsWith(u"{*"_s);
-        if (rest ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
+        if (route.rest ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
             continue;
         bool matches = true;
         for (qsizetype i = 0; i < route.segments.size() && matches; ++i) {
-            const QString& want = route.segments.at(i);
-            if (want.startsWith(u'{'))
+            if (route.parameter.at(i))
                 matches = !segments.at(i).isEmpty();
             else
-                matches = want == segments.at(i);
+                matches = route.segments.at(i) == segments.at(i);
         }
         if (!matches)
             continue;
@@ -89,12 +89,14 @@ Router::Match Router::match(Request& request) const
         request.params.clear();
         for (qsizetype i = 0; i < best->segments.size(); ++i) {
             const QString& want = best->segments.at(i);
-            if (want.startsWith(u"{*"_s)) {
+            if (!best->parameter.at(i))
+                continue;
+            if (best->rest && i == best->segments.size() - 1) {
                 QStringList rest;
                 for (qsizetype j = i; j < segments.size(); ++j)
                     rest.append(segments.at(j).toString());
                 request.params.insert(want.mid(2, want.size() - 3), rest.join(u'/'));
-            } else if (want.startsWith(u'{')) {
+            } else {
                 request.params.insert(want.mid(1, want.size() - 2), segments.at(i).toString());
             }
         }

@@ -35,6 +35,10 @@ private:
         QStringList segments;
         int literals = 0;
         Handler handler;
+        // Worked out once when the route is added, not on every request: "{*name}" as the last segment (the rest of
+        // the path), and which segments are parameters ("{name}").
+        bool rest = false;
+        QList<bool> parameter;
     };
     QList<Route> m_routes;
 };
