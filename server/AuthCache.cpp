@@ -96,4 +96,16 @@ void AuthCache::invalidate(const QByteArray& newStamp)
         m_stamp = newStamp;
 }
 
+void AuthCache::notified(const QByteArray& stamp)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        // m_stamp became this stamp after the change committed, and the cache was emptied then: what it holds
+        // since was read after the change.
+        if (!stamp.isEmpty() && stamp == m_stamp)
+            return;
+    }
+    invalidate(stamp);
+}
+
 } // namespace td::server

@@ -58,6 +58,9 @@ public:
     // Something that authentication reads has changed: forget everything. newStamp: the stamp this process's change
     // wrote (empty: unknown; the next stamp read then empties the cache once more, which is only a cost).
     void invalidate(const QByteArray& newStamp = {});
+    // Another instance's change, announced (PostgreSQL NOTIFY) with the stamp it wrote: as invalidate(stamp), except
+    // that a stamp this cache already holds changes nothing (this instance's own change, or one a stamp read found).
+    void notified(const QByteArray& stamp);
 
 private:
     static constexpr qint64 MaxAgeMs = 60000;

@@ -76,9 +76,9 @@ bool AuthListener::connectAndListen(QString* error)
         return false;
     }
     connect(driver, &QSqlDriver::notification, this,
-            [this](const QString& name, QSqlDriver::NotificationSource, const QVariant&) {
+            [this](const QString& name, QSqlDriver::NotificationSource, const QVariant& payload) {
                 if (name == u"tokendesk_auth"_s)
-                    m_cache.invalidate();
+                    m_cache.notified(payload.toString().toLatin1()); // the stamp the change wrote
             });
     m_listening = true;
     return true;

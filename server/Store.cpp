@@ -373,7 +373,7 @@ bool Store::openPostgres(const QString& location, QString* error)
         *error = m_db.lastError().text();
         return false;
     }
-    return exec(u"SET TIME ZONE 'UTC'"_s);
+    return sessionSettings();
 }
 
 bool Store::open(const QString& location, QString* error)
@@ -614,7 +614,10 @@ bool Store::Transaction::commit()
     QByteArray stamp;
     if (authChanged && !m_store.writeAuthStamp(&stamp))
         return false; // the destructor rolls back
-    if (authChanged && m_store.m_dialect == Dialect::PostgreSQL && !m_store.exec(u"NOTIFY tokendesk_auth"_s))
+    // The payload is the new stamp (base62): a listener that empties its cache also learns it, so its next stamp read
+    // does not empty the cache a second time.
+    if (authChanged && m_store.m_dialect == Dialect::PostgreSQL &&
+        !m_store.exec(u"NOTIFY tokendesk_auth, '"_s + QString::fromLatin1(stamp) + u"'"_s))
         return false;
     m_open = false;
     m_store.m_inTransaction = false;
@@ -673,7 +676,16 @@ bool Store::reconnectIfLost()
     m_connectionLost = false;
     m_inTransaction = false;
     qCInfo(lcStore) << "reconnected to PostgreSQL";
-    return exec(u"SET TIME ZONE 'UTC'"_s);
+    return sessionSettings();
+}
+
+bool Store::sessionSettings()
+{
+    // READ COMMITTED whatever the server's default_transaction_isolation says: the writes rely on row locks (FOR
+    // UPDATE, the authentication stamp's row), under which a stricter level would fail concurrent changes of
+    // different credentials with serialisation errors instead of queueing them.
+    return exec(u"SET TIME ZONE 'UTC'"_s) &&
+           exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"_s);
 }
 
 QString Store::dialectSql(QString sql) const

@@ -505,6 +505,7 @@ private:
     // The dialect's spelling: a migration's text; the scalar min and max of two values; a read that locks its rows
     // for the rest of the transaction (PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers anyway).
     QString dialectSql(QString sql) const;
+    bool sessionSettings(); // PostgreSQL, on every (re)connect: UTC, READ COMMITTED
     QString least() const { return m_dialect == Dialect::PostgreSQL ? QStringLiteral("LEAST") : QStringLiteral("MIN"); }
     QString greatest() const
     {

@@ -54,6 +54,51 @@ private slots:
                                   u"credential_suspended"_s, 5000);
     }
 
+    void aStricterDefaultIsolationStillQueuesConcurrentChanges()
+    {
+        TestServer a;
+        QVERIFY(a.start());
+        const auto one = a.createKey(u"first"_s, {u"read:products"_s});
+        const auto two = a.createKey(u"second"_s, {u"read:products"_s});
+        QCOMPARE(a.post(u"/api/v1/api-keys/"_s + one.first + u"/revoke"_s, {}, a.admin()).status, 200); // a stamp now
+        QSqlDatabase db = a.openDatabase(u"isolation"_s); // opened before the change below: READ COMMITTED
+        QVERIFY(db.isOpen());
+        {
+            // The operator made REPEATABLE READ the database's default; the server connects again under it.
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT current_database()"_s) && q.next());
+            const QString name = q.value(0).toString();
+            QVERIFY(q.exec(u"ALTER DATABASE "_s + name + u" SET default_transaction_isolation = 'repeatable read'"_s));
+            QVERIFY(a.restart());
+            (void)a.adminToken();
+            // Another change holds the authentication stamp's row while the server revokes the second key.
+            QVERIFY(q.exec(u"BEGIN"_s));
+            QVERIFY(q.exec(u"UPDATE meta SET value = 'held' WHERE key = 'auth_stamp'"_s));
+            QCOMPARE(q.numRowsAffected(), 1);
+            QNetworkAccessManager nam;
+            QNetworkRequest request(a.url().resolved(QUrl(u"/api/v1/api-keys/"_s + two.first + u"/revoke"_s)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + a.adminToken().toLatin1());
+            QNetworkReply* reply = nam.post(request, QByteArray("{}"));
+            // The revoke waits for the row ...
+            const auto waiting = [&db] {
+                QSqlQuery w(db);
+                return w.exec(u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted"_s) && w.next() &&
+                       w.value(0).toInt() > 0;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(waiting(), 20000);
+            QVERIFY(!reply->isFinished());
+            // ... and, once the other change commits, goes ahead instead of failing to serialise.
+            QVERIFY(q.exec(u"COMMIT"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            delete reply;
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"isolation"_s);
+        QCOMPARE(a.get(u"/api/v1/products"_s, TestServer::apiKey(two.second)).status, 401);
+    }
+
     void withoutTheNotificationsTheCacheBoundHolds()
     {
         TestServer a;
