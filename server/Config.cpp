@@ -95,9 +95,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments)
                                         tr("Longest lifetime of a private token, in days (default 365)."), u"days"_s);
     const QCommandLineOption authCache(
         u"auth-cache-ms"_s,
-        tr("How long a credential read from the database serves requests before it is read again, when another "
-           "process may change it (default 1000; 0: read it for every request). This process's own changes apply at "
-           "once."),
+        tr("How often the authentication cache asks the database whether another process changed anything it holds "
+           "(default 1000; 0: no cache, read the database for every request). This process's own changes apply at "
+           "once; no cached credential is kept longer than a minute."),
         u"ms"_s);
     const QCommandLineOption maxConnections(
         u"max-connections"_s,

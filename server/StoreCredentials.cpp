@@ -105,7 +105,7 @@ Read<CredentialRecord> Store::credentialByDigest(const QByteArray& digest)
 
 Read<CredentialRecord> Store::authCredentialByDigest(const QByteArray& digest)
 {
-    // Every request with a credential not in the authentication cache (each key once per --auth-cache-ms): only
+    // Every request with a credential not in the authentication cache (each key at most once a minute): only
     // what authentication reads, half the columns of a whole record.
     // With the creator's membership of the credential's tenant (issue 17: a UAT or private token acts for its user
     // and never beyond the user's current rights), read with it and cached with it: a change to a membership
