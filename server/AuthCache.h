@@ -37,7 +37,6 @@ public:
     Q_DISABLE_COPY_MOVE(AuthCache)
 
     bool enabled() const { return m_ttlMs > 0; }
-    qint64 ttlMs() const { return m_ttlMs; }
     qint64 maxAgeMs() const { return qMax<qint64>(m_ttlMs, MaxAgeMs); }
     // Take before reading the database; pass to put*() or stampRead() with what was read.
     quint64 generation() const { return m_generation.load(std::memory_order_acquire); }

@@ -627,9 +627,9 @@ bool Store::Transaction::commit()
         QSqlQuery q(m_store.m_db);
         q.exec(u"ROLLBACK"_s); // whatever is left of it
     }
+    // Also after a failed COMMIT: whether it took effect is then unknown, and forgetting is safe.
     if (authChanged && m_store.m_authCache)
-        m_store.m_authCache->invalidate(committed ? stamp
-                                                  : QByteArray()); // also after a failed COMMIT: forgetting is safe
+        m_store.m_authCache->invalidate(committed ? stamp : QByteArray());
     return committed;
 }
 
